@@ -1,0 +1,48 @@
+//! Pure calculations by topic: numbers in, numbers out, no text.
+//!
+//! Rates are given in percent (12.5 means 12,5 %), as the statements print them.
+
+pub mod invoice;
+
+use crate::num::round;
+use rust_decimal::Decimal;
+
+/// How amounts are rounded at each displayed step. French textbooks round half away
+/// from zero to the cent; some exercises truncate instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rounding {
+    HalfAwayFromZero,
+    Truncate,
+}
+
+impl Rounding {
+    pub fn cents(self, x: Decimal) -> Decimal {
+        match self {
+            Rounding::HalfAwayFromZero => round::round_cents(x),
+            Rounding::Truncate => round::truncate(x, 2),
+        }
+    }
+
+    /// The matching function of the expression language.
+    pub fn expr_fn(self) -> &'static str {
+        match self {
+            Rounding::HalfAwayFromZero => "arrondi2",
+            Rounding::Truncate => "tronque2",
+        }
+    }
+
+    /// How the worked solution states the rule.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rounding::HalfAwayFromZero => {
+                "chaque montant affiché est arrondi au centime le plus proche (0,005 € et plus arrondi au centime supérieur)"
+            }
+            Rounding::Truncate => "chaque montant affiché est tronqué au centime (les décimales suivantes sont abandonnées)",
+        }
+    }
+}
+
+/// `rate` percent of `x`.
+pub fn pct(x: Decimal, rate: Decimal) -> Decimal {
+    x * rate / Decimal::ONE_HUNDRED
+}

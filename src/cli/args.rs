@@ -1,0 +1,147 @@
+//! The argument grammar, with French help.
+
+use clap::error::ErrorKind;
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const TEMPLATE: &str = "{about}\n\nUtilisation : {usage}\n\n{all-args}{after-help}";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "clientele",
+    version,
+    about = "Exercices et correction automatique pour « Gestion de clientèles » (BTS NDRC)",
+    help_template = TEMPLATE,
+    subcommand_help_heading = "Commandes",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, help = "Affiche l'aide", global = true)]
+    help: Option<bool>,
+    #[arg(short = 'V', long = "version", action = ArgAction::Version, help = "Affiche la version")]
+    version: Option<bool>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Liste les types d'exercices, leurs savoirs et leurs paramètres.
+    #[command(help_template = TEMPLATE)]
+    List(ListArgs),
+    /// Génère un ou plusieurs exercices (énoncé, questions, corrigé).
+    #[command(help_template = TEMPLATE)]
+    Generate(GenerateArgs),
+    /// Corrige des réponses à partir du code imprimé sur l'énoncé.
+    #[command(help_template = TEMPLATE)]
+    Correct(CorrectArgs),
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    /// Format de sortie.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct GenerateArgs {
+    /// Identifiant du type d'exercice (voir `clientele list`), par exemple prix/net-a-payer.
+    pub id: String,
+    /// Graine : la même graine redonne toujours le même exercice. Tirée au hasard si absente.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Nombre d'exercices (graines S, S+1, …).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub count: u32,
+    /// Fixe un paramètre : --set NOM=VALEUR (répétable).
+    #[arg(long = "set", value_name = "NOM=VALEUR")]
+    pub set: Vec<String>,
+    /// Format de sortie.
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: GenFormat,
+    /// N'inclut pas le corrigé (ni les réponses attendues en JSON).
+    #[arg(long = "sans-corrige")]
+    pub without_solution: bool,
+    /// Fichier de sortie (sinon la sortie standard).
+    #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+    pub output: Option<PathBuf>,
+    /// Autorise à remplacer un fichier de sortie existant.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CorrectArgs {
+    /// Code imprimé sur l'énoncé, par exemple NAP-77.
+    pub code: String,
+    /// Fichier TOML de réponses (cle = "réponse") ; sans lui, les questions sont posées une à une.
+    #[arg(long = "answers", value_name = "FICHIER")]
+    pub answers: Option<PathBuf>,
+    /// Paramètres fixés à la génération, s'il y en avait (--set NOM=VALEUR).
+    #[arg(long = "set", value_name = "NOM=VALEUR")]
+    pub set: Vec<String>,
+    /// Format du compte rendu.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+}
+
+/// Prints a clap error in French and returns the exit code.
+pub fn report_clap_error(e: clap::Error) -> i32 {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { super::USAGE_ERROR } else { 0 };
+        }
+        _ => {}
+    }
+    let what = match e.kind() {
+        ErrorKind::InvalidValue => "valeur invalide",
+        ErrorKind::UnknownArgument => "option inconnue",
+        ErrorKind::InvalidSubcommand => "commande inconnue (list, generate ou correct)",
+        ErrorKind::MissingRequiredArgument => "argument obligatoire manquant",
+        ErrorKind::ValueValidation => "valeur hors des limites permises",
+        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => "arguments incompatibles",
+        ErrorKind::MissingSubcommand => "commande manquante (list, generate ou correct)",
+        _ => "ligne de commande invalide",
+    };
+    let detail = e.render().to_string();
+    let first = detail.lines().next().unwrap_or("").trim_start_matches("error: ");
+    eprintln!("Erreur : {what}.\n  Détail : {first}\n  Aide : clientele --help, ou clientele COMMANDE --help");
+    super::USAGE_ERROR
+}
+
+/// Splits `--set NOM=VALEUR` pairs.
+pub fn parse_sets(sets: &[String]) -> Result<std::collections::BTreeMap<String, String>, String> {
+    let mut out = std::collections::BTreeMap::new();
+    for s in sets {
+        let (k, v) = s
+            .split_once('=')
+            .ok_or_else(|| format!("« --set {s} » : la forme attendue est NOM=VALEUR, par exemple --set quantite=40."))?;
+        let k = k.trim().to_string();
+        if out.insert(k.clone(), v.trim().to_string()).is_some() {
+            return Err(format!("Le paramètre « {k} » est fixé deux fois."));
+        }
+    }
+    Ok(out)
+}

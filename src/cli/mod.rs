@@ -1,0 +1,32 @@
+//! Command-line interface: French help and messages, errors as exit codes.
+
+mod args;
+mod correct;
+mod generate;
+mod list;
+mod output;
+
+use args::{Cli, Command};
+use clap::Parser;
+
+/// Exit code for usage errors (unknown code, unreadable file, invalid option).
+pub const USAGE_ERROR: i32 = 2;
+
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => return args::report_clap_error(e),
+    };
+    let result = match cli.command {
+        Command::List(a) => list::run(a),
+        Command::Generate(a) => generate::run(a),
+        Command::Correct(a) => correct::run(a),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(msg) => {
+            eprintln!("Erreur : {msg}");
+            USAGE_ERROR
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! The business scene of a statement: who sells what to whom, and when.
+
+use crate::catalog::{contexts, Business, Customer, Person, Product};
+use crate::rng::Rng;
+use crate::text::{lowercase_first, plural};
+
+/// A calendar date (proleptic Gregorian), enough for statements and day counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+const MONTHS: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre",
+];
+
+impl Date {
+    pub fn days_in_month(year: i32, month: u32) -> u32 {
+        match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            _ => 28,
+        }
+    }
+
+    /// "1er mars 2026", "14 mars 2026".
+    pub fn french(&self) -> String {
+        let day = if self.day == 1 { "1er".to_string() } else { self.day.to_string() };
+        format!("{day} {} {}", MONTHS[(self.month - 1) as usize], self.year)
+    }
+
+    /// A working-looking date in 2025–2026 (days 1–28 so every month fits).
+    pub fn draw(rng: &mut Rng) -> Date {
+        Date { year: rng.int(2025, 2026) as i32, month: rng.int(1, 12) as u32, day: rng.int(1, 28) as u32 }
+    }
+}
+
+/// Who sells what to whom, and when.
+#[derive(Debug, Clone, Copy)]
+pub struct Scene {
+    pub business: &'static Business,
+    pub product: &'static Product,
+    pub customer: &'static Customer,
+    pub contact: &'static Person,
+    pub date: Date,
+}
+
+impl Scene {
+    pub fn draw(rng: &mut Rng) -> Scene {
+        let c = contexts();
+        let business = rng.pick(&c.entreprise);
+        let product = rng.pick(&business.produit);
+        let customer = rng.pick(&c.client);
+        let contact = rng.pick(&c.personne);
+        let date = Date::draw(rng);
+        Scene { business, product, customer, contact, date }
+    }
+
+    /// "la SARL Les Vergers du Comtat (négoce de fruits et légumes, Carpentras)".
+    pub fn seller(&self) -> String {
+        let b = self.business;
+        let article = if b.forme == "EI" { "l'entreprise individuelle".to_string() } else { format!("la {}", b.forme) };
+        format!("{article} {} ({}, {})", b.nom, lowercase_first(&b.secteur), b.ville)
+    }
+
+    /// "Épicerie fine Lacroix (Avignon)".
+    pub fn buyer(&self) -> String {
+        format!("{} ({})", self.customer.nom, self.customer.ville)
+    }
+
+    /// "40 cagettes de cerises de 5 kg".
+    pub fn order(&self, q: i64) -> String {
+        let what = if q > 1 { plural(&self.product.nom) } else { self.product.nom.clone() };
+        format!("{q} {what}")
+    }
+
+    /// "40 cagettes".
+    pub fn quantity(&self, q: i64) -> String {
+        let unit = if q > 1 { plural(&self.product.unite) } else { self.product.unite.clone() };
+        format!("{q} {unit}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(Date { year: 2026, month: 3, day: 1 }.french(), "1er mars 2026");
+        assert_eq!(Date::days_in_month(2024, 2), 29);
+        assert_eq!(Date::days_in_month(2100, 2), 28);
+        assert_eq!(Date::days_in_month(2000, 2), 29);
+    }
+
+}

@@ -1,0 +1,3 @@
+//! The pricing family (S511 le prix, S513 les marges, S443 la fixation du prix).
+
+pub mod net_a_payer;

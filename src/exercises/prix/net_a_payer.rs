@@ -1,0 +1,836 @@
+//! `prix/net-a-payer`: the invoice from the gross amount to the net à payer (S511).
+//!
+//! Variants: the whole invoice (`facture`); the single rate equivalent to the cascade
+//! (`taux-unique`); and back from a net à payer to the unit price (`retrouver-prix`).
+
+use crate::calc::invoice::{cascade_rate, invoice, DiscountBase, Invoice, InvoiceInput, Shipping};
+use crate::calc::{pct, Rounding};
+use crate::exercises::context::Scene;
+use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
+use crate::model::{Content, Question, Unit};
+use crate::num::format::{euros, number, percent};
+use crate::text::{capitalise, french_list};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+pub struct NetAPayer;
+
+const VARIANTS: &[(&str, &str)] = &[
+    ("facture", "établir la facture complète, du montant brut au net à payer"),
+    ("taux-unique", "calculer le taux de réduction unique équivalent à la cascade"),
+    ("retrouver-prix", "remonter du net à payer au prix unitaire HT"),
+];
+const DISCOUNT_BASE: &[(&str, &str)] = &[
+    ("net-commercial", "escompte calculé sur le net commercial, TVA calculée sur le net financier"),
+    ("ttc", "escompte calculé sur le montant TTC"),
+];
+const SHIPPING: &[(&str, &str)] = &[
+    ("apres-escompte", "frais de port ajoutés après l'escompte, dans la base de TVA"),
+    ("soumis-escompte", "frais de port ajoutés au net commercial, donc soumis à l'escompte"),
+];
+const ROUNDING: &[(&str, &str)] = &[
+    ("arrondi", "arrondi au centime le plus proche à chaque étape"),
+    ("troncature", "troncature au centime à chaque étape"),
+];
+
+const REDUCTION_RATES: [Decimal; 11] =
+    [dec!(2), dec!(3), dec!(4), dec!(5), dec!(6), dec!(8), dec!(10), dec!(12), dec!(12.5), dec!(15), dec!(20)];
+const DISCOUNT_RATES: [Decimal; 6] = [dec!(0), dec!(1), dec!(1.5), dec!(2), dec!(2.5), dec!(3)];
+const REDUCTION_KEYS: [&str; 3] = ["reduction_1", "reduction_2", "reduction_3"];
+
+pub fn rounding_of(choice: &str) -> Rounding {
+    if choice == "troncature" {
+        Rounding::Truncate
+    } else {
+        Rounding::HalfAwayFromZero
+    }
+}
+
+impl Exercise for NetAPayer {
+    fn id(&self) -> &'static str {
+        "prix/net-a-payer"
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        vec![
+            ParamSpec::variant("variante", "ce qui est donné et ce qui est demandé", VARIANTS),
+            ParamSpec::decimal("prix_unitaire", "prix unitaire HT de l'article", "0.01", "100000", Unit::Euros),
+            ParamSpec::integer("quantite", "quantité commandée", 1, 100_000),
+            ParamSpec::integer("nb_reductions", "nombre de réductions commerciales en cascade", 1, 3),
+            ParamSpec::decimal("reduction_1", "taux de la 1re réduction commerciale", "0", "60", Unit::Percent),
+            ParamSpec::decimal("reduction_2", "taux de la 2e réduction commerciale", "0", "60", Unit::Percent),
+            ParamSpec::decimal("reduction_3", "taux de la 3e réduction commerciale", "0", "60", Unit::Percent),
+            ParamSpec::decimal("escompte", "taux d'escompte de règlement (0 : pas d'escompte)", "0", "10", Unit::Percent),
+            ParamSpec::decimal("port", "frais de port HT (0 : franco de port)", "0", "5000", Unit::Euros),
+            ParamSpec::decimal("taux_tva", "taux de TVA (20, 10, 5,5 ou 2,1 en métropole)", "0", "20", Unit::Percent),
+            ParamSpec::decimal(
+                "net_a_payer_donne",
+                "net à payer TTC donné (variante retrouver-prix)",
+                "0.01",
+                "10000000",
+                Unit::Euros,
+            ),
+            ParamSpec::convention("escompte_sur", "base de calcul de l'escompte", DISCOUNT_BASE),
+            ParamSpec::convention("port_regle", "place des frais de port dans la facture", SHIPPING),
+            ParamSpec::convention("arrondi", "règle d'arrondi des montants", ROUNDING),
+        ]
+    }
+
+    fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
+        let scene = Scene::draw(d.rng());
+        let variant = d.choice("variante");
+        let p = scene.product;
+        let unit_price = d.number("prix_unitaire", |r| r.decimal_step(p.prix_ht_min, p.prix_ht_max, dec!(0.05)));
+        let quantity = d.number("quantite", |r| Decimal::from(r.int(p.quantite_min, p.quantite_max)));
+        if quantity.fract() != Decimal::ZERO {
+            return Err(Degenerate("quantité non entière".into()));
+        }
+        let n = d.integer("nb_reductions") as usize;
+        let mut reductions = Vec::with_capacity(n);
+        for key in &REDUCTION_KEYS[..n] {
+            reductions.push(d.number(key, |r| *r.pick(&REDUCTION_RATES)));
+        }
+        let discount = d.number("escompte", |r| *r.pick(&DISCOUNT_RATES));
+        let shipping = d.number("port", |r| {
+            if r.chance(1, 3) {
+                Decimal::ZERO
+            } else {
+                r.decimal_step(dec!(8), dec!(120), dec!(0.5))
+            }
+        });
+        let vat_rate = d.number("taux_tva", |_| p.tva);
+        let discount_base = match d.choice("escompte_sur") {
+            "ttc" => DiscountBase::Ttc,
+            _ => DiscountBase::NetCommercial,
+        };
+        let shipping_rule = match d.choice("port_regle") {
+            "soumis-escompte" => Shipping::SubjectToDiscount,
+            _ => Shipping::AfterDiscount,
+        };
+        let rounding = rounding_of(d.choice("arrondi"));
+        if reductions.iter().any(|r| r.is_zero()) && !d.is_fixed("reduction_1") {
+            return Err(Degenerate("réduction nulle".into()));
+        }
+        let input = InvoiceInput {
+            unit_price,
+            quantity,
+            reductions,
+            discount,
+            shipping,
+            vat_rate,
+            rounding,
+            discount_base,
+            shipping_rule,
+        };
+        let f = invoice(&input);
+        if f.net_commercial <= Decimal::ZERO || f.gross > dec!(10_000_000) {
+            return Err(Degenerate("montant nul ou démesuré".into()));
+        }
+        let names = reduction_names(d, n);
+        let nap = f.net_to_pay;
+        let inv = Ctx { scene, input, f, names };
+        Ok(match variant {
+            "taux-unique" => inv.single_rate(),
+            "retrouver-prix" => {
+                let given = d.number("net_a_payer_donne", |_| nap);
+                if given <= Decimal::ZERO {
+                    return Err(Degenerate("net à payer nul".into()));
+                }
+                inv.backwards(given, !d.is_fixed("net_a_payer_donne"))
+            }
+            _ => inv.full_invoice(),
+        })
+    }
+}
+
+/// Names of the successive reductions ("rabais", "remise", "ristourne").
+fn reduction_names(d: &mut Draw, n: usize) -> Vec<&'static str> {
+    const TWO: [[&str; 2]; 3] = [["remise", "remise supplémentaire"], ["rabais", "remise"], ["remise", "ristourne"]];
+    match n {
+        1 => vec!["remise"],
+        2 => d.rng().pick(&TWO).to_vec(),
+        _ => vec!["rabais", "remise", "ristourne"],
+    }
+}
+
+struct Ctx {
+    scene: Scene,
+    input: InvoiceInput,
+    f: Invoice,
+    names: Vec<&'static str>,
+}
+
+impl Ctx {
+    fn r(&self) -> &'static str {
+        self.input.rounding.expr_fn()
+    }
+
+    fn cents(&self, x: Decimal) -> Decimal {
+        self.input.rounding.cents(x)
+    }
+
+    fn has_discount(&self) -> bool {
+        !self.input.discount.is_zero()
+    }
+
+    fn intro(&self, verb: &str, purpose: &str) -> String {
+        let s = &self.scene;
+        format!(
+            "Le {}, {} {verb} {} une commande de {}. Vous assistez {}, chargé(e) de clientèle, pour {purpose}.",
+            s.date.french(),
+            s.seller(),
+            s.buyer(),
+            s.order(int(self.input.quantity)),
+            s.business.vendeur,
+        )
+    }
+
+    /// Data table of the order.
+    fn table(&self, with_price: bool, net_to_pay: Option<Decimal>) -> String {
+        let i = &self.input;
+        let mut t = String::from("| Élément | Donnée |\n|---|---|\n");
+        t += &format!("| Article | {} |\n", self.scene.product.nom);
+        t += &format!("| Quantité | {} |\n", self.scene.quantity(int(i.quantity)));
+        if with_price {
+            t += &format!("| Prix unitaire HT | {} |\n", euros(i.unit_price));
+        }
+        for (name, rate) in self.names.iter().zip(&i.reductions) {
+            t += &format!("| {} | {} |\n", capitalise(name), percent(*rate));
+        }
+        if self.has_discount() {
+            t += &format!("| Escompte pour paiement comptant | {} |\n", percent(i.discount));
+        }
+        if i.shipping.is_zero() {
+            t += "| Frais de port | franco de port |\n";
+        } else {
+            t += &format!("| Frais de port HT | {} |\n", euros(i.shipping));
+        }
+        t += &format!("| Taux de TVA | {} |\n", percent(i.vat_rate));
+        if let Some(nap) = net_to_pay {
+            t += &format!("| Net à payer TTC | {} |\n", euros(nap));
+        }
+        t
+    }
+
+    fn conventions(&self) -> String {
+        let i = &self.input;
+        let mut s = String::from(
+            "**Conventions.** Les réductions commerciales s'appliquent en cascade, chacune sur le montant obtenu après la précédente. ",
+        );
+        if self.has_discount() {
+            s += match i.discount_base {
+                DiscountBase::NetCommercial => "L'escompte est calculé sur le net commercial et la TVA sur le net financier. ",
+                DiscountBase::Ttc => "L'escompte est calculé sur le montant TTC, après la TVA. ",
+            };
+        }
+        if !i.shipping.is_zero() {
+            s += match (i.discount_base, i.shipping_rule) {
+                (DiscountBase::Ttc, _) => "Les frais de port s'ajoutent au net commercial et entrent dans la base de la TVA. ",
+                (_, Shipping::AfterDiscount) if self.has_discount() => {
+                    "Les frais de port s'ajoutent après l'escompte et entrent dans la base de la TVA. "
+                }
+                (_, Shipping::SubjectToDiscount) if self.has_discount() => {
+                    "Les frais de port s'ajoutent au net commercial avant l'escompte (ils y sont donc soumis) et entrent dans la base de la TVA. "
+                }
+                _ => "Les frais de port s'ajoutent au net commercial et entrent dans la base de la TVA. ",
+            };
+        }
+        s += match i.rounding {
+            Rounding::HalfAwayFromZero => "Arrondissez chaque montant au centime le plus proche.",
+            Rounding::Truncate => "Tronquez chaque montant au centime (sans arrondir).",
+        };
+        s
+    }
+
+    fn rounding_note(&self) -> String {
+        format!("*Règle d'arrondi : {}.*", self.input.rounding.describe())
+    }
+
+    // ----- Steps shared by the variants -------------------------------------------
+
+    fn q_gross(&self) -> Question {
+        let i = &self.input;
+        Question::new(
+            "montant_brut",
+            "montant brut HT",
+            "Calculez le montant brut HT de la commande.",
+            self.f.gross,
+            Unit::Euros,
+        )
+        .formula(format!("{}(prix_unitaire * quantite)", self.r()))
+        .mistake(
+            self.cents(i.unit_price * i.quantity * (Decimal::ONE + i.vat_rate / dec!(100))),
+            "brut-en-ttc",
+            "Le montant brut se calcule hors taxes : prix unitaire HT × quantité, sans appliquer la TVA à ce stade.",
+        )
+        .step(format!(
+            "Montant brut HT = prix unitaire HT × quantité = {} × {} = **{}**.",
+            euros(i.unit_price),
+            int(i.quantity),
+            euros(self.f.gross)
+        ))
+    }
+
+    fn net_commercial_formula(&self) -> String {
+        let mut e = "montant_brut".to_string();
+        for key in &REDUCTION_KEYS[..self.input.reductions.len()] {
+            e = format!("({e} - {}({e} * {key} / 100))", self.r());
+        }
+        e
+    }
+
+    fn cascade_steps(&self) -> String {
+        let mut lines = Vec::new();
+        let mut base = self.f.gross;
+        for ((name, rate), (amount, after)) in self.names.iter().zip(&self.input.reductions).zip(&self.f.reductions) {
+            lines.push(format!(
+                "- {} de {} : {} × {} = {} ; reste {} − {} = {}",
+                capitalise(name),
+                percent(*rate),
+                euros(base),
+                percent(*rate),
+                euros(*amount),
+                euros(base),
+                euros(*amount),
+                euros(*after)
+            ));
+            base = *after;
+        }
+        lines.join("\n")
+    }
+
+    fn q_net_commercial(&self) -> Question {
+        let i = &self.input;
+        let added: Decimal = i.reductions.iter().sum();
+        let as_added = self.cents(self.f.gross - pct(self.f.gross, added));
+        let with_discount = self.cents(self.f.net_commercial - pct(self.f.net_commercial, i.discount));
+        Question::new(
+            "net_commercial",
+            "net commercial",
+            "Calculez le net commercial HT.",
+            self.f.net_commercial,
+            Unit::Euros,
+        )
+        .formula(self.net_commercial_formula())
+        .mistake(
+            as_added,
+            "remises-additionnees",
+            format!(
+                "Vous avez additionné les taux de réduction ({} au total). Les réductions successives se calculent en cascade : \
+                 chacune porte sur le montant net obtenu après la précédente, ce qui revient à multiplier par (1 − taux) pour chacune.",
+                percent(added)
+            ),
+        )
+        .mistake(
+            with_discount,
+            "escompte-dans-net-commercial",
+            "Vous avez déduit l'escompte dans le net commercial. L'escompte est une réduction financière (pour paiement rapide) : \
+             il s'applique après les réductions commerciales et donne le net financier.",
+        )
+        .step(format!(
+            "Les réductions s'appliquent en cascade, chacune sur le net précédent :\n\n{}\n\nNet commercial HT = **{}**.",
+            self.cascade_steps(),
+            euros(self.f.net_commercial)
+        ))
+    }
+
+    fn q_net_financial(&self) -> Question {
+        let i = &self.input;
+        let f = &self.f;
+        let r = self.r();
+        let (formula, base_text) = match i.shipping_rule {
+            Shipping::AfterDiscount => (
+                format!("(net_commercial - {r}(net_commercial * escompte / 100))"),
+                format!("net commercial {}", euros(f.discount_base)),
+            ),
+            Shipping::SubjectToDiscount => (
+                format!("((net_commercial + port) - {r}((net_commercial + port) * escompte / 100))"),
+                format!(
+                    "net commercial + port = {} + {} = {}",
+                    euros(f.net_commercial),
+                    euros(i.shipping),
+                    euros(f.discount_base)
+                ),
+            ),
+        };
+        let all_added: Decimal = i.reductions.iter().sum::<Decimal>() + i.discount;
+        Question::new(
+            "net_financier",
+            "net financier",
+            "Calculez l'escompte, puis donnez le net financier HT.",
+            f.net_financial,
+            Unit::Euros,
+        )
+        .formula(formula)
+        .mistake(
+            f.discount_base - self.cents(pct(f.gross, i.discount)),
+            "escompte-sur-brut",
+            "Vous avez calculé l'escompte sur le montant brut. L'escompte se calcule après les réductions commerciales, sur le net commercial.",
+        )
+        .mistake(
+            self.cents(f.gross - pct(f.gross, all_added)) + (f.discount_base - f.net_commercial),
+            "taux-additionnes",
+            "Vous avez additionné les taux des réductions et de l'escompte. Chaque réduction s'applique sur le montant obtenu après la précédente.",
+        )
+        .mistake(
+            f.discount_base,
+            "escompte-oublie",
+            format!("L'escompte de {} n'a pas été déduit : net financier = base de l'escompte − escompte.", percent(i.discount)),
+        )
+        .step(format!(
+            "Escompte = {base_text} × {} = {} ; net financier HT = {} − {} = **{}**.",
+            percent(i.discount),
+            euros(f.discount),
+            euros(f.discount_base),
+            euros(f.discount),
+            euros(f.net_financial)
+        ))
+    }
+
+    fn vat_mistakes(&self, q: Question) -> Question {
+        let i = &self.input;
+        let f = &self.f;
+        let mut q = q.mistake(
+            self.cents(pct(f.gross, i.vat_rate)),
+            "tva-sur-brut",
+            "Vous avez calculé la TVA sur le montant brut. La TVA porte sur le montant réellement facturé : \
+             après toutes les réductions (commerciales et financières), frais de port compris.",
+        );
+        if !i.shipping.is_zero() {
+            q = q.mistake(
+                self.cents(pct(f.vat_base - i.shipping, i.vat_rate)),
+                "port-hors-base-tva",
+                "Les frais de port facturés font partie de la base de la TVA : ajoutez-les avant de calculer la TVA.",
+            );
+        }
+        if self.has_discount() && i.discount_base == DiscountBase::NetCommercial {
+            q = q.mistake(
+                self.cents(pct(f.net_commercial + i.shipping, i.vat_rate)),
+                "tva-avant-escompte",
+                "Vous avez calculé la TVA avant de déduire l'escompte. Avec la convention de l'énoncé, la TVA se calcule sur le net financier (+ port).",
+            );
+        }
+        if i.vat_rate != dec!(20) {
+            q = q.mistake(
+                self.cents(pct(f.vat_base, dec!(20))),
+                "mauvais-taux-tva",
+                format!("Vous avez appliqué le taux normal de 20 % : pour cet article, le taux est de {}.", percent(i.vat_rate)),
+            );
+        }
+        q
+    }
+
+    fn q_vat(&self) -> Question {
+        let i = &self.input;
+        let f = &self.f;
+        let r = self.r();
+        let (formula, base_text) = match (i.discount_base, i.shipping_rule, self.has_discount()) {
+            (DiscountBase::Ttc, _, _) | (_, _, false) => (
+                format!("{r}((net_commercial + port) * taux_tva / 100)"),
+                format!("net commercial + port = {} + {}", euros(f.net_commercial), euros(i.shipping)),
+            ),
+            (_, Shipping::AfterDiscount, true) => (
+                format!("{r}((net_financier + port) * taux_tva / 100)"),
+                format!("net financier + port = {} + {}", euros(f.net_financial), euros(i.shipping)),
+            ),
+            (_, Shipping::SubjectToDiscount, true) => (
+                format!("{r}(net_financier * taux_tva / 100)"),
+                "net financier (port compris)".to_string(),
+            ),
+        };
+        let q = Question::new("tva", "TVA", "Calculez le montant de la TVA.", f.vat, Unit::Euros)
+            .formula(formula)
+            .step(format!(
+                "Base de la TVA = {base_text} = {}.\n\nTVA = {} × {} = **{}**.",
+                euros(f.vat_base),
+                euros(f.vat_base),
+                percent(i.vat_rate),
+                euros(f.vat)
+            ));
+        self.vat_mistakes(q)
+    }
+
+    fn q_net_to_pay(&self) -> Question {
+        let i = &self.input;
+        let f = &self.f;
+        let r = self.r();
+        let q = Question::new("net_a_payer", "net à payer TTC", "Calculez le net à payer TTC.", f.net_to_pay, Unit::Euros);
+        let q = match (i.discount_base, self.has_discount()) {
+            (DiscountBase::Ttc, true) => q
+                .formula(format!("(net_commercial + port + tva) - {r}((net_commercial + port + tva) * escompte / 100)"))
+                .mistake(
+                    f.ttc,
+                    "escompte-oublie",
+                    "L'escompte n'a pas été déduit : avec la convention de l'énoncé, il se calcule sur le TTC puis se retranche.",
+                )
+                .step(format!(
+                    "Total TTC = {} + {} = {} ; escompte = {} × {} = {} ; net à payer = {} − {} = **{}**.",
+                    euros(f.vat_base),
+                    euros(f.vat),
+                    euros(f.ttc),
+                    euros(f.ttc),
+                    percent(i.discount),
+                    euros(f.discount),
+                    euros(f.ttc),
+                    euros(f.discount),
+                    euros(f.net_to_pay)
+                )),
+            (DiscountBase::Ttc, false) | (_, false) => q.formula("net_commercial + port + tva").step(format!(
+                "Net à payer TTC = base HT + TVA = {} + {} = **{}**.",
+                euros(f.vat_base),
+                euros(f.vat),
+                euros(f.net_to_pay)
+            )),
+            (_, true) => {
+                let formula = match i.shipping_rule {
+                    Shipping::AfterDiscount => "net_financier + port + tva",
+                    Shipping::SubjectToDiscount => "net_financier + tva",
+                };
+                let forgot = f.net_commercial + i.shipping;
+                q.formula(formula)
+                    .mistake(
+                        self.cents(forgot + pct(forgot, i.vat_rate)),
+                        "escompte-oublie",
+                        "Le net à payer doit tenir compte de l'escompte : partez du net financier, pas du net commercial.",
+                    )
+                    .step(format!(
+                        "Net à payer TTC = base HT + TVA = {} + {} = **{}**.",
+                        euros(f.vat_base),
+                        euros(f.vat),
+                        euros(f.net_to_pay)
+                    ))
+            }
+        };
+        let q = q.mistake(
+            f.vat_base,
+            "tva-oubliee",
+            "Vous avez donné un montant hors taxes : le net à payer est TTC, il faut ajouter la TVA.",
+        );
+        if i.shipping.is_zero() {
+            q
+        } else {
+            q.mistake(
+                f.net_to_pay - i.shipping,
+                "port-oublie",
+                "Les frais de port facturés s'ajoutent au montant à payer (et entrent dans la base de TVA).",
+            )
+        }
+    }
+
+    // ----- Variants --------------------------------------------------------------
+
+    fn full_invoice(&self) -> Content {
+        let mut questions = vec![self.q_gross(), self.q_net_commercial()];
+        if self.has_discount() && self.input.discount_base == DiscountBase::NetCommercial {
+            questions.push(self.q_net_financial());
+        }
+        questions.push(self.q_vat());
+        questions.push(self.q_net_to_pay());
+        let statement = format!(
+            "{}\n\n{}\n{}",
+            self.intro("facture à", "établir et vérifier la facture"),
+            self.table(true, None),
+            self.conventions()
+        );
+        Content {
+            statement,
+            questions,
+            solution_intro: self.rounding_note(),
+            solution_outro: self.reading(),
+        }
+    }
+
+    fn reading(&self) -> String {
+        let total_reduction = self.f.gross - self.f.net_commercial;
+        let not_sum = if self.input.reductions.len() > 1 { " (et non la somme des taux)" } else { "" };
+        format!(
+            "*À retenir :* les réductions commerciales accordées représentent {} sur un montant brut de {}, \
+             soit un taux global de {}{not_sum}.",
+            euros(total_reduction),
+            euros(self.f.gross),
+            percent(cascade_rate(&self.input.reductions))
+        )
+    }
+
+    fn single_rate(&self) -> Content {
+        let i = &self.input;
+        let exact = cascade_rate(&i.reductions);
+        let shown = crate::num::round::round_half_away(exact, 2);
+        let added: Decimal = i.reductions.iter().sum();
+        let kept = dec!(100) - exact;
+        let single_net = self.cents(self.f.gross * kept / dec!(100));
+        let gap = (single_net - self.f.net_commercial).abs().max(dec!(0.01));
+        let coefs: Vec<String> = i.reductions.iter().map(|r| number(Decimal::ONE - r / dec!(100), 4)).collect();
+        let rate_q = Question::new(
+            "taux_unique",
+            "taux de réduction unique",
+            "Calculez le taux de réduction unique équivalent aux réductions successives (arrondi à 0,01 %).",
+            shown,
+            Unit::Percent,
+        )
+        .mistake(
+            added,
+            "remises-additionnees",
+            format!(
+                "Les taux ne s'additionnent pas ({} n'est pas le bon taux) : le coefficient global est le produit des coefficients \
+                 (1 − taux), et le taux unique vaut 1 − ce produit.",
+                percent(added)
+            ),
+        )
+        .mistake(
+            kept,
+            "coefficient-au-lieu-du-taux",
+            "Vous avez donné la part conservée (le produit des coefficients) au lieu de la réduction : taux unique = 1 − produit des coefficients.",
+        )
+        .step(format!(
+            "Coefficient global = {} = {} ; taux unique = 1 − {} = {} soit **{}** (arrondi à 0,01 %).",
+            coefs.join(" × "),
+            number(kept / dec!(100), 6),
+            number(kept / dec!(100), 6),
+            number(exact / dec!(100), 6),
+            percent(shown)
+        ));
+        let net_q = Question::new(
+            "net_commercial",
+            "net commercial",
+            "Déduisez-en le net commercial HT en appliquant ce taux unique au montant brut.",
+            single_net,
+            Unit::Euros,
+        )
+        .tolerance(gap)
+        .formula(format!("{}(montant_brut * (1 - taux_unique / 100))", self.r()))
+        .mistake(
+            self.cents(self.f.gross - pct(self.f.gross, added)),
+            "remises-additionnees",
+            "Vous avez appliqué la somme des taux. Appliquez le taux unique calculé en cascade.",
+        )
+        .step(format!(
+            "Net commercial = montant brut × (1 − taux unique) = {} × {} = **{}** (le calcul ligne par ligne donne {} : \
+             l'écart éventuel d'un centime vient des arrondis, les deux réponses sont acceptées).",
+            euros(self.f.gross),
+            number(kept / dec!(100), 6),
+            euros(single_net),
+            euros(self.f.net_commercial)
+        ));
+        let statement = format!(
+            "{}\n\n{}\n{}\n\nLe client souhaite connaître le taux de réduction global qu'il obtient.",
+            self.intro("facture à", "préparer la réponse au client"),
+            self.table(true, None),
+            self.conventions()
+        );
+        Content {
+            statement,
+            questions: vec![self.q_gross(), rate_q, net_q],
+            solution_intro: self.rounding_note(),
+            solution_outro: format!(
+                "*À retenir :* {} de réductions successives ne font pas {} mais {} de réduction globale.",
+                french_rates(&i.reductions),
+                percent(added),
+                percent(shown)
+            ),
+        }
+    }
+
+    /// `nap`: the net à payer given in the statement (drawn from a forward invoice, or
+    /// fixed by the teacher); `check` tells whether the drawn unit price can be quoted.
+    fn backwards(&self, nap: Decimal, check: bool) -> Content {
+        let i = &self.input;
+        let r = self.r();
+        let hundred = dec!(100);
+        let vat_coef = Decimal::ONE + i.vat_rate / hundred;
+        let disc_coef = Decimal::ONE - i.discount / hundred;
+        let kept: Decimal = i.reductions.iter().fold(Decimal::ONE, |a, t| a * (hundred - t) / hundred);
+        let added: Decimal = i.reductions.iter().sum();
+        let ttc_discount = i.discount_base == DiscountBase::Ttc && self.has_discount();
+        // Step 1: base HT (from TTC, or from the TTC before an escompte on TTC).
+        let ttc = if ttc_discount { self.cents(nap / disc_coef) } else { nap };
+        let base = self.cents(ttc / vat_coef);
+        // Step 2: net commercial.
+        let subject = i.shipping_rule == Shipping::SubjectToDiscount && !ttc_discount;
+        let net_commercial = if ttc_discount || !self.has_discount() {
+            base - i.shipping
+        } else if subject {
+            self.cents(base / disc_coef) - i.shipping
+        } else {
+            self.cents((base - i.shipping) / disc_coef)
+        };
+        let gross = self.cents(net_commercial / kept);
+        let unit_price = self.cents(gross / i.quantity);
+
+        let base_formula = if ttc_discount {
+            format!("{r}({r}(net_a_payer_donne / (1 - escompte / 100)) / (1 + taux_tva / 100))")
+        } else {
+            format!("{r}(net_a_payer_donne / (1 + taux_tva / 100))")
+        };
+        let nc_formula = if ttc_discount || !self.has_discount() {
+            "base_ht - port".to_string()
+        } else if subject {
+            format!("{r}(base_ht / (1 - escompte / 100)) - port")
+        } else {
+            format!("{r}((base_ht - port) / (1 - escompte / 100))")
+        };
+        let coef_expr: Vec<String> =
+            REDUCTION_KEYS[..i.reductions.len()].iter().map(|k| format!("(1 - {k} / 100)")).collect();
+
+        let base_q = Question::new(
+            "base_ht",
+            "base HT",
+            "Retrouvez le montant HT soumis à la TVA.",
+            base,
+            Unit::Euros,
+        )
+        .formula(base_formula)
+        .mistake(
+            self.cents(ttc - pct(ttc, i.vat_rate)),
+            "tva-retranchee-en-taux",
+            format!(
+                "On ne retire pas la TVA en retranchant {} du TTC : le TTC vaut HT × (1 + taux), donc HT = TTC ÷ {}.",
+                percent(i.vat_rate),
+                number(vat_coef, 4)
+            ),
+        )
+        .step(if ttc_discount {
+            format!(
+                "Avant escompte, TTC = net à payer ÷ (1 − {}) = {} ÷ {} = {} ; base HT = {} ÷ {} = **{}**.",
+                percent(i.discount),
+                euros(nap),
+                number(disc_coef, 4),
+                euros(ttc),
+                euros(ttc),
+                number(vat_coef, 4),
+                euros(base)
+            )
+        } else {
+            format!(
+                "Base HT = net à payer TTC ÷ (1 + taux de TVA) = {} ÷ {} = **{}**.",
+                euros(nap),
+                number(vat_coef, 4),
+                euros(base)
+            )
+        });
+        let nc_step = if ttc_discount || !self.has_discount() {
+            format!("Net commercial = base HT − port = {} − {} = **{}**.", euros(base), euros(i.shipping), euros(net_commercial))
+        } else if subject {
+            format!(
+                "Le port a subi l'escompte : net commercial + port = {} ÷ {} = {} ; net commercial = {} − {} = **{}**.",
+                euros(base),
+                number(disc_coef, 4),
+                euros(net_commercial + i.shipping),
+                euros(net_commercial + i.shipping),
+                euros(i.shipping),
+                euros(net_commercial)
+            )
+        } else {
+            format!(
+                "Net financier = base HT − port = {} − {} = {} ; net commercial = net financier ÷ (1 − {}) = {} ÷ {} = **{}**.",
+                euros(base),
+                euros(i.shipping),
+                euros(base - i.shipping),
+                percent(i.discount),
+                euros(base - i.shipping),
+                number(disc_coef, 4),
+                euros(net_commercial)
+            )
+        };
+        let mut nc_q = Question::new(
+            "net_commercial",
+            "net commercial",
+            "Retrouvez le net commercial HT.",
+            net_commercial,
+            Unit::Euros,
+        )
+        .formula(nc_formula)
+        .step(nc_step);
+        if self.has_discount() && !ttc_discount && !subject {
+            nc_q = nc_q.mistake(
+                self.cents((base - i.shipping) * (Decimal::ONE + i.discount / hundred)),
+                "escompte-rajoute-en-taux",
+                format!(
+                    "Pour annuler une réduction de {}, on divise par (1 − {}) ; ajouter {} ne redonne pas le montant de départ.",
+                    percent(i.discount),
+                    percent(i.discount),
+                    percent(i.discount)
+                ),
+            );
+        }
+        if !i.shipping.is_zero() && !ttc_discount && self.has_discount() && !subject {
+            nc_q = nc_q.mistake(
+                self.cents(base / disc_coef),
+                "port-non-retire",
+                "Les frais de port sont compris dans la base HT : retirez-les avant de remonter au net commercial.",
+            );
+        }
+        let gross_q = Question::new(
+            "montant_brut",
+            "montant brut HT",
+            "Retrouvez le montant brut HT.",
+            gross,
+            Unit::Euros,
+        )
+        .formula(format!("{r}(net_commercial / ({}))", coef_expr.join(" * ")))
+        .mistake(
+            self.cents(net_commercial * (Decimal::ONE + added / hundred)),
+            "reductions-rajoutees",
+            "Ajouter les taux de réduction au net ne redonne pas le brut : divisez par le produit des coefficients (1 − taux).",
+        )
+        .mistake(
+            self.cents(net_commercial / (Decimal::ONE - added / hundred)),
+            "remises-additionnees",
+            "Les réductions se sont appliquées en cascade : divisez par le produit des coefficients (1 − taux), pas par (1 − somme des taux).",
+        )
+        .step(format!(
+            "Montant brut = net commercial ÷ ({}) = {} ÷ {} = **{}**.",
+            i.reductions.iter().map(|t| format!("(1 − {})", percent(*t))).collect::<Vec<_>>().join(" × "),
+            euros(net_commercial),
+            number(kept, 6),
+            euros(gross)
+        ));
+        let price_q = Question::new(
+            "prix_unitaire_retrouve",
+            "prix unitaire HT",
+            "Retrouvez le prix unitaire HT de l'article.",
+            unit_price,
+            Unit::Euros,
+        )
+        .formula(format!("{r}(montant_brut / quantite)"))
+        .step(format!(
+            "Prix unitaire HT = montant brut ÷ quantité = {} ÷ {} = **{}**.",
+            euros(gross),
+            int(i.quantity),
+            euros(unit_price)
+        ));
+        let statement = format!(
+            "{} Le bon de commande a été égaré : seul le net à payer de la facture est connu, avec les conditions accordées.\n\n{}\n{}",
+            self.intro("a facturé", "reconstituer la facture"),
+            self.table(false, Some(nap)),
+            self.conventions()
+        );
+        Content {
+            statement,
+            questions: vec![base_q, nc_q, gross_q, price_q],
+            solution_intro: format!(
+                "{} On remonte la facture en divisant par chaque coefficient multiplicateur, dans l'ordre inverse.",
+                self.rounding_note()
+            ),
+            solution_outro: if check {
+                format!(
+                    "*Vérification :* le prix unitaire du bon de commande était {} ; un écart d'un centime peut venir des arrondis de la facture d'origine.",
+                    euros(i.unit_price)
+                )
+            } else {
+                String::new()
+            },
+        }
+    }
+}
+
+fn int(d: Decimal) -> i64 {
+    i64::try_from(d.trunc()).unwrap_or(0)
+}
+
+fn french_rates(rates: &[Decimal]) -> String {
+    french_list(&rates.iter().map(|r| percent(*r)).collect::<Vec<_>>())
+}
+
+// The generated answers must stay consistent with the pure calculation; see
+// `tests/pricing.rs` for hand-checked instances and properties.

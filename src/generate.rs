@@ -1,0 +1,346 @@
+//! Drawing an instance: `f(type, seed, fixed parameters)`.
+//!
+//! An exercise module only describes its parameters and builds its content from a
+//! [`Draw`]; this module owns everything they share: validating a teacher's `--set`
+//! values, redrawing degenerate combinations, filtering the known mistakes, assembling
+//! the worked solution and computing the instance code.
+
+use crate::catalog::{self, TypeEntry};
+use crate::code;
+use crate::exercises;
+use crate::model::{Content, Instance, ParamValue, Params, Question, Unit};
+use crate::num::{format, parse};
+use crate::rng::Rng;
+use crate::text::capitalise;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// The kind of value a parameter takes.
+#[derive(Debug, Clone)]
+pub enum ParamKind {
+    /// A decimal in `[min, max]`, in the given unit.
+    Decimal { min: Decimal, max: Decimal, unit: Unit },
+    /// An integer in `[min, max]`.
+    Integer { min: i64, max: i64 },
+    /// One of a list of `(value, French description)`. With a `default` it is a
+    /// convention (not drawn unless fixed); without, a variant drawn at random.
+    Choice { values: &'static [(&'static str, &'static str)], default: Option<&'static str> },
+}
+
+/// A parameter an exercise type accepts with `--set`.
+#[derive(Debug, Clone)]
+pub struct ParamSpec {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub kind: ParamKind,
+}
+
+impl ParamSpec {
+    pub fn decimal(name: &'static str, description: &'static str, min: &str, max: &str, unit: Unit) -> Self {
+        let min = min.parse().expect("borne décimale");
+        let max = max.parse().expect("borne décimale");
+        ParamSpec { name, description, kind: ParamKind::Decimal { min, max, unit } }
+    }
+
+    pub fn integer(name: &'static str, description: &'static str, min: i64, max: i64) -> Self {
+        ParamSpec { name, description, kind: ParamKind::Integer { min, max } }
+    }
+
+    pub fn convention(
+        name: &'static str,
+        description: &'static str,
+        values: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        let default = Some(values[0].0);
+        ParamSpec { name, description, kind: ParamKind::Choice { values, default } }
+    }
+
+    pub fn variant(
+        name: &'static str,
+        description: &'static str,
+        values: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        ParamSpec { name, description, kind: ParamKind::Choice { values, default: None } }
+    }
+
+    /// The accepted values, as a French phrase for `list` and error messages.
+    pub fn domain(&self) -> String {
+        match &self.kind {
+            ParamKind::Decimal { min, max, unit } => {
+                let u = match unit {
+                    Unit::Percent => " (en %)",
+                    Unit::Euros => " (en euros)",
+                    Unit::Days => " (en jours)",
+                    _ => "",
+                };
+                format!("nombre de {} à {}{u}", format::number(*min, 4), format::number(*max, 4))
+            }
+            ParamKind::Integer { min, max } => format!("entier de {min} à {max}"),
+            ParamKind::Choice { values, default } => {
+                let list: Vec<String> = values.iter().map(|(v, _)| v.to_string()).collect();
+                match default {
+                    Some(d) => format!("{} (défaut : {d})", list.join(" | ")),
+                    None => format!("{} (tiré au hasard)", list.join(" | ")),
+                }
+            }
+        }
+    }
+}
+
+/// Why an instance could not be generated. Messages are French and complete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GenError {
+    UnknownType(String),
+    UnknownParam { name: String, id: String, valid: Vec<String> },
+    InvalidValue { name: String, value: String, expected: String },
+    Degenerate { id: String, reason: String },
+}
+
+impl std::fmt::Display for GenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GenError::UnknownType(id) => {
+                let ids: Vec<&str> = catalog::catalog().types.iter().map(|t| t.id.as_str()).collect();
+                write!(f, "Type d'exercice inconnu : « {id} ». Types disponibles : {}.", ids.join(", "))
+            }
+            GenError::UnknownParam { name, id, valid } => write!(
+                f,
+                "Paramètre inconnu « {name} » pour {id}. Paramètres acceptés :\n  {}",
+                valid.join("\n  ")
+            ),
+            GenError::InvalidValue { name, value, expected } => {
+                write!(f, "Valeur invalide pour « {name} » : « {value} ». Attendu : {expected}.")
+            }
+            GenError::Degenerate { id, reason } => write!(
+                f,
+                "Impossible de générer {id} avec ces paramètres fixés : {reason}. \
+                 Modifiez ou retirez un des --set."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for GenError {}
+
+/// Marks a drawn combination that would make a meaningless exercise (a zero, a negative
+/// margin where none is meant…); the generator draws again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Degenerate(pub String);
+
+/// What an exercise type provides.
+pub trait Exercise: Sync {
+    fn id(&self) -> &'static str;
+    /// Bumped when the type's output must change; old codes keep the old version.
+    fn version(&self) -> u32 {
+        1
+    }
+    fn params(&self) -> Vec<ParamSpec>;
+    fn build(&self, draw: &mut Draw) -> Result<Content, Degenerate>;
+}
+
+/// The drawing state handed to an exercise module.
+pub struct Draw<'a> {
+    rng: Rng,
+    fixed: &'a Params,
+    specs: &'a [ParamSpec],
+    params: Params,
+}
+
+impl<'a> Draw<'a> {
+    /// Randomness for what is not a parameter (business, customer, date).
+    pub fn rng(&mut self) -> &mut Rng {
+        &mut self.rng
+    }
+
+    fn spec(&self, name: &str) -> &ParamSpec {
+        self.specs
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap_or_else(|| panic!("paramètre « {name} » non déclaré"))
+    }
+
+    /// A numeric parameter: the teacher's value if fixed, else `draw(rng)`.
+    pub fn number(&mut self, name: &'static str, draw: impl FnOnce(&mut Rng) -> Decimal) -> Decimal {
+        let _ = self.spec(name);
+        let v = match self.fixed.get(name).and_then(ParamValue::as_number) {
+            Some(v) => v,
+            None => draw(&mut self.rng).normalize(),
+        };
+        self.params.insert(name.to_string(), ParamValue::Number(v));
+        v
+    }
+
+    /// An integer parameter, drawn uniformly in its declared range unless fixed.
+    pub fn integer(&mut self, name: &'static str) -> i64 {
+        let (min, max) = match self.spec(name).kind {
+            ParamKind::Integer { min, max } => (min, max),
+            _ => panic!("« {name} » n'est pas entier"),
+        };
+        let v = self.number(name, |r| Decimal::from(r.int(min, max)));
+        i64::try_from(v).expect("entier validé")
+    }
+
+    /// A choice parameter: fixed, else its convention default, else drawn.
+    pub fn choice(&mut self, name: &'static str) -> &'static str {
+        let (values, default) = match &self.spec(name).kind {
+            ParamKind::Choice { values, default } => (*values, *default),
+            _ => panic!("« {name} » n'est pas un choix"),
+        };
+        let v = match self.fixed.get(name) {
+            Some(ParamValue::Choice(s)) => values.iter().find(|(v, _)| v == s).expect("choix validé").0,
+            _ => match default {
+                Some(d) => d,
+                None => self.rng.pick(values).0,
+            },
+        };
+        self.params.insert(name.to_string(), ParamValue::Choice(v.to_string()));
+        v
+    }
+
+    /// Whether the teacher fixed this parameter (a module may then skip a redraw).
+    pub fn is_fixed(&self, name: &str) -> bool {
+        self.fixed.contains_key(name)
+    }
+}
+
+/// Checks raw `--set NAME=VALUE` pairs against a type's parameters.
+pub fn validate_overrides(
+    exercise: &dyn Exercise,
+    raw: &BTreeMap<String, String>,
+) -> Result<Params, GenError> {
+    let specs = exercise.params();
+    let mut out = Params::new();
+    for (name, value) in raw {
+        let spec = specs.iter().find(|s| s.name == name).ok_or_else(|| GenError::UnknownParam {
+            name: name.clone(),
+            id: exercise.id().to_string(),
+            valid: specs.iter().map(|s| format!("{} : {} — {}", s.name, s.domain(), s.description)).collect(),
+        })?;
+        let invalid = || GenError::InvalidValue {
+            name: name.clone(),
+            value: value.clone(),
+            expected: spec.domain(),
+        };
+        let v = match &spec.kind {
+            ParamKind::Decimal { min, max, .. } => {
+                let d = parse::parse_answer(value).map_err(|_| invalid())?.value;
+                if d < *min || d > *max {
+                    return Err(invalid());
+                }
+                ParamValue::Number(d.normalize())
+            }
+            ParamKind::Integer { min, max } => {
+                let d = parse::parse_answer(value).map_err(|_| invalid())?.value;
+                if d.fract() != Decimal::ZERO || d < Decimal::from(*min) || d > Decimal::from(*max) {
+                    return Err(invalid());
+                }
+                ParamValue::Number(d.normalize())
+            }
+            ParamKind::Choice { values, .. } => {
+                if !values.iter().any(|(v, _)| v == value) {
+                    return Err(invalid());
+                }
+                ParamValue::Choice(value.clone())
+            }
+        };
+        out.insert(name.clone(), v);
+    }
+    Ok(out)
+}
+
+/// The canonical text of fixed parameters, hashed into the code.
+fn canonical(fixed: &Params) -> String {
+    fixed.iter().map(|(k, v)| format!("{k}={v};")).collect()
+}
+
+const MAX_ATTEMPTS: usize = 500;
+
+/// Generates the instance of type `id` for `seed` and the fixed parameters `raw`.
+pub fn generate(id: &str, seed: u64, raw: &BTreeMap<String, String>) -> Result<Instance, GenError> {
+    let entry = catalog::catalog().find(id).ok_or_else(|| GenError::UnknownType(id.to_string()))?;
+    let exercise = exercises::find(id).ok_or_else(|| GenError::UnknownType(id.to_string()))?;
+    let fixed = validate_overrides(exercise, raw)?;
+    generate_with(entry, exercise, seed, &fixed)
+}
+
+/// Generates from already validated parameters.
+pub fn generate_with(
+    entry: &TypeEntry,
+    exercise: &dyn Exercise,
+    seed: u64,
+    fixed: &Params,
+) -> Result<Instance, GenError> {
+    let specs = exercise.params();
+    let mut draw = Draw { rng: Rng::from_seed(seed), fixed, specs: &specs, params: Params::new() };
+    let mut last = String::new();
+    for _ in 0..MAX_ATTEMPTS {
+        draw.params.clear();
+        match exercise.build(&mut draw) {
+            Ok(content) => return Ok(assemble(entry, exercise, seed, fixed, draw.params, content)),
+            Err(Degenerate(reason)) => last = reason,
+        }
+    }
+    Err(GenError::Degenerate { id: entry.id.clone(), reason: last })
+}
+
+fn assemble(
+    entry: &TypeEntry,
+    exercise: &dyn Exercise,
+    seed: u64,
+    fixed: &Params,
+    params: Params,
+    content: Content,
+) -> Instance {
+    let hash = (!fixed.is_empty()).then(|| code::params_hash(&canonical(fixed)));
+    let code = code::encode(&entry.prefixe, exercise.version(), seed, hash.as_deref());
+    let questions: Vec<Question> = content.questions.into_iter().map(prune_mistakes).collect();
+    let mut solution = String::new();
+    if !content.solution_intro.is_empty() {
+        solution.push_str(&content.solution_intro);
+        solution.push_str("\n\n");
+    }
+    for (i, q) in questions.iter().enumerate() {
+        solution.push_str(&format!("**{}. {}**\n\n{}\n\n", i + 1, capitalise(q.label), q.step));
+    }
+    if !content.solution_outro.is_empty() {
+        solution.push_str(&content.solution_outro);
+        solution.push('\n');
+    }
+    Instance {
+        id: entry.id.clone(),
+        title: entry.titre.clone(),
+        seed,
+        code,
+        savoirs: entry.savoirs.clone(),
+        params,
+        statement: content.statement,
+        questions,
+        solution: solution.trim_end().to_string() + "\n",
+    }
+}
+
+/// A known mistake is only worth diagnosing if it cannot be confused with the right
+/// answer or with an earlier listed mistake for these parameters (with one reduction,
+/// "rates added" and "rates cascaded" give the same value).
+fn prune_mistakes(mut q: Question) -> Question {
+    let tol = q.tolerance;
+    let answer = q.answer;
+    let mut kept: Vec<crate::model::Mistake> = Vec::new();
+    for m in q.mistakes.drain(..) {
+        let near = |x: Decimal| (m.answer - x).abs() <= tol * Decimal::TWO;
+        if near(answer) || kept.iter().any(|k| near(k.answer)) {
+            continue;
+        }
+        kept.push(m);
+    }
+    q.mistakes = kept;
+    q
+}
+
+/// A seed for a user who gave none: random, but short enough for a readable code.
+pub fn fresh_seed() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(std::process::id() as u64);
+    h.finish() % 33_554_432 // 32^5: five base-32 characters
+}

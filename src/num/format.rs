@@ -1,0 +1,186 @@
+//! French display of numbers, amounts and percentages.
+//!
+//! Conventions (as in French typography and on French invoices):
+//! - decimal comma: `12,5`;
+//! - thousands grouped by three with U+202F (narrow no-break space) in the
+//!   integer part only, from 4 digits on: `1 234`, `12 000`; decimals are
+//!   never grouped;
+//! - a U+00A0 (no-break space) before `€` and `%`: `12,30 €`, `5,5 %`;
+//! - negatives use the ASCII hyphen-minus `-` (what students type, and what
+//!   [`crate::num::parse::parse_answer`] reads back).
+//!
+//! Every function rounds half away from zero first (see
+//! [`crate::num::round`]); the output of [`euros`] and [`percent`] parses
+//! back to the same value with [`crate::num::parse::parse_answer`].
+
+use super::round::round_half_away;
+use rust_decimal::Decimal;
+
+/// Thousands separator: U+202F NARROW NO-BREAK SPACE.
+pub const GROUP_SEPARATOR: char = '\u{202F}';
+/// Space between a number and its unit (`€`, `%`): U+00A0 NO-BREAK SPACE.
+pub const UNIT_SPACE: char = '\u{00A0}';
+
+/// Formats an amount in euros with exactly 2 decimals, rounded half away
+/// from zero to the cent: `1234.5` → `"1 234,50 €"`, `-12.3` → `"-12,30 €"`,
+/// `0` → `"0,00 €"`.
+pub fn euros(x: Decimal) -> String {
+    let mut s = layout(round_half_away(x, 2), Decimals::Exactly(2));
+    s.push(UNIT_SPACE);
+    s.push('€');
+    s
+}
+
+/// Formats a percentage. `x` is already in percent units (`12.5` means
+/// 12,5 %). Rounded half away from zero to at most 2 decimals, trailing zeros
+/// trimmed: `"12,5 %"`, `"20 %"`, `"33,33 %"`, `"1 250 %"`.
+pub fn percent(x: Decimal) -> String {
+    let mut s = layout(round_half_away(x, 2), Decimals::AtMost);
+    s.push(UNIT_SPACE);
+    s.push('%');
+    s
+}
+
+/// Formats a plain number rounded half away from zero to at most `max_dp`
+/// decimals, trailing zeros trimmed, thousands grouped:
+/// `number(1.35, 4)` → `"1,35"`, `number(12000, 0)` → `"12 000"`.
+pub fn number(x: Decimal, max_dp: u32) -> String {
+    layout(round_half_away(x, max_dp), Decimals::AtMost)
+}
+
+/// Formats a number with exactly `dp` decimals (rounded half away from zero,
+/// padded with zeros), thousands grouped: `fixed(1234.56, 3)` → `"1 234,560"`.
+pub fn fixed(x: Decimal, dp: u32) -> String {
+    layout(round_half_away(x, dp), Decimals::Exactly(dp))
+}
+
+enum Decimals {
+    /// Pad with zeros to exactly this many decimals.
+    Exactly(u32),
+    /// Keep the (already rounded) decimals, trimming trailing zeros.
+    AtMost,
+}
+
+/// Lays out an already rounded value in French.
+fn layout(x: Decimal, decimals: Decimals) -> String {
+    // `-0,00` must not appear: a value rounded to zero is shown unsigned.
+    let negative = x.is_sign_negative() && !x.is_zero();
+    // `Decimal`'s `Display` never uses exponent notation.
+    let plain = x.abs().to_string();
+    let (int_part, frac_part) = match plain.split_once('.') {
+        Some((i, f)) => (i, f.to_string()),
+        None => (plain.as_str(), String::new()),
+    };
+    let frac = match decimals {
+        Decimals::Exactly(dp) => {
+            let mut f = frac_part;
+            while f.len() < dp as usize {
+                f.push('0');
+            }
+            f
+        }
+        Decimals::AtMost => frac_part.trim_end_matches('0').to_string(),
+    };
+
+    let mut out = String::with_capacity(plain.len() + 16);
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&group_thousands(int_part));
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(&frac);
+    }
+    out
+}
+
+/// Inserts [`GROUP_SEPARATOR`] every 3 digits from the right (ASCII digits
+/// only).
+fn group_thousands(digits: &str) -> String {
+    let len = digits.len();
+    let mut out = String::with_capacity(len + len / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push(GROUP_SEPARATOR);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn euros_examples() {
+        assert_eq!(euros(d("1234.5")), "1\u{202F}234,50\u{A0}€");
+        assert_eq!(euros(d("-12.3")), "-12,30\u{A0}€");
+        assert_eq!(euros(d("0")), "0,00\u{A0}€");
+        assert_eq!(euros(d("1234567.891")), "1\u{202F}234\u{202F}567,89\u{A0}€");
+        assert_eq!(euros(d("2.345")), "2,35\u{A0}€");
+        assert_eq!(euros(d("-2.345")), "-2,35\u{A0}€");
+        assert_eq!(euros(d("999.995")), "1\u{202F}000,00\u{A0}€");
+        assert_eq!(euros(d("-0.001")), "0,00\u{A0}€");
+        assert_eq!(euros(d("100")), "100,00\u{A0}€");
+        assert_eq!(euros(d("1000")), "1\u{202F}000,00\u{A0}€");
+    }
+
+    #[test]
+    fn percent_examples() {
+        assert_eq!(percent(d("12.5")), "12,5\u{A0}%");
+        assert_eq!(percent(d("20")), "20\u{A0}%");
+        assert_eq!(percent(d("20.00")), "20\u{A0}%");
+        assert_eq!(percent(d("5.5")), "5,5\u{A0}%");
+        assert_eq!(percent(d("33.3333")), "33,33\u{A0}%");
+        assert_eq!(percent(d("66.665")), "66,67\u{A0}%");
+        assert_eq!(percent(d("1250")), "1\u{202F}250\u{A0}%");
+        assert_eq!(percent(d("-4.005")), "-4,01\u{A0}%");
+        assert_eq!(percent(d("0")), "0\u{A0}%");
+    }
+
+    #[test]
+    fn number_examples() {
+        assert_eq!(number(d("1.35"), 4), "1,35");
+        assert_eq!(number(d("12000"), 0), "12\u{202F}000");
+        assert_eq!(number(d("1.23456"), 4), "1,2346");
+        assert_eq!(number(d("2.5"), 0), "3");
+        assert_eq!(number(d("1234.5000"), 2), "1\u{202F}234,5");
+        assert_eq!(number(d("0.12345"), 2), "0,12");
+        assert_eq!(number(d("123"), 2), "123");
+        assert_eq!(number(d("-1234567"), 0), "-1\u{202F}234\u{202F}567");
+    }
+
+    #[test]
+    fn fixed_examples() {
+        assert_eq!(fixed(d("1234.56"), 3), "1\u{202F}234,560");
+        assert_eq!(fixed(d("1234.5678"), 3), "1\u{202F}234,568");
+        assert_eq!(fixed(d("12"), 0), "12");
+        assert_eq!(fixed(d("0.5"), 0), "1");
+        assert_eq!(fixed(d("0.1234567"), 5), "0,12346");
+    }
+
+    #[test]
+    fn grouping_only_in_integer_part() {
+        assert_eq!(group_thousands("1"), "1");
+        assert_eq!(group_thousands("123"), "123");
+        assert_eq!(group_thousands("1234"), "1\u{202F}234");
+        assert_eq!(group_thousands("123456"), "123\u{202F}456");
+        assert_eq!(group_thousands("1234567"), "1\u{202F}234\u{202F}567");
+        assert_eq!(number(d("1234.56789"), 5), "1\u{202F}234,56789");
+    }
+
+    #[test]
+    fn extreme_values_do_not_panic() {
+        let _ = euros(Decimal::MAX);
+        let _ = euros(Decimal::MIN);
+        let _ = percent(Decimal::MAX);
+        let _ = fixed(Decimal::MAX, 40);
+        let _ = number(Decimal::new(1, 28), 30);
+    }
+}

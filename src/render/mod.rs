@@ -1,0 +1,5 @@
+//! Presentations of instances and correction reports, apart from their generation.
+
+pub mod json;
+pub mod markdown;
+pub mod report;

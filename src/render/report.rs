@@ -1,0 +1,60 @@
+//! A correction report as terminal text.
+
+use crate::correct::{Report, Verdict};
+use crate::model::Instance;
+use crate::num::format;
+use crate::text::capitalise;
+
+fn verdict_text(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Correct => "juste",
+        Verdict::CarriedForward => "juste par report d'erreur",
+        Verdict::Wrong => "faux",
+        Verdict::Unreadable => "illisible",
+        Verdict::Unanswered => "sans réponse",
+    }
+}
+
+pub fn text(inst: &Instance, report: &Report) -> String {
+    let mut out = format!("Exercice {} — {}\n\n", inst.code, inst.title);
+    for (i, (q, r)) in inst.questions.iter().zip(&report.results).enumerate() {
+        let typed = r.typed.as_deref().map(|t| format!("« {t} »")).unwrap_or_else(|| "—".into());
+        out.push_str(&format!(
+            "{}. {} : {typed} → {} ({} / {})\n",
+            i + 1,
+            capitalise(q.label),
+            verdict_text(r.verdict),
+            format::number(r.points, 2),
+            format::number(r.max_points, 2)
+        ));
+        if let Some(m) = &r.message {
+            out.push_str(&format!("   {m}\n"));
+        }
+        if let Some(d) = &r.diagnosis {
+            out.push_str(&format!("   Erreur repérée [{}] : {}\n", d.note, d.message));
+        }
+        if matches!(r.verdict, Verdict::Wrong | Verdict::Unreadable | Verdict::Unanswered) {
+            out.push_str(&format!("   Réponse attendue : {}\n", expected(q)));
+            for line in q.step.lines().filter(|l| !l.trim().is_empty()) {
+                out.push_str(&format!("   │ {line}\n"));
+            }
+        }
+    }
+    out.push_str(&format!(
+        "\nScore : {} / {}\n",
+        format::number(report.score, 2),
+        format::number(report.total, 2)
+    ));
+    out
+}
+
+fn expected(q: &crate::model::Question) -> String {
+    use crate::model::Unit;
+    match q.unit {
+        Unit::Euros => format::euros(q.answer),
+        Unit::Percent => format::percent(q.answer),
+        Unit::Days => format!("{} jours", format::number(q.answer, 0)),
+        Unit::Coefficient | Unit::Number => format::number(q.answer, 4),
+    }
+}
+
