@@ -1,1 +1,72 @@
-fn main(){}
+//! Throughput of the pricing family: instances generated and rendered per second,
+//! answers checked per second. Figures are reported in the README.
+
+use clientele::catalog::catalog;
+use clientele::correct::correct;
+use clientele::exercises;
+use clientele::generate::generate_with;
+use clientele::model::Params;
+use clientele::render::markdown;
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::collections::BTreeMap;
+use std::hint::black_box;
+
+const PRICING: &[&str] = &[
+    "prix/net-a-payer",
+    "prix/marges",
+    "prix/tva",
+    "prix/acceptabilite",
+    "prix/elasticite",
+];
+
+fn generate_and_render(c: &mut Criterion) {
+    let mut g = c.benchmark_group("generer_et_rendre");
+    g.throughput(Throughput::Elements(1));
+    let fixed = Params::new();
+    for id in PRICING {
+        let (Some(entry), Some(ex)) = (catalog().find(id), exercises::find(id)) else {
+            continue;
+        };
+        let mut seed = 0u64;
+        g.bench_function(BenchmarkId::from_parameter(id), |b| {
+            b.iter(|| {
+                seed += 1;
+                let inst = generate_with(entry, ex, seed, &fixed).unwrap();
+                black_box(markdown::instance(&inst, true))
+            })
+        });
+    }
+    g.finish();
+}
+
+fn check_answers(c: &mut Criterion) {
+    let mut g = c.benchmark_group("corriger");
+    for id in PRICING {
+        let (Some(entry), Some(ex)) = (catalog().find(id), exercises::find(id)) else {
+            continue;
+        };
+        let inst = generate_with(entry, ex, 7, &Params::new()).unwrap();
+        // A mix of right, wrong and carried-forward answers, typed the French way.
+        let answers: BTreeMap<String, String> = inst
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let v = if i == 1 {
+                    q.answer + rust_decimal::Decimal::ONE
+                } else {
+                    q.answer
+                };
+                (q.key.to_string(), clientele::num::format::number(v, 4))
+            })
+            .collect();
+        g.throughput(Throughput::Elements(inst.questions.len() as u64));
+        g.bench_function(BenchmarkId::from_parameter(id), |b| {
+            b.iter(|| black_box(correct(&inst, &answers)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, generate_and_render, check_answers);
+criterion_main!(benches);

@@ -106,7 +106,9 @@ impl Catalog {
     }
 
     pub fn find_by_prefix(&self, prefix: &str) -> Option<&TypeEntry> {
-        self.types.iter().find(|t| t.prefixe.eq_ignore_ascii_case(prefix))
+        self.types
+            .iter()
+            .find(|t| t.prefixe.eq_ignore_ascii_case(prefix))
     }
 }
 
@@ -125,7 +127,11 @@ mod tests {
         for t in &c.types {
             assert!((1..=3).contains(&t.difficulte), "{}", t.id);
             assert!(!t.savoirs.is_empty(), "{}", t.id);
-            assert!(t.prefixe.chars().all(|ch| ch.is_ascii_uppercase()), "{}", t.id);
+            assert!(
+                t.prefixe.chars().all(|ch| ch.is_ascii_uppercase()),
+                "{}",
+                t.id
+            );
             assert!((2..=4).contains(&t.prefixe.len()), "{}", t.id);
         }
     }
@@ -141,8 +147,16 @@ mod tests {
             assert!(!b.produit.is_empty(), "{}", b.nom);
             assert_eq!(b.code_postal.len(), 5, "{}", b.nom);
             for p in &b.produit {
-                assert!(p.prix_ht_min > Decimal::ZERO && p.prix_ht_min < p.prix_ht_max, "{}", p.nom);
-                assert!(p.quantite_min >= 1 && p.quantite_min < p.quantite_max, "{}", p.nom);
+                assert!(
+                    p.prix_ht_min > Decimal::ZERO && p.prix_ht_min < p.prix_ht_max,
+                    "{}",
+                    p.nom
+                );
+                assert!(
+                    p.quantite_min >= 1 && p.quantite_min < p.quantite_max,
+                    "{}",
+                    p.nom
+                );
                 assert!(rates.contains(&p.tva), "{}: TVA {}", p.nom, p.tva);
             }
         }

@@ -43,7 +43,10 @@ fn digit(c: char) -> Option<u64> {
         'I' | 'L' => '1',
         c => c,
     };
-    ALPHABET.iter().position(|&a| a as char == c).map(|p| p as u64)
+    ALPHABET
+        .iter()
+        .position(|&a| a as char == c)
+        .map(|p| p as u64)
 }
 
 fn check_char(digits: &str) -> char {
@@ -62,13 +65,19 @@ pub fn params_hash(canonical: &str) -> String {
         h ^= b as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    (0..4).map(|i| ALPHABET[((h >> (5 * i)) & 31) as usize] as char).collect()
+    (0..4)
+        .map(|i| ALPHABET[((h >> (5 * i)) & 31) as usize] as char)
+        .collect()
 }
 
 pub fn encode(prefix: &str, version: u32, seed: u64, params_hash: Option<&str>) -> String {
     let digits = base32(seed);
     let check = check_char(&digits);
-    let version = if version > 1 { version.to_string() } else { String::new() };
+    let version = if version > 1 {
+        version.to_string()
+    } else {
+        String::new()
+    };
     match params_hash {
         Some(h) => format!("{prefix}{version}-{digits}{check}-{h}"),
         None => format!("{prefix}{version}-{digits}{check}"),
@@ -92,12 +101,17 @@ pub fn decode(code: &str) -> Result<Code, CodeError> {
     let bad = |why: &str| CodeError(format!("Code d'exercice « {code} » illisible : {why}."));
     let mut parts = code.split('-');
     let head = parts.next().unwrap_or("");
-    let body = parts.next().ok_or_else(|| bad("il manque le tiret, par exemple NAP-7Q4K2X"))?;
+    let body = parts
+        .next()
+        .ok_or_else(|| bad("il manque le tiret, par exemple NAP-7Q4K2X"))?;
     let hash = parts.next().map(str::to_ascii_uppercase);
     if parts.next().is_some() {
         return Err(bad("trop de tirets"));
     }
-    let letters: String = head.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let letters: String = head
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
     let version_text = &head[letters.len()..];
     if letters.is_empty() {
         return Err(bad("il doit commencer par les lettres du type d'exercice"));
@@ -125,14 +139,21 @@ pub fn decode(code: &str) -> Result<Code, CodeError> {
     }
     let check_given = check.chars().next().and_then(digit);
     if check_given != digit(check_char(digits)) {
-        return Err(bad("la clé de contrôle ne correspond pas (faute de frappe ?)"));
+        return Err(bad(
+            "la clé de contrôle ne correspond pas (faute de frappe ?)",
+        ));
     }
     if let Some(h) = &hash {
         if h.len() != 4 || h.chars().any(|c| digit(c).is_none()) {
             return Err(bad("la dernière partie doit avoir quatre caractères"));
         }
     }
-    Ok(Code { prefix: letters.to_ascii_uppercase(), version, seed, params_hash: hash })
+    Ok(Code {
+        prefix: letters.to_ascii_uppercase(),
+        version,
+        seed,
+        params_hash: hash,
+    })
 }
 
 #[cfg(test)]

@@ -67,7 +67,9 @@ fn unit_conflict(expected: Unit, typed: Option<TypedUnit>) -> Option<String> {
     let typed = typed?;
     let ok = matches!(
         (expected, typed),
-        (Unit::Euros, TypedUnit::Euros) | (Unit::Percent, TypedUnit::Percent) | (Unit::Days, TypedUnit::Days)
+        (Unit::Euros, TypedUnit::Euros)
+            | (Unit::Percent, TypedUnit::Percent)
+            | (Unit::Days, TypedUnit::Days)
     );
     if ok {
         return None;
@@ -102,7 +104,10 @@ pub fn correct(instance: &Instance, answers: &BTreeMap<String, String>) -> Repor
     let mut wrong: BTreeMap<&str, &str> = BTreeMap::new();
     let mut results = Vec::with_capacity(instance.questions.len());
     for q in &instance.questions {
-        let typed = answers.get(q.key).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let typed = answers
+            .get(q.key)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
         let r = mark(q, typed, &env, &wrong);
         if let (Some(v), Verdict::Wrong | Verdict::CarriedForward) = (r.value, r.verdict) {
             env.insert(q.key.to_string(), v);
@@ -113,7 +118,12 @@ pub fn correct(instance: &Instance, answers: &BTreeMap<String, String>) -> Repor
         results.push(r);
     }
     let score = results.iter().map(|r| r.points).sum();
-    Report { code: instance.code.clone(), results, score, total: instance.total_points() }
+    Report {
+        code: instance.code.clone(),
+        results,
+        score,
+        total: instance.total_points(),
+    }
 }
 
 fn mark(
@@ -163,7 +173,10 @@ fn mark(
         return r;
     }
     r.verdict = Verdict::Wrong;
-    if q.unit == Unit::Percent && parsed.unit.is_none() && within(v * Decimal::ONE_HUNDRED, q.answer, q.tolerance) {
+    if q.unit == Unit::Percent
+        && parsed.unit.is_none()
+        && within(v * Decimal::ONE_HUNDRED, q.answer, q.tolerance)
+    {
         r.diagnosis = Some(Diagnosis {
             note: RATE_AS_FRACTION.to_string(),
             message: format!(
@@ -175,7 +188,10 @@ fn mark(
         return r;
     }
     if let Some(m) = q.mistakes.iter().find(|m| within(v, m.answer, q.tolerance)) {
-        r.diagnosis = Some(Diagnosis { note: m.note.to_string(), message: m.message.clone() });
+        r.diagnosis = Some(Diagnosis {
+            note: m.note.to_string(),
+            message: m.message.clone(),
+        });
     }
     r
 }
@@ -206,7 +222,10 @@ fn carried_forward(
 
 /// Reads an answers file: TOML lines `key = "answer as typed"` (numbers are accepted
 /// too). Returns a French message naming the line on any problem.
-pub fn answers_from_toml(text: &str, instance: &Instance) -> Result<BTreeMap<String, String>, String> {
+pub fn answers_from_toml(
+    text: &str,
+    instance: &Instance,
+) -> Result<BTreeMap<String, String>, String> {
     let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
         let line = e
             .span()

@@ -19,12 +19,19 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone)]
 pub enum ParamKind {
     /// A decimal in `[min, max]`, in the given unit.
-    Decimal { min: Decimal, max: Decimal, unit: Unit },
+    Decimal {
+        min: Decimal,
+        max: Decimal,
+        unit: Unit,
+    },
     /// An integer in `[min, max]`.
     Integer { min: i64, max: i64 },
     /// One of a list of `(value, French description)`. With a `default` it is a
     /// convention (not drawn unless fixed); without, a variant drawn at random.
-    Choice { values: &'static [(&'static str, &'static str)], default: Option<&'static str> },
+    Choice {
+        values: &'static [(&'static str, &'static str)],
+        default: Option<&'static str>,
+    },
 }
 
 /// A parameter an exercise type accepts with `--set`.
@@ -36,14 +43,28 @@ pub struct ParamSpec {
 }
 
 impl ParamSpec {
-    pub fn decimal(name: &'static str, description: &'static str, min: &str, max: &str, unit: Unit) -> Self {
+    pub fn decimal(
+        name: &'static str,
+        description: &'static str,
+        min: &str,
+        max: &str,
+        unit: Unit,
+    ) -> Self {
         let min = min.parse().expect("borne décimale");
         let max = max.parse().expect("borne décimale");
-        ParamSpec { name, description, kind: ParamKind::Decimal { min, max, unit } }
+        ParamSpec {
+            name,
+            description,
+            kind: ParamKind::Decimal { min, max, unit },
+        }
     }
 
     pub fn integer(name: &'static str, description: &'static str, min: i64, max: i64) -> Self {
-        ParamSpec { name, description, kind: ParamKind::Integer { min, max } }
+        ParamSpec {
+            name,
+            description,
+            kind: ParamKind::Integer { min, max },
+        }
     }
 
     pub fn convention(
@@ -52,7 +73,11 @@ impl ParamSpec {
         values: &'static [(&'static str, &'static str)],
     ) -> Self {
         let default = Some(values[0].0);
-        ParamSpec { name, description, kind: ParamKind::Choice { values, default } }
+        ParamSpec {
+            name,
+            description,
+            kind: ParamKind::Choice { values, default },
+        }
     }
 
     pub fn variant(
@@ -60,7 +85,14 @@ impl ParamSpec {
         description: &'static str,
         values: &'static [(&'static str, &'static str)],
     ) -> Self {
-        ParamSpec { name, description, kind: ParamKind::Choice { values, default: None } }
+        ParamSpec {
+            name,
+            description,
+            kind: ParamKind::Choice {
+                values,
+                default: None,
+            },
+        }
     }
 
     /// The accepted values, as a French phrase for `list` and error messages.
@@ -73,7 +105,11 @@ impl ParamSpec {
                     Unit::Days => " (en jours)",
                     _ => "",
                 };
-                format!("nombre de {} à {}{u}", format::number(*min, 4), format::number(*max, 4))
+                format!(
+                    "nombre de {} à {}{u}",
+                    format::number(*min, 4),
+                    format::number(*max, 4)
+                )
             }
             ParamKind::Integer { min, max } => format!("entier de {min} à {max}"),
             ParamKind::Choice { values, default } => {
@@ -91,25 +127,51 @@ impl ParamSpec {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GenError {
     UnknownType(String),
-    UnknownParam { name: String, id: String, valid: Vec<String> },
-    InvalidValue { name: String, value: String, expected: String },
-    Degenerate { id: String, reason: String },
+    UnknownParam {
+        name: String,
+        id: String,
+        valid: Vec<String>,
+    },
+    InvalidValue {
+        name: String,
+        value: String,
+        expected: String,
+    },
+    Degenerate {
+        id: String,
+        reason: String,
+    },
 }
 
 impl std::fmt::Display for GenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             GenError::UnknownType(id) => {
-                let ids: Vec<&str> = catalog::catalog().types.iter().map(|t| t.id.as_str()).collect();
-                write!(f, "Type d'exercice inconnu : « {id} ». Types disponibles : {}.", ids.join(", "))
+                let ids: Vec<&str> = catalog::catalog()
+                    .types
+                    .iter()
+                    .map(|t| t.id.as_str())
+                    .collect();
+                write!(
+                    f,
+                    "Type d'exercice inconnu : « {id} ». Types disponibles : {}.",
+                    ids.join(", ")
+                )
             }
             GenError::UnknownParam { name, id, valid } => write!(
                 f,
                 "Paramètre inconnu « {name} » pour {id}. Paramètres acceptés :\n  {}",
                 valid.join("\n  ")
             ),
-            GenError::InvalidValue { name, value, expected } => {
-                write!(f, "Valeur invalide pour « {name} » : « {value} ». Attendu : {expected}.")
+            GenError::InvalidValue {
+                name,
+                value,
+                expected,
+            } => {
+                write!(
+                    f,
+                    "Valeur invalide pour « {name} » : « {value} ». Attendu : {expected}."
+                )
             }
             GenError::Degenerate { id, reason } => write!(
                 f,
@@ -160,7 +222,11 @@ impl<'a> Draw<'a> {
     }
 
     /// A numeric parameter: the teacher's value if fixed, else `draw(rng)`.
-    pub fn number(&mut self, name: &'static str, draw: impl FnOnce(&mut Rng) -> Decimal) -> Decimal {
+    pub fn number(
+        &mut self,
+        name: &'static str,
+        draw: impl FnOnce(&mut Rng) -> Decimal,
+    ) -> Decimal {
         let _ = self.spec(name);
         let v = match self.fixed.get(name).and_then(ParamValue::as_number) {
             Some(v) => v,
@@ -187,13 +253,16 @@ impl<'a> Draw<'a> {
             _ => panic!("« {name} » n'est pas un choix"),
         };
         let v = match self.fixed.get(name) {
-            Some(ParamValue::Choice(s)) => values.iter().find(|(v, _)| v == s).expect("choix validé").0,
+            Some(ParamValue::Choice(s)) => {
+                values.iter().find(|(v, _)| v == s).expect("choix validé").0
+            }
             _ => match default {
                 Some(d) => d,
                 None => self.rng.pick(values).0,
             },
         };
-        self.params.insert(name.to_string(), ParamValue::Choice(v.to_string()));
+        self.params
+            .insert(name.to_string(), ParamValue::Choice(v.to_string()));
         v
     }
 
@@ -211,11 +280,17 @@ pub fn validate_overrides(
     let specs = exercise.params();
     let mut out = Params::new();
     for (name, value) in raw {
-        let spec = specs.iter().find(|s| s.name == name).ok_or_else(|| GenError::UnknownParam {
-            name: name.clone(),
-            id: exercise.id().to_string(),
-            valid: specs.iter().map(|s| format!("{} : {} — {}", s.name, s.domain(), s.description)).collect(),
-        })?;
+        let spec = specs
+            .iter()
+            .find(|s| s.name == name)
+            .ok_or_else(|| GenError::UnknownParam {
+                name: name.clone(),
+                id: exercise.id().to_string(),
+                valid: specs
+                    .iter()
+                    .map(|s| format!("{} : {} — {}", s.name, s.domain(), s.description))
+                    .collect(),
+            })?;
         let invalid = || GenError::InvalidValue {
             name: name.clone(),
             value: value.clone(),
@@ -231,7 +306,8 @@ pub fn validate_overrides(
             }
             ParamKind::Integer { min, max } => {
                 let d = parse::parse_answer(value).map_err(|_| invalid())?.value;
-                if d.fract() != Decimal::ZERO || d < Decimal::from(*min) || d > Decimal::from(*max) {
+                if d.fract() != Decimal::ZERO || d < Decimal::from(*min) || d > Decimal::from(*max)
+                {
                     return Err(invalid());
                 }
                 ParamValue::Number(d.normalize())
@@ -257,7 +333,9 @@ const MAX_ATTEMPTS: usize = 500;
 
 /// Generates the instance of type `id` for `seed` and the fixed parameters `raw`.
 pub fn generate(id: &str, seed: u64, raw: &BTreeMap<String, String>) -> Result<Instance, GenError> {
-    let entry = catalog::catalog().find(id).ok_or_else(|| GenError::UnknownType(id.to_string()))?;
+    let entry = catalog::catalog()
+        .find(id)
+        .ok_or_else(|| GenError::UnknownType(id.to_string()))?;
     let exercise = exercises::find(id).ok_or_else(|| GenError::UnknownType(id.to_string()))?;
     let fixed = validate_overrides(exercise, raw)?;
     generate_with(entry, exercise, seed, &fixed)
@@ -271,7 +349,12 @@ pub fn generate_with(
     fixed: &Params,
 ) -> Result<Instance, GenError> {
     let specs = exercise.params();
-    let mut draw = Draw { rng: Rng::from_seed(seed), fixed, specs: &specs, params: Params::new() };
+    let mut draw = Draw {
+        rng: Rng::from_seed(seed),
+        fixed,
+        specs: &specs,
+        params: Params::new(),
+    };
     let mut last = String::new();
     for _ in 0..MAX_ATTEMPTS {
         draw.params.clear();
@@ -280,7 +363,10 @@ pub fn generate_with(
             Err(Degenerate(reason)) => last = reason,
         }
     }
-    Err(GenError::Degenerate { id: entry.id.clone(), reason: last })
+    Err(GenError::Degenerate {
+        id: entry.id.clone(),
+        reason: last,
+    })
 }
 
 fn assemble(
@@ -300,7 +386,12 @@ fn assemble(
         solution.push_str("\n\n");
     }
     for (i, q) in questions.iter().enumerate() {
-        solution.push_str(&format!("**{}. {}**\n\n{}\n\n", i + 1, capitalise(q.label), q.step));
+        solution.push_str(&format!(
+            "**{}. {}**\n\n{}\n\n",
+            i + 1,
+            capitalise(q.label),
+            q.step
+        ));
     }
     if !content.solution_outro.is_empty() {
         solution.push_str(&content.solution_outro);

@@ -146,7 +146,13 @@ impl Instance {
 
 impl Question {
     /// A question worth one point with the unit's default tolerance.
-    pub fn new(key: &'static str, label: &'static str, prompt: impl Into<String>, answer: Decimal, unit: Unit) -> Self {
+    pub fn new(
+        key: &'static str,
+        label: &'static str,
+        prompt: impl Into<String>,
+        answer: Decimal,
+        unit: Unit,
+    ) -> Self {
         Question {
             key,
             label,
@@ -166,8 +172,17 @@ impl Question {
         self
     }
 
-    pub fn mistake(mut self, answer: Decimal, note: &'static str, message: impl Into<String>) -> Self {
-        self.mistakes.push(Mistake { answer, note, message: message.into() });
+    pub fn mistake(
+        mut self,
+        answer: Decimal,
+        note: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        self.mistakes.push(Mistake {
+            answer,
+            note,
+            message: message.into(),
+        });
         self
     }
 

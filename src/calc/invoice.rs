@@ -118,7 +118,9 @@ pub fn invoice(i: &InvoiceInput) -> Invoice {
 /// The single rate equivalent to successive reductions: 1 − Π(1 − tᵢ), in percent.
 pub fn cascade_rate(rates: &[Decimal]) -> Decimal {
     let hundred = Decimal::ONE_HUNDRED;
-    let kept = rates.iter().fold(Decimal::ONE, |acc, t| acc * (hundred - t) / hundred);
+    let kept = rates
+        .iter()
+        .fold(Decimal::ONE, |acc, t| acc * (hundred - t) / hundred);
     (Decimal::ONE - kept) * hundred
 }
 
@@ -150,7 +152,10 @@ mod tests {
         // + port 35,00 = 882,07 (base TVA); TVA 5,5 % = 48,51385 → 48,51; TTC 930,58.
         let f = invoice(&base());
         assert_eq!(f.gross, dec!(980.00));
-        assert_eq!(f.reductions, vec![(dec!(98.00), dec!(882.00)), (dec!(17.64), dec!(864.36))]);
+        assert_eq!(
+            f.reductions,
+            vec![(dec!(98.00), dec!(882.00)), (dec!(17.64), dec!(864.36))]
+        );
         assert_eq!(f.net_commercial, dec!(864.36));
         assert_eq!(f.discount, dec!(17.29));
         assert_eq!(f.net_financial, dec!(847.07));
@@ -163,7 +168,10 @@ mod tests {
     fn shipping_subject_to_discount() {
         // 864,36 + 35 = 899,36; escompte 2 % = 17,9872 → 17,99; net financier 881,37;
         // TVA 5,5 % = 48,47535 → 48,48; TTC 929,85.
-        let f = invoice(&InvoiceInput { shipping_rule: Shipping::SubjectToDiscount, ..base() });
+        let f = invoice(&InvoiceInput {
+            shipping_rule: Shipping::SubjectToDiscount,
+            ..base()
+        });
         assert_eq!(f.discount, dec!(17.99));
         assert_eq!(f.net_financial, dec!(881.37));
         assert_eq!(f.vat, dec!(48.48));
@@ -174,7 +182,10 @@ mod tests {
     fn discount_on_ttc() {
         // base 864,36 + 35 = 899,36; TVA 5,5 % = 49,4648 → 49,46; TTC 948,82;
         // escompte 2 % = 18,9764 → 18,98; net à payer 929,84.
-        let f = invoice(&InvoiceInput { discount_base: DiscountBase::Ttc, ..base() });
+        let f = invoice(&InvoiceInput {
+            discount_base: DiscountBase::Ttc,
+            ..base()
+        });
         assert_eq!(f.vat, dec!(49.46));
         assert_eq!(f.ttc, dec!(948.82));
         assert_eq!(f.discount, dec!(18.98));
@@ -184,7 +195,10 @@ mod tests {
     #[test]
     fn truncation() {
         // 17,2872 → 17,28; net financier 847,08; base 882,08; TVA 48,5144 → 48,51; 930,59.
-        let f = invoice(&InvoiceInput { rounding: Rounding::Truncate, ..base() });
+        let f = invoice(&InvoiceInput {
+            rounding: Rounding::Truncate,
+            ..base()
+        });
         assert_eq!(f.discount, dec!(17.28));
         assert_eq!(f.net_to_pay, dec!(930.59));
     }

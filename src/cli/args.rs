@@ -109,9 +109,15 @@ pub struct CorrectArgs {
 /// Prints a clap error in French and returns the exit code.
 pub fn report_clap_error(e: clap::Error) -> i32 {
     match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = e.print();
-            return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { super::USAGE_ERROR } else { 0 };
+            return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                super::USAGE_ERROR
+            } else {
+                0
+            };
         }
         _ => {}
     }
@@ -126,7 +132,11 @@ pub fn report_clap_error(e: clap::Error) -> i32 {
         _ => "ligne de commande invalide",
     };
     let detail = e.render().to_string();
-    let first = detail.lines().next().unwrap_or("").trim_start_matches("error: ");
+    let first = detail
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("error: ");
     eprintln!("Erreur : {what}.\n  Détail : {first}\n  Aide : clientele --help, ou clientele COMMANDE --help");
     super::USAGE_ERROR
 }
@@ -135,9 +145,11 @@ pub fn report_clap_error(e: clap::Error) -> i32 {
 pub fn parse_sets(sets: &[String]) -> Result<std::collections::BTreeMap<String, String>, String> {
     let mut out = std::collections::BTreeMap::new();
     for s in sets {
-        let (k, v) = s
-            .split_once('=')
-            .ok_or_else(|| format!("« --set {s} » : la forme attendue est NOM=VALEUR, par exemple --set quantite=40."))?;
+        let (k, v) = s.split_once('=').ok_or_else(|| {
+            format!(
+                "« --set {s} » : la forme attendue est NOM=VALEUR, par exemple --set quantite=40."
+            )
+        })?;
         let k = k.trim().to_string();
         if out.insert(k.clone(), v.trim().to_string()).is_some() {
             return Err(format!("Le paramètre « {k} » est fixé deux fois."));

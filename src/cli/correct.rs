@@ -15,9 +15,13 @@ pub fn run(a: CorrectArgs) -> Result<(), String> {
     let instance = regenerate(&a.code, &a.set)?;
     let answers = match &a.answers {
         Some(path) => {
-            let bytes = std::fs::read(path).map_err(|e| format!("impossible de lire « {} » : {e}", path.display()))?;
+            let bytes = std::fs::read(path)
+                .map_err(|e| format!("impossible de lire « {} » : {e}", path.display()))?;
             let text = String::from_utf8(bytes).map_err(|_| {
-                format!("« {} » n'est pas un fichier texte UTF-8 : enregistrez-le en UTF-8.", path.display())
+                format!(
+                    "« {} » n'est pas un fichier texte UTF-8 : enregistrez-le en UTF-8.",
+                    path.display()
+                )
             })?;
             answers_from_toml(text.trim_start_matches('\u{feff}'), &instance)?
         }
@@ -34,10 +38,14 @@ pub fn run(a: CorrectArgs) -> Result<(), String> {
 /// Regenerates the exact instance a code was printed on.
 pub fn regenerate(text: &str, sets: &[String]) -> Result<Instance, String> {
     let c = code::decode(text).map_err(|e| e.to_string())?;
-    let entry = catalog()
-        .find_by_prefix(&c.prefix)
-        .ok_or_else(|| format!("aucun type d'exercice n'a le préfixe « {} » (code « {text} »).", c.prefix))?;
-    let ex = exercises::find(&entry.id).ok_or_else(|| format!("type « {} » indisponible.", entry.id))?;
+    let entry = catalog().find_by_prefix(&c.prefix).ok_or_else(|| {
+        format!(
+            "aucun type d'exercice n'a le préfixe « {} » (code « {text} »).",
+            c.prefix
+        )
+    })?;
+    let ex =
+        exercises::find(&entry.id).ok_or_else(|| format!("type « {} » indisponible.", entry.id))?;
     if c.version != ex.version() {
         return Err(format!(
             "le code « {text} » désigne la version {} de {}, que cette version de clientele ne sait pas produire (version actuelle : {}).",
@@ -48,7 +56,9 @@ pub fn regenerate(text: &str, sets: &[String]) -> Result<Instance, String> {
     }
     let fixed = validate_overrides(ex, &parse_sets(sets)?).map_err(|e| e.to_string())?;
     let instance = generate_with(entry, ex, c.seed, &fixed).map_err(|e| e.to_string())?;
-    let given = code::decode(&instance.code).map_err(|e| e.to_string())?.params_hash;
+    let given = code::decode(&instance.code)
+        .map_err(|e| e.to_string())?
+        .params_hash;
     match (&c.params_hash, &given) {
         (Some(_), None) => Err(format!(
             "le code « {text} » a été généré avec des paramètres fixés : redonnez les mêmes --set NOM=VALEUR."

@@ -10,13 +10,17 @@ pub fn run(a: GenerateArgs) -> Result<(), String> {
         Some(s) => s,
         None => {
             let s = fresh_seed();
-            eprintln!("Graine tirée au hasard : {s} (réutilisez --seed {s} pour retrouver cet exercice)");
+            eprintln!(
+                "Graine tirée au hasard : {s} (réutilisez --seed {s} pour retrouver cet exercice)"
+            );
             s
         }
     };
     let count = u64::from(a.count);
     if seed.checked_add(count - 1).is_none() {
-        return Err(format!("la graine {seed} est trop grande pour générer {count} exercices."));
+        return Err(format!(
+            "la graine {seed} est trop grande pour générer {count} exercices."
+        ));
     }
     let mut list = Vec::with_capacity(a.count as usize);
     for s in seed..seed + count {

@@ -21,7 +21,9 @@ pub fn run(a: ListArgs) -> Result<(), String> {
 fn text() -> String {
     let mut out = String::new();
     for t in &catalog().types {
-        let Some(ex) = exercises::find(&t.id) else { continue };
+        let Some(ex) = exercises::find(&t.id) else {
+            continue;
+        };
         out.push_str(&format!(
             "{}  [{}]  {} — savoirs {} — difficulté {}/3\n    {}\n    Paramètres (--set NOM=VALEUR) :\n",
             t.id,
@@ -32,7 +34,12 @@ fn text() -> String {
             t.description
         ));
         for p in ex.params() {
-            out.push_str(&format!("      {} : {} — {}\n", p.name, p.domain(), p.description));
+            out.push_str(&format!(
+                "      {} : {} — {}\n",
+                p.name,
+                p.domain(),
+                p.description
+            ));
         }
         out.push('\n');
     }

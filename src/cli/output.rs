@@ -8,7 +8,9 @@ use std::path::Path;
 pub fn write(path: Option<&Path>, text: &str, force: bool) -> Result<(), String> {
     let Some(path) = path else {
         let mut out = std::io::stdout().lock();
-        return out.write_all(text.as_bytes()).map_err(|e| format!("écriture impossible : {e}"));
+        return out
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("écriture impossible : {e}"));
     };
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true);
@@ -24,5 +26,6 @@ pub fn write(path: Option<&Path>, text: &str, force: bool) -> Result<(), String>
         ),
         _ => format!("impossible d'écrire « {} » : {e}", path.display()),
     })?;
-    file.write_all(text.as_bytes()).map_err(|e| format!("impossible d'écrire « {} » : {e}", path.display()))
+    file.write_all(text.as_bytes())
+        .map_err(|e| format!("impossible d'écrire « {} » : {e}", path.display()))
 }

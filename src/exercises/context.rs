@@ -13,8 +13,18 @@ pub struct Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 impl Date {
@@ -29,13 +39,21 @@ impl Date {
 
     /// "1er mars 2026", "14 mars 2026".
     pub fn french(&self) -> String {
-        let day = if self.day == 1 { "1er".to_string() } else { self.day.to_string() };
+        let day = if self.day == 1 {
+            "1er".to_string()
+        } else {
+            self.day.to_string()
+        };
         format!("{day} {} {}", MONTHS[(self.month - 1) as usize], self.year)
     }
 
     /// A working-looking date in 2025–2026 (days 1–28 so every month fits).
     pub fn draw(rng: &mut Rng) -> Date {
-        Date { year: rng.int(2025, 2026) as i32, month: rng.int(1, 12) as u32, day: rng.int(1, 28) as u32 }
+        Date {
+            year: rng.int(2025, 2026) as i32,
+            month: rng.int(1, 12) as u32,
+            day: rng.int(1, 28) as u32,
+        }
     }
 }
 
@@ -57,14 +75,29 @@ impl Scene {
         let customer = rng.pick(&c.client);
         let contact = rng.pick(&c.personne);
         let date = Date::draw(rng);
-        Scene { business, product, customer, contact, date }
+        Scene {
+            business,
+            product,
+            customer,
+            contact,
+            date,
+        }
     }
 
     /// "la SARL Les Vergers du Comtat (négoce de fruits et légumes, Carpentras)".
     pub fn seller(&self) -> String {
         let b = self.business;
-        let article = if b.forme == "EI" { "l'entreprise individuelle".to_string() } else { format!("la {}", b.forme) };
-        format!("{article} {} ({}, {})", b.nom, lowercase_first(&b.secteur), b.ville)
+        let article = if b.forme == "EI" {
+            "l'entreprise individuelle".to_string()
+        } else {
+            format!("la {}", b.forme)
+        };
+        format!(
+            "{article} {} ({}, {})",
+            b.nom,
+            lowercase_first(&b.secteur),
+            b.ville
+        )
     }
 
     /// "Épicerie fine Lacroix (Avignon)".
@@ -74,13 +107,21 @@ impl Scene {
 
     /// "40 cagettes de cerises de 5 kg".
     pub fn order(&self, q: i64) -> String {
-        let what = if q > 1 { plural(&self.product.nom) } else { self.product.nom.clone() };
+        let what = if q > 1 {
+            plural(&self.product.nom)
+        } else {
+            self.product.nom.clone()
+        };
         format!("{q} {what}")
     }
 
     /// "40 cagettes".
     pub fn quantity(&self, q: i64) -> String {
-        let unit = if q > 1 { plural(&self.product.unite) } else { self.product.unite.clone() };
+        let unit = if q > 1 {
+            plural(&self.product.unite)
+        } else {
+            self.product.unite.clone()
+        };
         format!("{q} {unit}")
     }
 }
@@ -91,10 +132,17 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(Date { year: 2026, month: 3, day: 1 }.french(), "1er mars 2026");
+        assert_eq!(
+            Date {
+                year: 2026,
+                month: 3,
+                day: 1
+            }
+            .french(),
+            "1er mars 2026"
+        );
         assert_eq!(Date::days_in_month(2024, 2), 29);
         assert_eq!(Date::days_in_month(2100, 2), 28);
         assert_eq!(Date::days_in_month(2000, 2), 29);
     }
-
 }

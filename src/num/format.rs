@@ -99,11 +99,17 @@ fn layout(x: Decimal, decimals: Decimals) -> String {
 fn group_thousands(digits: &str) -> String {
     let len = digits.len();
     let mut out = String::with_capacity(len + len / 3 * 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
-            out.push(GROUP_SEPARATOR);
-        }
-        out.push(c);
+    // Leading group of 1 to 3 digits, then groups of exactly 3.
+    let head = match len % 3 {
+        0 => len.min(3),
+        r => r,
+    };
+    let (first, tail) = digits.split_at(head);
+    out.push_str(first);
+    for group in tail.as_bytes().chunks(3) {
+        out.push(GROUP_SEPARATOR);
+        // ASCII digits only, so every chunk is valid UTF-8.
+        out.extend(group.iter().map(|&b| char::from(b)));
     }
     out
 }

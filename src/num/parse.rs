@@ -115,9 +115,9 @@ impl ParseError {
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ParseError::Empty => f.write_str(
-                "Réponse vide\u{A0}: saisissez un nombre, par exemple 1\u{202F}234,56.",
-            ),
+            ParseError::Empty => {
+                f.write_str("Réponse vide\u{A0}: saisissez un nombre, par exemple 1\u{202F}234,56.")
+            }
             ParseError::TooLong => write!(
                 f,
                 "Réponse trop longue\u{A0}: un nombre de plus de {MAX_DIGITS} chiffres \
@@ -175,8 +175,8 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
     let rest = trim_chars(rest);
     if rest.is_empty() {
         return Err(ParseError::Invalid(format!(
-            "il manque le nombre après le signe « {} ».",
-            body[0]
+            "il manque le nombre après le signe {}. Écrivez par exemple -12,5.",
+            describe_char(body[0])
         )));
     }
     check_characters(rest)?;
@@ -348,15 +348,6 @@ impl Sep {
             _ => Sep::Space,
         }
     }
-
-    /// Plural name with article, for messages.
-    fn plural(self) -> &'static str {
-        match self {
-            Sep::Space => "des espaces",
-            Sep::Comma => "plusieurs virgules",
-            Sep::Point => "plusieurs points",
-        }
-    }
 }
 
 /// Reads a number made only of digits, `,`, `.` and spaces (no sign, no
@@ -398,7 +389,7 @@ fn read_number(rest: &[char], original: &str) -> Result<Decimal, ParseError> {
     if let Some(&c) = frac_part.iter().find(|c| !c.is_ascii_digit()) {
         return Err(ParseError::Invalid(if is_space(c) {
             format!(
-                "{} contient une espace dans la partie décimale. Les décimales \
+                "{} contient un espace dans la partie décimale. Les décimales \
                  s'écrivent sans espace, par exemple 1\u{202F}234,5678.",
                 quote(original)
             )
@@ -412,7 +403,7 @@ fn read_number(rest: &[char], original: &str) -> Result<Decimal, ParseError> {
         }));
     }
 
-    let int_digits = read_integer(int_part, original)?;
+    let int_digits = read_integer(int_part, commas > 0 && points > 0, original)?;
     if int_digits.is_empty() && frac_part.is_empty() {
         return Err(ParseError::Invalid(format!(
             "{} ne contient aucun chiffre. Écrivez par exemple 0,5.",
@@ -434,8 +425,9 @@ fn read_number(rest: &[char], original: &str) -> Result<Decimal, ParseError> {
 }
 
 /// Reads the integer part: digits, possibly grouped by thousands with one
-/// kind of separator. Returns the digits alone.
-fn read_integer(int_part: &[char], original: &str) -> Result<String, ParseError> {
+/// kind of separator. Returns the digits alone. `mixed` tells that both `,`
+/// and `.` were typed (for the message).
+fn read_integer(int_part: &[char], mixed: bool, original: &str) -> Result<String, ParseError> {
     let mut groups: Vec<usize> = vec![0];
     let mut kind: Option<Sep> = None;
     let mut digits = String::with_capacity(int_part.len());
@@ -476,20 +468,31 @@ fn read_integer(int_part: &[char], original: &str) -> Result<String, ParseError>
         let first_ok = (1..=3).contains(&groups[0]);
         let others_ok = groups[1..].iter().all(|&n| n == 3);
         if !(first_ok && others_ok) {
+            let q = quote(original);
             let detail = match k {
                 Sep::Space => format!(
-                    "dans {}, les espaces ne peuvent séparer que des groupes de \
+                    "dans {q}, les espaces ne peuvent séparer que des groupes de \
                      3 chiffres (1\u{202F}234\u{202F}567). Écrivez par exemple \
-                     1234,5 ou 1\u{202F}234,5.",
-                    quote(original)
+                     1234,5 ou 1\u{202F}234,5."
                 ),
-                Sep::Comma | Sep::Point => format!(
-                    "{} contient {}, mais les groupes qu'ils séparent n'ont pas \
-                     tous 3 chiffres\u{A0}: on ne peut pas savoir lequel sépare les \
-                     décimales. Utilisez un seul séparateur décimal, par exemple \
-                     1234,5 ou 1\u{202F}234,5.",
-                    quote(original),
-                    k.plural()
+                _ if mixed => format!(
+                    "dans {q}, la virgule et le point sont ambigus\u{A0}: quand les \
+                     deux apparaissent, le dernier marque les décimales et l'autre \
+                     sépare les milliers par groupes de 3 chiffres (1.234,56 ou \
+                     1,234.56), ce qui n'est pas le cas ici. Écrivez par exemple \
+                     1\u{202F}234,56."
+                ),
+                Sep::Comma => format!(
+                    "dans {q}, les virgules sont ambiguës\u{A0}: plusieurs virgules ne \
+                     peuvent que séparer les milliers, par groupes de 3 chiffres \
+                     (1,234,567), ce qui n'est pas le cas ici. Utilisez une seule \
+                     virgule, pour les décimales, par exemple 1234,5 ou 1\u{202F}234,5."
+                ),
+                Sep::Point => format!(
+                    "dans {q}, les points sont ambigus\u{A0}: plusieurs points ne \
+                     peuvent que séparer les milliers, par groupes de 3 chiffres \
+                     (1.234.567), ce qui n'est pas le cas ici. Utilisez une seule \
+                     virgule, pour les décimales, par exemple 1234,5 ou 1\u{202F}234,5."
                 ),
             };
             return Err(ParseError::Ambiguous(detail));
@@ -577,7 +580,12 @@ mod tests {
         let m = err("12a").to_string();
         assert!(m.contains("«\u{A0}a\u{A0}»"), "{m}");
         let m = err("12,34,5").to_string();
-        assert!(m.contains("virgules") && m.contains("1234,5"), "{m}");
+        assert!(
+            m.contains("virgules sont ambiguës") && m.contains("1234,5"),
+            "{m}"
+        );
+        let m = err("1,2.3").to_string();
+        assert!(m.contains("la virgule et le point"), "{m}");
         let m = err("1\t2").to_string();
         assert!(m.contains("U+0009"), "{m}");
         assert!(err("").to_string().starts_with("Réponse vide"));

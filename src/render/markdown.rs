@@ -14,7 +14,12 @@ pub fn instance(inst: &Instance, with_solution: bool) -> String {
     out.push_str(inst.statement.trim_end());
     out.push_str("\n\n## Questions\n\n");
     for (i, q) in inst.questions.iter().enumerate() {
-        out.push_str(&format!("{}. {} *({})*\n", i + 1, q.prompt, unit_hint(q.unit)));
+        out.push_str(&format!(
+            "{}. {} *({})*\n",
+            i + 1,
+            q.prompt,
+            unit_hint(q.unit)
+        ));
     }
     if with_solution {
         out.push_str("\n## Corrigé\n\n");
@@ -35,5 +40,8 @@ fn unit_hint(unit: Unit) -> &'static str {
 
 /// Several instances, separated by a horizontal rule.
 pub fn instances(list: &[Instance], with_solution: bool) -> String {
-    list.iter().map(|i| instance(i, with_solution)).collect::<Vec<_>>().join("\n---\n\n")
+    list.iter()
+        .map(|i| instance(i, with_solution))
+        .collect::<Vec<_>>()
+        .join("\n---\n\n")
 }

@@ -18,7 +18,11 @@ fn verdict_text(v: Verdict) -> &'static str {
 pub fn text(inst: &Instance, report: &Report) -> String {
     let mut out = format!("Exercice {} — {}\n\n", inst.code, inst.title);
     for (i, (q, r)) in inst.questions.iter().zip(&report.results).enumerate() {
-        let typed = r.typed.as_deref().map(|t| format!("« {t} »")).unwrap_or_else(|| "—".into());
+        let typed = r
+            .typed
+            .as_deref()
+            .map(|t| format!("« {t} »"))
+            .unwrap_or_else(|| "—".into());
         out.push_str(&format!(
             "{}. {} : {typed} → {} ({} / {})\n",
             i + 1,
@@ -33,7 +37,10 @@ pub fn text(inst: &Instance, report: &Report) -> String {
         if let Some(d) = &r.diagnosis {
             out.push_str(&format!("   Erreur repérée [{}] : {}\n", d.note, d.message));
         }
-        if matches!(r.verdict, Verdict::Wrong | Verdict::Unreadable | Verdict::Unanswered) {
+        if matches!(
+            r.verdict,
+            Verdict::Wrong | Verdict::Unreadable | Verdict::Unanswered
+        ) {
             out.push_str(&format!("   Réponse attendue : {}\n", expected(q)));
             for line in q.step.lines().filter(|l| !l.trim().is_empty()) {
                 out.push_str(&format!("   │ {line}\n"));
@@ -57,4 +64,3 @@ fn expected(q: &crate::model::Question) -> String {
         Unit::Coefficient | Unit::Number => format::number(q.answer, 4),
     }
 }
-

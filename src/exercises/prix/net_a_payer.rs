@@ -16,25 +16,57 @@ use rust_decimal_macros::dec;
 pub struct NetAPayer;
 
 const VARIANTS: &[(&str, &str)] = &[
-    ("facture", "établir la facture complète, du montant brut au net à payer"),
-    ("taux-unique", "calculer le taux de réduction unique équivalent à la cascade"),
-    ("retrouver-prix", "remonter du net à payer au prix unitaire HT"),
+    (
+        "facture",
+        "établir la facture complète, du montant brut au net à payer",
+    ),
+    (
+        "taux-unique",
+        "calculer le taux de réduction unique équivalent à la cascade",
+    ),
+    (
+        "retrouver-prix",
+        "remonter du net à payer au prix unitaire HT",
+    ),
 ];
 const DISCOUNT_BASE: &[(&str, &str)] = &[
-    ("net-commercial", "escompte calculé sur le net commercial, TVA calculée sur le net financier"),
+    (
+        "net-commercial",
+        "escompte calculé sur le net commercial, TVA calculée sur le net financier",
+    ),
     ("ttc", "escompte calculé sur le montant TTC"),
 ];
 const SHIPPING: &[(&str, &str)] = &[
-    ("apres-escompte", "frais de port ajoutés après l'escompte, dans la base de TVA"),
-    ("soumis-escompte", "frais de port ajoutés au net commercial, donc soumis à l'escompte"),
+    (
+        "apres-escompte",
+        "frais de port ajoutés après l'escompte, dans la base de TVA",
+    ),
+    (
+        "soumis-escompte",
+        "frais de port ajoutés au net commercial, donc soumis à l'escompte",
+    ),
 ];
 const ROUNDING: &[(&str, &str)] = &[
-    ("arrondi", "arrondi au centime le plus proche à chaque étape"),
+    (
+        "arrondi",
+        "arrondi au centime le plus proche à chaque étape",
+    ),
     ("troncature", "troncature au centime à chaque étape"),
 ];
 
-const REDUCTION_RATES: [Decimal; 11] =
-    [dec!(2), dec!(3), dec!(4), dec!(5), dec!(6), dec!(8), dec!(10), dec!(12), dec!(12.5), dec!(15), dec!(20)];
+const REDUCTION_RATES: [Decimal; 11] = [
+    dec!(2),
+    dec!(3),
+    dec!(4),
+    dec!(5),
+    dec!(6),
+    dec!(8),
+    dec!(10),
+    dec!(12),
+    dec!(12.5),
+    dec!(15),
+    dec!(20),
+];
 const DISCOUNT_RATES: [Decimal; 6] = [dec!(0), dec!(1), dec!(1.5), dec!(2), dec!(2.5), dec!(3)];
 const REDUCTION_KEYS: [&str; 3] = ["reduction_1", "reduction_2", "reduction_3"];
 
@@ -53,16 +85,67 @@ impl Exercise for NetAPayer {
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
-            ParamSpec::variant("variante", "ce qui est donné et ce qui est demandé", VARIANTS),
-            ParamSpec::decimal("prix_unitaire", "prix unitaire HT de l'article", "0.01", "100000", Unit::Euros),
+            ParamSpec::variant(
+                "variante",
+                "ce qui est donné et ce qui est demandé",
+                VARIANTS,
+            ),
+            ParamSpec::decimal(
+                "prix_unitaire",
+                "prix unitaire HT de l'article",
+                "0.01",
+                "100000",
+                Unit::Euros,
+            ),
             ParamSpec::integer("quantite", "quantité commandée", 1, 100_000),
-            ParamSpec::integer("nb_reductions", "nombre de réductions commerciales en cascade", 1, 3),
-            ParamSpec::decimal("reduction_1", "taux de la 1re réduction commerciale", "0", "60", Unit::Percent),
-            ParamSpec::decimal("reduction_2", "taux de la 2e réduction commerciale", "0", "60", Unit::Percent),
-            ParamSpec::decimal("reduction_3", "taux de la 3e réduction commerciale", "0", "60", Unit::Percent),
-            ParamSpec::decimal("escompte", "taux d'escompte de règlement (0 : pas d'escompte)", "0", "10", Unit::Percent),
-            ParamSpec::decimal("port", "frais de port HT (0 : franco de port)", "0", "5000", Unit::Euros),
-            ParamSpec::decimal("taux_tva", "taux de TVA (20, 10, 5,5 ou 2,1 en métropole)", "0", "20", Unit::Percent),
+            ParamSpec::integer(
+                "nb_reductions",
+                "nombre de réductions commerciales en cascade",
+                1,
+                3,
+            ),
+            ParamSpec::decimal(
+                "reduction_1",
+                "taux de la 1re réduction commerciale",
+                "0",
+                "60",
+                Unit::Percent,
+            ),
+            ParamSpec::decimal(
+                "reduction_2",
+                "taux de la 2e réduction commerciale",
+                "0",
+                "60",
+                Unit::Percent,
+            ),
+            ParamSpec::decimal(
+                "reduction_3",
+                "taux de la 3e réduction commerciale",
+                "0",
+                "60",
+                Unit::Percent,
+            ),
+            ParamSpec::decimal(
+                "escompte",
+                "taux d'escompte de règlement (0 : pas d'escompte)",
+                "0",
+                "10",
+                Unit::Percent,
+            ),
+            ParamSpec::decimal(
+                "port",
+                "frais de port HT (0 : franco de port)",
+                "0",
+                "5000",
+                Unit::Euros,
+            ),
+            ParamSpec::decimal(
+                "taux_tva",
+                "taux de TVA (20, 10, 5,5 ou 2,1 en métropole)",
+                "0",
+                "20",
+                Unit::Percent,
+            ),
             ParamSpec::decimal(
                 "net_a_payer_donne",
                 "net à payer TTC donné (variante retrouver-prix)",
@@ -70,8 +153,16 @@ impl Exercise for NetAPayer {
                 "10000000",
                 Unit::Euros,
             ),
-            ParamSpec::convention("escompte_sur", "base de calcul de l'escompte", DISCOUNT_BASE),
-            ParamSpec::convention("port_regle", "place des frais de port dans la facture", SHIPPING),
+            ParamSpec::convention(
+                "escompte_sur",
+                "base de calcul de l'escompte",
+                DISCOUNT_BASE,
+            ),
+            ParamSpec::convention(
+                "port_regle",
+                "place des frais de port dans la facture",
+                SHIPPING,
+            ),
             ParamSpec::convention("arrondi", "règle d'arrondi des montants", ROUNDING),
         ]
     }
@@ -80,8 +171,12 @@ impl Exercise for NetAPayer {
         let scene = Scene::draw(d.rng());
         let variant = d.choice("variante");
         let p = scene.product;
-        let unit_price = d.number("prix_unitaire", |r| r.decimal_step(p.prix_ht_min, p.prix_ht_max, dec!(0.05)));
-        let quantity = d.number("quantite", |r| Decimal::from(r.int(p.quantite_min, p.quantite_max)));
+        let unit_price = d.number("prix_unitaire", |r| {
+            r.decimal_step(p.prix_ht_min, p.prix_ht_max, dec!(0.05))
+        });
+        let quantity = d.number("quantite", |r| {
+            Decimal::from(r.int(p.quantite_min, p.quantite_max))
+        });
         if quantity.fract() != Decimal::ZERO {
             return Err(Degenerate("quantité non entière".into()));
         }
@@ -128,7 +223,12 @@ impl Exercise for NetAPayer {
         }
         let names = reduction_names(d, n);
         let nap = f.net_to_pay;
-        let inv = Ctx { scene, input, f, names };
+        let inv = Ctx {
+            scene,
+            input,
+            f,
+            names,
+        };
         Ok(match variant {
             "taux-unique" => inv.single_rate(),
             "retrouver-prix" => {
@@ -145,7 +245,11 @@ impl Exercise for NetAPayer {
 
 /// Names of the successive reductions ("rabais", "remise", "ristourne").
 fn reduction_names(d: &mut Draw, n: usize) -> Vec<&'static str> {
-    const TWO: [[&str; 2]; 3] = [["remise", "remise supplémentaire"], ["rabais", "remise"], ["remise", "ristourne"]];
+    const TWO: [[&str; 2]; 3] = [
+        ["remise", "remise supplémentaire"],
+        ["rabais", "remise"],
+        ["remise", "ristourne"],
+    ];
     match n {
         1 => vec!["remise"],
         2 => d.rng().pick(&TWO).to_vec(),
@@ -198,7 +302,10 @@ impl Ctx {
             t += &format!("| {} | {} |\n", capitalise(name), percent(*rate));
         }
         if self.has_discount() {
-            t += &format!("| Escompte pour paiement comptant | {} |\n", percent(i.discount));
+            t += &format!(
+                "| Escompte pour paiement comptant | {} |\n",
+                percent(i.discount)
+            );
         }
         if i.shipping.is_zero() {
             t += "| Frais de port | franco de port |\n";
@@ -219,7 +326,9 @@ impl Ctx {
         );
         if self.has_discount() {
             s += match i.discount_base {
-                DiscountBase::NetCommercial => "L'escompte est calculé sur le net commercial et la TVA sur le net financier. ",
+                DiscountBase::NetCommercial => {
+                    "L'escompte est calculé sur le net commercial et la TVA sur le net financier. "
+                }
                 DiscountBase::Ttc => "L'escompte est calculé sur le montant TTC, après la TVA. ",
             };
         }
@@ -282,7 +391,12 @@ impl Ctx {
     fn cascade_steps(&self) -> String {
         let mut lines = Vec::new();
         let mut base = self.f.gross;
-        for ((name, rate), (amount, after)) in self.names.iter().zip(&self.input.reductions).zip(&self.f.reductions) {
+        for ((name, rate), (amount, after)) in self
+            .names
+            .iter()
+            .zip(&self.input.reductions)
+            .zip(&self.f.reductions)
+        {
             lines.push(format!(
                 "- {} de {} : {} × {} = {} ; reste {} − {} = {}",
                 capitalise(name),
@@ -303,7 +417,8 @@ impl Ctx {
         let i = &self.input;
         let added: Decimal = i.reductions.iter().sum();
         let as_added = self.cents(self.f.gross - pct(self.f.gross, added));
-        let with_discount = self.cents(self.f.net_commercial - pct(self.f.net_commercial, i.discount));
+        let with_discount =
+            self.cents(self.f.net_commercial - pct(self.f.net_commercial, i.discount));
         Question::new(
             "net_commercial",
             "net commercial",
@@ -344,7 +459,9 @@ impl Ctx {
                 format!("net commercial {}", euros(f.discount_base)),
             ),
             Shipping::SubjectToDiscount => (
-                format!("((net_commercial + port) - {r}((net_commercial + port) * escompte / 100))"),
+                format!(
+                    "((net_commercial + port) - {r}((net_commercial + port) * escompte / 100))"
+                ),
                 format!(
                     "net commercial + port = {} + {} = {}",
                     euros(f.net_commercial),
@@ -427,26 +544,40 @@ impl Ctx {
         let (formula, base_text) = match (i.discount_base, i.shipping_rule, self.has_discount()) {
             (DiscountBase::Ttc, _, _) | (_, _, false) => (
                 format!("{r}((net_commercial + port) * taux_tva / 100)"),
-                format!("net commercial + port = {} + {}", euros(f.net_commercial), euros(i.shipping)),
+                format!(
+                    "net commercial + port = {} + {}",
+                    euros(f.net_commercial),
+                    euros(i.shipping)
+                ),
             ),
             (_, Shipping::AfterDiscount, true) => (
                 format!("{r}((net_financier + port) * taux_tva / 100)"),
-                format!("net financier + port = {} + {}", euros(f.net_financial), euros(i.shipping)),
+                format!(
+                    "net financier + port = {} + {}",
+                    euros(f.net_financial),
+                    euros(i.shipping)
+                ),
             ),
             (_, Shipping::SubjectToDiscount, true) => (
                 format!("{r}(net_financier * taux_tva / 100)"),
                 "net financier (port compris)".to_string(),
             ),
         };
-        let q = Question::new("tva", "TVA", "Calculez le montant de la TVA.", f.vat, Unit::Euros)
-            .formula(formula)
-            .step(format!(
-                "Base de la TVA = {base_text} = {}.\n\nTVA = {} × {} = **{}**.",
-                euros(f.vat_base),
-                euros(f.vat_base),
-                percent(i.vat_rate),
-                euros(f.vat)
-            ));
+        let q = Question::new(
+            "tva",
+            "TVA",
+            "Calculez le montant de la TVA.",
+            f.vat,
+            Unit::Euros,
+        )
+        .formula(formula)
+        .step(format!(
+            "Base de la TVA = {base_text} = {}.\n\nTVA = {} × {} = **{}**.",
+            euros(f.vat_base),
+            euros(f.vat_base),
+            percent(i.vat_rate),
+            euros(f.vat)
+        ));
         self.vat_mistakes(q)
     }
 
@@ -454,7 +585,13 @@ impl Ctx {
         let i = &self.input;
         let f = &self.f;
         let r = self.r();
-        let q = Question::new("net_a_payer", "net à payer TTC", "Calculez le net à payer TTC.", f.net_to_pay, Unit::Euros);
+        let q = Question::new(
+            "net_a_payer",
+            "net à payer TTC",
+            "Calculez le net à payer TTC.",
+            f.net_to_pay,
+            Unit::Euros,
+        );
         let q = match (i.discount_base, self.has_discount()) {
             (DiscountBase::Ttc, true) => q
                 .formula(format!("(net_commercial + port + tva) - {r}((net_commercial + port + tva) * escompte / 100)"))
@@ -542,7 +679,11 @@ impl Ctx {
 
     fn reading(&self) -> String {
         let total_reduction = self.f.gross - self.f.net_commercial;
-        let not_sum = if self.input.reductions.len() > 1 { " (et non la somme des taux)" } else { "" };
+        let not_sum = if self.input.reductions.len() > 1 {
+            " (et non la somme des taux)"
+        } else {
+            ""
+        };
         format!(
             "*À retenir :* les réductions commerciales accordées représentent {} sur un montant brut de {}, \
              soit un taux global de {}{not_sum}.",
@@ -560,7 +701,11 @@ impl Ctx {
         let kept = dec!(100) - exact;
         let single_net = self.cents(self.f.gross * kept / dec!(100));
         let gap = (single_net - self.f.net_commercial).abs().max(dec!(0.01));
-        let coefs: Vec<String> = i.reductions.iter().map(|r| number(Decimal::ONE - r / dec!(100), 4)).collect();
+        let coefs: Vec<String> = i
+            .reductions
+            .iter()
+            .map(|r| number(Decimal::ONE - r / dec!(100), 4))
+            .collect();
         let rate_q = Question::new(
             "taux_unique",
             "taux de réduction unique",
@@ -639,11 +784,18 @@ impl Ctx {
         let hundred = dec!(100);
         let vat_coef = Decimal::ONE + i.vat_rate / hundred;
         let disc_coef = Decimal::ONE - i.discount / hundred;
-        let kept: Decimal = i.reductions.iter().fold(Decimal::ONE, |a, t| a * (hundred - t) / hundred);
+        let kept: Decimal = i
+            .reductions
+            .iter()
+            .fold(Decimal::ONE, |a, t| a * (hundred - t) / hundred);
         let added: Decimal = i.reductions.iter().sum();
         let ttc_discount = i.discount_base == DiscountBase::Ttc && self.has_discount();
         // Step 1: base HT (from TTC, or from the TTC before an escompte on TTC).
-        let ttc = if ttc_discount { self.cents(nap / disc_coef) } else { nap };
+        let ttc = if ttc_discount {
+            self.cents(nap / disc_coef)
+        } else {
+            nap
+        };
         let base = self.cents(ttc / vat_coef);
         // Step 2: net commercial.
         let subject = i.shipping_rule == Shipping::SubjectToDiscount && !ttc_discount;
@@ -669,8 +821,10 @@ impl Ctx {
         } else {
             format!("{r}((base_ht - port) / (1 - escompte / 100))")
         };
-        let coef_expr: Vec<String> =
-            REDUCTION_KEYS[..i.reductions.len()].iter().map(|k| format!("(1 - {k} / 100)")).collect();
+        let coef_expr: Vec<String> = REDUCTION_KEYS[..i.reductions.len()]
+            .iter()
+            .map(|k| format!("(1 - {k} / 100)"))
+            .collect();
 
         let base_q = Question::new(
             "base_ht",
@@ -709,7 +863,12 @@ impl Ctx {
             )
         });
         let nc_step = if ttc_discount || !self.has_discount() {
-            format!("Net commercial = base HT − port = {} − {} = **{}**.", euros(base), euros(i.shipping), euros(net_commercial))
+            format!(
+                "Net commercial = base HT − port = {} − {} = **{}**.",
+                euros(base),
+                euros(i.shipping),
+                euros(net_commercial)
+            )
         } else if subject {
             format!(
                 "Le port a subi l'escompte : net commercial + port = {} ÷ {} = {} ; net commercial = {} − {} = **{}**.",

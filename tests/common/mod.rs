@@ -1,0 +1,24 @@
+//! Helpers shared by the integration tests.
+
+use clientele::model::{Instance, Question, Unit};
+use clientele::num::format;
+use std::collections::BTreeMap;
+
+/// A value written as a French student would type it for this question's unit.
+pub fn typed(q: &Question, value: rust_decimal::Decimal) -> String {
+    match q.unit {
+        Unit::Euros => format::euros(value),
+        Unit::Percent => format::percent(value),
+        Unit::Days => format!("{} jours", format::number(value, 0)),
+        Unit::Coefficient | Unit::Number => format::number(value, 6),
+    }
+}
+
+/// The expected answers of an instance, typed in French.
+#[allow(dead_code)]
+pub fn right_answers(inst: &Instance) -> BTreeMap<String, String> {
+    inst.questions
+        .iter()
+        .map(|q| (q.key.to_string(), typed(q, q.answer)))
+        .collect()
+}
