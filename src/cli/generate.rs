@@ -1,35 +1,63 @@
 //! `clientele generate`.
 
 use super::args::{parse_sets, GenFormat, GenerateArgs};
-use clientele::generate::{fresh_seed, generate};
+use super::output::{io_error, open};
+use std::io::Write;
+use clientele::catalog::catalog;
+use clientele::exercises;
+use clientele::generate::{fresh_seed, generate_with, validate_overrides, GenError};
 use clientele::render::{json, markdown};
 
 pub fn run(a: GenerateArgs) -> Result<(), String> {
-    let sets = parse_sets(&a.set)?;
+    let entry = catalog().find(&a.id).ok_or_else(|| GenError::UnknownType(a.id.clone()).to_string())?;
+    let exercise = exercises::find(&a.id).ok_or_else(|| GenError::UnknownType(a.id.clone()).to_string())?;
+    let fixed = validate_overrides(exercise, &parse_sets(&a.set)?).map_err(|e| e.to_string())?;
     let seed = match a.seed {
         Some(s) => s,
         None => {
             let s = fresh_seed();
-            eprintln!(
-                "Graine tirée au hasard : {s} (réutilisez --seed {s} pour retrouver cet exercice)"
-            );
+            eprintln!("Graine tirée au hasard : {s} (réutilisez --seed {s} pour retrouver cet exercice)");
             s
         }
     };
     let count = u64::from(a.count);
-    if seed.checked_add(count - 1).is_none() {
-        return Err(format!(
-            "la graine {seed} est trop grande pour générer {count} exercices."
-        ));
-    }
-    let mut list = Vec::with_capacity(a.count as usize);
-    for s in seed..seed + count {
-        list.push(generate(&a.id, s, &sets).map_err(|e| e.to_string())?);
-    }
+    let last = seed
+        .checked_add(count - 1)
+        .ok_or_else(|| format!("la graine {seed} est trop grande pour générer {count} exercices."))?;
+    // Check the first instance before creating the output file, so that a parameter
+    // error leaves no empty file behind.
+    let first = generate_with(entry, exercise, seed, &fixed).map_err(|e| e.to_string())?;
     let with_solution = !a.without_solution;
-    let text = match a.format {
-        GenFormat::Markdown => markdown::instances(&list, with_solution),
-        GenFormat::Json => json::instances(&list, with_solution, count > 1),
-    };
-    super::output::write(a.output.as_deref(), &text, a.force)
+    let mut out = open(a.output.as_deref(), a.force)?;
+    let array = a.format == GenFormat::Json && count > 1;
+    if array {
+        out.write_all(b"[\n").map_err(io_error)?;
+    }
+    let mut instance = Some(first);
+    for s in seed..=last {
+        let inst = match instance.take() {
+            Some(i) => i,
+            None => generate_with(entry, exercise, s, &fixed).map_err(|e| e.to_string())?,
+        };
+        let text = match a.format {
+            GenFormat::Markdown => {
+                let md = markdown::instance(&inst, with_solution);
+                if s == seed { md } else { format!("\n---\n\n{md}") }
+            }
+            GenFormat::Json => {
+                let v = json::instance(&inst, with_solution);
+                let body = serde_json::to_string_pretty(&v).expect("JSON");
+                match (array, s == last) {
+                    (false, _) => body + "\n",
+                    (true, false) => body + ",\n",
+                    (true, true) => body + "\n",
+                }
+            }
+        };
+        out.write_all(text.as_bytes()).map_err(io_error)?;
+    }
+    if array {
+        out.write_all(b"]\n").map_err(io_error)?;
+    }
+    out.flush().map_err(io_error)
 }

@@ -1,16 +1,13 @@
 //! Writing results without ever overwriting a user's file by accident.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
-/// Writes `text` to `path`, or to standard output when `path` is `None`. An existing
+/// Opens `path` for writing, or standard output when `path` is `None`. An existing
 /// file is replaced only with `force`.
-pub fn write(path: Option<&Path>, text: &str, force: bool) -> Result<(), String> {
+pub fn open(path: Option<&Path>, force: bool) -> Result<Box<dyn Write>, String> {
     let Some(path) = path else {
-        let mut out = std::io::stdout().lock();
-        return out
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("écriture impossible : {e}"));
+        return Ok(Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout().lock())));
     };
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true);
@@ -19,13 +16,22 @@ pub fn write(path: Option<&Path>, text: &str, force: bool) -> Result<(), String>
     } else {
         opts.create_new(true);
     }
-    let mut file = opts.open(path).map_err(|e| match e.kind() {
+    let file = opts.open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => format!(
             "le fichier « {} » existe déjà ; ajoutez --force pour le remplacer.",
             path.display()
         ),
         _ => format!("impossible d'écrire « {} » : {e}", path.display()),
     })?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| format!("impossible d'écrire « {} » : {e}", path.display()))
+    Ok(Box::new(BufWriter::with_capacity(1 << 16, file)))
+}
+
+/// Writes `text` in one go (see [`open`]).
+pub fn write(path: Option<&Path>, text: &str, force: bool) -> Result<(), String> {
+    let mut out = open(path, force)?;
+    out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(io_error)
+}
+
+pub fn io_error(e: std::io::Error) -> String {
+    format!("écriture impossible : {e}")
 }
