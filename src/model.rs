@@ -36,7 +36,7 @@ impl Unit {
     pub fn label(self) -> &'static str {
         match self {
             Unit::Euros => "en euros",
-            Unit::Percent => "en %",
+            Unit::Percent => "en\u{a0}%",
             Unit::Days => "en jours",
             Unit::Coefficient => "coefficient",
             Unit::Number => "nombre",

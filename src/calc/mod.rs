@@ -35,7 +35,7 @@ impl Rounding {
     pub fn describe(self) -> &'static str {
         match self {
             Rounding::HalfAwayFromZero => {
-                "chaque montant affiché est arrondi au centime le plus proche (0,005 € et plus arrondi au centime supérieur)"
+                "chaque montant affiché est arrondi au centime le plus proche (0,005\u{a0}€ et plus arrondi au centime supérieur)"
             }
             Rounding::Truncate => "chaque montant affiché est tronqué au centime (les décimales suivantes sont abandonnées)",
         }

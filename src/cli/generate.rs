@@ -2,28 +2,33 @@
 
 use super::args::{parse_sets, GenFormat, GenerateArgs};
 use super::output::{io_error, open};
-use std::io::Write;
 use clientele::catalog::catalog;
 use clientele::exercises;
 use clientele::generate::{fresh_seed, generate_with, validate_overrides, GenError};
 use clientele::render::{json, markdown};
+use std::io::Write;
 
 pub fn run(a: GenerateArgs) -> Result<(), String> {
-    let entry = catalog().find(&a.id).ok_or_else(|| GenError::UnknownType(a.id.clone()).to_string())?;
-    let exercise = exercises::find(&a.id).ok_or_else(|| GenError::UnknownType(a.id.clone()).to_string())?;
+    let entry = catalog()
+        .find(&a.id)
+        .ok_or_else(|| GenError::UnknownType(a.id.clone()).to_string())?;
+    let exercise =
+        exercises::find(&a.id).ok_or_else(|| GenError::UnknownType(a.id.clone()).to_string())?;
     let fixed = validate_overrides(exercise, &parse_sets(&a.set)?).map_err(|e| e.to_string())?;
     let seed = match a.seed {
         Some(s) => s,
         None => {
             let s = fresh_seed();
-            eprintln!("Graine tirée au hasard : {s} (réutilisez --seed {s} pour retrouver cet exercice)");
+            eprintln!(
+                "Graine tirée au hasard : {s} (réutilisez --seed {s} pour retrouver cet exercice)"
+            );
             s
         }
     };
     let count = u64::from(a.count);
-    let last = seed
-        .checked_add(count - 1)
-        .ok_or_else(|| format!("la graine {seed} est trop grande pour générer {count} exercices."))?;
+    let last = seed.checked_add(count - 1).ok_or_else(|| {
+        format!("la graine {seed} est trop grande pour générer {count} exercices.")
+    })?;
     // Check the first instance before creating the output file, so that a parameter
     // error leaves no empty file behind.
     let first = generate_with(entry, exercise, seed, &fixed).map_err(|e| e.to_string())?;
@@ -42,7 +47,11 @@ pub fn run(a: GenerateArgs) -> Result<(), String> {
         let text = match a.format {
             GenFormat::Markdown => {
                 let md = markdown::instance(&inst, with_solution);
-                if s == seed { md } else { format!("\n---\n\n{md}") }
+                if s == seed {
+                    md
+                } else {
+                    format!("\n---\n\n{md}")
+                }
             }
             GenFormat::Json => {
                 let v = json::instance(&inst, with_solution);

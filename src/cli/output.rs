@@ -7,7 +7,10 @@ use std::path::Path;
 /// file is replaced only with `force`.
 pub fn open(path: Option<&Path>, force: bool) -> Result<Box<dyn Write>, String> {
     let Some(path) = path else {
-        return Ok(Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout().lock())));
+        return Ok(Box::new(BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout().lock(),
+        )));
     };
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true);
@@ -29,7 +32,9 @@ pub fn open(path: Option<&Path>, force: bool) -> Result<Box<dyn Write>, String> 
 /// Writes `text` in one go (see [`open`]).
 pub fn write(path: Option<&Path>, text: &str, force: bool) -> Result<(), String> {
     let mut out = open(path, force)?;
-    out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(io_error)
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(io_error)
 }
 
 pub fn io_error(e: std::io::Error) -> String {

@@ -531,7 +531,7 @@ impl Ctx {
             q = q.mistake(
                 self.cents(pct(f.vat_base, dec!(20))),
                 "mauvais-taux-tva",
-                format!("Vous avez appliqué le taux normal de 20 % : pour cet article, le taux est de {}.", percent(i.vat_rate)),
+                format!("Vous avez appliqué le taux normal de 20\u{a0}% : pour cet article, le taux est de {}.", percent(i.vat_rate)),
             );
         }
         q
@@ -699,8 +699,15 @@ impl Ctx {
         let shown = crate::num::round::round_half_away(exact, 2);
         let added: Decimal = i.reductions.iter().sum();
         let kept = dec!(100) - exact;
+        // The textbook method multiplies by the exact global coefficient; a student who
+        // uses the rate rounded to 0,01 % or computes line by line may differ by a few
+        // cents: all three are accepted.
         let single_net = self.cents(self.f.gross * kept / dec!(100));
-        let gap = (single_net - self.f.net_commercial).abs().max(dec!(0.01));
+        let with_shown = self.cents(self.f.gross * (dec!(100) - shown) / dec!(100));
+        let gap = (single_net - self.f.net_commercial)
+            .abs()
+            .max((single_net - with_shown).abs())
+            .max(dec!(0.01));
         let coefs: Vec<String> = i
             .reductions
             .iter()
@@ -709,7 +716,7 @@ impl Ctx {
         let rate_q = Question::new(
             "taux_unique",
             "taux de réduction unique",
-            "Calculez le taux de réduction unique équivalent aux réductions successives (arrondi à 0,01 %).",
+            "Calculez le taux de réduction unique équivalent aux réductions successives (arrondi à 0,01\u{a0}%).",
             shown,
             Unit::Percent,
         )
@@ -728,7 +735,7 @@ impl Ctx {
             "Vous avez donné la part conservée (le produit des coefficients) au lieu de la réduction : taux unique = 1 − produit des coefficients.",
         )
         .step(format!(
-            "Coefficient global = {} = {} ; taux unique = 1 − {} = {} soit **{}** (arrondi à 0,01 %).",
+            "Coefficient global = {} = {} ; taux unique = 1 − {} = {} soit **{}** (arrondi à 0,01\u{a0}%).",
             coefs.join(" × "),
             number(kept / dec!(100), 6),
             number(kept / dec!(100), 6),
@@ -751,7 +758,8 @@ impl Ctx {
         )
         .step(format!(
             "Net commercial = montant brut × (1 − taux unique) = {} × {} = **{}** (le calcul ligne par ligne donne {} : \
-             l'écart éventuel d'un centime vient des arrondis, les deux réponses sont acceptées).",
+             l'écart éventuel de quelques centimes vient des arrondis, les deux réponses sont acceptées, \
+             comme le calcul avec le taux arrondi).",
             euros(self.f.gross),
             number(kept / dec!(100), 6),
             euros(single_net),
