@@ -450,7 +450,7 @@ mod tests {
 
         #[test]
         fn add_then_subtract(a in -100_000i64..100_000, b in 1i64..100_000) {
-            let r = eval_str(&format!("a + b - b"), &|v| match v {
+            let r = eval_str("a + b - b", &|v| match v {
                 "a" => Some(Decimal::from(a)),
                 "b" => Some(Decimal::from(b)),
                 _ => None,
