@@ -95,10 +95,10 @@ fn unit_conflict(expected: Unit, typed: Option<TypedUnit>) -> Option<String> {
 pub fn correct(instance: &Instance, answers: &BTreeMap<String, String>) -> Report {
     // Values used to recompute later steps: the student's readable answers, else the
     // expected ones (an unanswered step does not block credit on the next).
-    let mut env: BTreeMap<String, Decimal> = instance
+    let mut env: BTreeMap<&str, Decimal> = instance
         .params
         .iter()
-        .filter_map(|(k, v)| v.as_number().map(|d| (k.clone(), d)))
+        .filter_map(|(k, v)| v.as_number().map(|d| (k.as_str(), d)))
         .collect();
     // Earlier answers whose value differs from the expected one, with their labels.
     let mut wrong: BTreeMap<&str, &str> = BTreeMap::new();
@@ -110,10 +110,10 @@ pub fn correct(instance: &Instance, answers: &BTreeMap<String, String>) -> Repor
             .filter(|s| !s.is_empty());
         let r = mark(q, typed, &env, &wrong);
         if let (Some(v), Verdict::Wrong | Verdict::CarriedForward) = (r.value, r.verdict) {
-            env.insert(q.key.to_string(), v);
+            env.insert(q.key, v);
             wrong.insert(q.key, q.label);
         } else {
-            env.insert(q.key.to_string(), q.answer);
+            env.insert(q.key, q.answer);
         }
         results.push(r);
     }
@@ -129,7 +129,7 @@ pub fn correct(instance: &Instance, answers: &BTreeMap<String, String>) -> Repor
 fn mark(
     q: &Question,
     typed: Option<String>,
-    env: &BTreeMap<String, Decimal>,
+    env: &BTreeMap<&str, Decimal>,
     wrong: &BTreeMap<&str, &str>,
 ) -> QuestionResult {
     let mut r = QuestionResult {
@@ -201,9 +201,12 @@ fn mark(
 fn carried_forward(
     q: &Question,
     v: Decimal,
-    env: &BTreeMap<String, Decimal>,
+    env: &BTreeMap<&str, Decimal>,
     wrong: &BTreeMap<&str, &str>,
 ) -> Option<String> {
+    if wrong.is_empty() {
+        return None;
+    }
     let expr = Expr::parse(q.formula.as_deref()?).ok()?;
     let labels: Vec<String> = expr
         .variables()

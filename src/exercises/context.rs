@@ -1,16 +1,9 @@
 //! The business scene of a statement: who sells what to whom, and when.
 
+pub use crate::calc::dates::Date;
 use crate::catalog::{contexts, Business, Customer, Person, Product};
 use crate::rng::Rng;
 use crate::text::{lowercase_first, plural};
-
-/// A calendar date (proleptic Gregorian), enough for statements and day counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
 
 const MONTHS: [&str; 12] = [
     "janvier",
@@ -27,16 +20,8 @@ const MONTHS: [&str; 12] = [
     "décembre",
 ];
 
+/// Presentation of dates in statements (the arithmetic lives in `calc::dates`).
 impl Date {
-    pub fn days_in_month(year: i32, month: u32) -> u32 {
-        match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-            _ => 28,
-        }
-    }
-
     /// "1er mars 2026", "14 mars 2026".
     pub fn french(&self) -> String {
         let day = if self.day == 1 {
@@ -72,7 +57,26 @@ impl Scene {
         let c = contexts();
         let business = rng.pick(&c.entreprise);
         let product = rng.pick(&business.produit);
-        let customer = rng.pick(&c.client);
+        // A sale between mainland France and an overseas département is an export (no
+        // French TVA): customers are drawn from the business's own side.
+        let area = |cp: &str| {
+            if cp.starts_with("97") {
+                cp[..3].to_string()
+            } else {
+                String::new()
+            }
+        };
+        let here = area(&business.code_postal);
+        let pool: Vec<&'static Customer> = c
+            .client
+            .iter()
+            .filter(|k| area(&k.code_postal) == here)
+            .collect();
+        let customer = if pool.is_empty() {
+            rng.pick(&c.client)
+        } else {
+            *rng.pick(&pool)
+        };
         let contact = rng.pick(&c.personne);
         let date = Date::draw(rng);
         Scene {
@@ -100,9 +104,9 @@ impl Scene {
         )
     }
 
-    /// "Épicerie fine Lacroix (Avignon)".
+    /// "son client Épicerie fine Lacroix (Avignon)".
     pub fn buyer(&self) -> String {
-        format!("{} ({})", self.customer.nom, self.customer.ville)
+        format!("son client {} ({})", self.customer.nom, self.customer.ville)
     }
 
     /// "40 cagettes de cerises de 5 kg".
@@ -131,7 +135,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates() {
+    fn dates_in_french() {
         assert_eq!(
             Date {
                 year: 2026,
@@ -141,8 +145,14 @@ mod tests {
             .french(),
             "1er mars 2026"
         );
-        assert_eq!(Date::days_in_month(2024, 2), 29);
-        assert_eq!(Date::days_in_month(2100, 2), 28);
-        assert_eq!(Date::days_in_month(2000, 2), 29);
+        assert_eq!(
+            Date {
+                year: 2025,
+                month: 8,
+                day: 15
+            }
+            .french(),
+            "15 août 2025"
+        );
     }
 }

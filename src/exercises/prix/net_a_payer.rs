@@ -968,7 +968,7 @@ impl Ctx {
         ));
         let statement = format!(
             "{} Le bon de commande a été égaré : seul le net à payer de la facture est connu, avec les conditions accordées.\n\n{}\n{}",
-            self.intro("a facturé", "reconstituer la facture"),
+            self.intro("a facturé à", "reconstituer la facture"),
             self.table(false, Some(nap)),
             self.conventions()
         );
