@@ -42,7 +42,8 @@ pub fn text(inst: &Instance, report: &Report) -> String {
             Verdict::Wrong | Verdict::Unreadable | Verdict::Unanswered
         ) {
             out.push_str(&format!("   Réponse attendue : {}\n", expected(q)));
-            for line in q.step.lines().filter(|l| !l.trim().is_empty()) {
+            // Markdown emphasis means nothing on a terminal.
+            for line in q.step.replace("**", "").lines().filter(|l| !l.trim().is_empty()) {
                 out.push_str(&format!("   │ {line}\n"));
             }
         }
