@@ -43,7 +43,12 @@ pub fn text(inst: &Instance, report: &Report) -> String {
         ) {
             out.push_str(&format!("   Réponse attendue : {}\n", expected(q)));
             // Markdown emphasis means nothing on a terminal.
-            for line in q.step.replace("**", "").lines().filter(|l| !l.trim().is_empty()) {
+            for line in q
+                .step
+                .replace("**", "")
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+            {
                 out.push_str(&format!("   │ {line}\n"));
             }
         }
