@@ -111,7 +111,11 @@ impl ParamSpec {
                     format::number(*max, 4)
                 )
             }
-            ParamKind::Integer { min, max } => format!("entier de {min} à {max}"),
+            ParamKind::Integer { min, max } => format!(
+                "entier de {} à {}",
+                format::number(Decimal::from(*min), 0),
+                format::number(Decimal::from(*max), 0)
+            ),
             ParamKind::Choice { values, default } => {
                 let list: Vec<String> = values.iter().map(|(v, _)| v.to_string()).collect();
                 match default {

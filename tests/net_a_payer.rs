@@ -292,7 +292,7 @@ fn invalid_sets_are_refused_with_the_valid_list() {
     let err = generate(ID, 1, &sets(&[("quantite", "2,5")]))
         .unwrap_err()
         .to_string();
-    assert!(err.contains("entier de 1 à 100000"), "{err}");
+    assert!(err.contains("entier de 1 à 100\u{202f}000"), "{err}");
     let err = generate(ID, 1, &sets(&[("arrondi", "banquier")]))
         .unwrap_err()
         .to_string();

@@ -13,6 +13,7 @@ const TEMPLATE: &str = "{about}\n\nUtilisation : {usage}\n\n{all-args}{after-hel
     about = "Exercices et correction automatique pour « Gestion de clientèles » (BTS NDRC)",
     help_template = TEMPLATE,
     subcommand_help_heading = "Commandes",
+    subcommand_value_name = "COMMANDE",
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true
@@ -59,8 +60,14 @@ pub enum ReportFormat {
 
 #[derive(Args, Debug)]
 pub struct ListArgs {
-    /// Format de sortie.
-    #[arg(long, value_enum, default_value = "text")]
+    /// Format de sortie : text (défaut) ou json.
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
     pub format: ListFormat,
 }
 
@@ -71,14 +78,20 @@ pub struct GenerateArgs {
     /// Graine : la même graine redonne toujours le même exercice. Tirée au hasard si absente.
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Nombre d'exercices (graines S, S+1, …).
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    /// Nombre d'exercices (graines S, S+1, …), 1 par défaut.
+    #[arg(long, default_value_t = 1, hide_default_value = true, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub count: u32,
     /// Fixe un paramètre : --set NOM=VALEUR (répétable).
     #[arg(long = "set", value_name = "NOM=VALEUR")]
     pub set: Vec<String>,
-    /// Format de sortie.
-    #[arg(long, value_enum, default_value = "markdown")]
+    /// Format de sortie : markdown (défaut) ou json.
+    #[arg(
+        long,
+        value_enum,
+        default_value = "markdown",
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
     pub format: GenFormat,
     /// N'inclut pas le corrigé (ni les réponses attendues en JSON).
     #[arg(long = "sans-corrige")]
@@ -101,8 +114,14 @@ pub struct CorrectArgs {
     /// Paramètres fixés à la génération, s'il y en avait (--set NOM=VALEUR).
     #[arg(long = "set", value_name = "NOM=VALEUR")]
     pub set: Vec<String>,
-    /// Format du compte rendu.
-    #[arg(long, value_enum, default_value = "text")]
+    /// Format du compte rendu : text (défaut) ou json.
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
     pub format: ReportFormat,
 }
 
