@@ -10,6 +10,7 @@ use crate::generate::Exercise;
 /// Every exercise type, in catalog order. Adding a type is one line here plus its
 /// catalog entry in `exercises/catalogue.toml`.
 pub static ALL: &[&dyn Exercise] = &[
+    &financement::escompte_reglement::EscompteReglement,
     &financement::interets_simples::InteretsSimples,
     &prix::net_a_payer::NetAPayer,
 ];

@@ -1,4 +1,5 @@
 //! The financing family (S512 « Les règlements et le financement »).
 
 pub mod calendar;
+pub mod escompte_reglement;
 pub mod interets_simples;
