@@ -12,6 +12,7 @@ use crate::generate::Exercise;
 pub static ALL: &[&dyn Exercise] = &[
     &financement::escompte_reglement::EscompteReglement,
     &financement::interets_simples::InteretsSimples,
+    &financement::penalites::Penalites,
     &prix::net_a_payer::NetAPayer,
 ];
 

@@ -55,13 +55,17 @@ pub fn day_count_detail(from: Date, to: Date) -> String {
     if (from.year, from.month) == (to.year, to.month) {
         return format!("{} − {}", to.day, from.day);
     }
-    let mut parts = vec![format!(
-        "{} ({} : {} − {})",
-        days_in_month(from.year, from.month) - from.day,
-        month_name(from),
-        days_in_month(from.year, from.month),
-        from.day
-    )];
+    // From the last day of a month, nothing is left of that month.
+    let mut parts = Vec::new();
+    if from.day < days_in_month(from.year, from.month) {
+        parts.push(format!(
+            "{} ({} : {} − {})",
+            days_in_month(from.year, from.month) - from.day,
+            month_name(from),
+            days_in_month(from.year, from.month),
+            from.day
+        ));
+    }
     let mut cursor = Date { day: 1, ..from }.add_months(1);
     while (cursor.year, cursor.month) != (to.year, to.month) {
         let name = if cursor.month == 1 {
@@ -117,6 +121,11 @@ mod tests {
             "11 (décembre : 31 − 20) + 31 (janvier 2026) + 10 (février)"
         );
         assert_eq!(month_name(d(2026, 8, 1)), "août");
+        // From the last day of June: 31 + 31 + 30 + 11 = 103.
+        assert_eq!(
+            day_count_detail(d(2026, 6, 30), d(2026, 10, 11)),
+            "31 (juillet) + 31 (août) + 30 (septembre) + 11 (octobre)"
+        );
         assert_eq!(
             day_count_step(d(2026, 3, 1), d(2026, 3, 31)),
             "On compte les jours du 1er mars 2026 au 31 mars 2026, premier jour exclu et dernier jour inclus : 31 − 1 = **30 jours**."

@@ -3,3 +3,4 @@
 pub mod calendar;
 pub mod escompte_reglement;
 pub mod interets_simples;
+pub mod penalites;
