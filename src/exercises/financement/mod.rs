@@ -1,0 +1,6 @@
+//! The financing family (S512 « Les règlements et le financement »).
+
+pub mod calendar;
+pub mod escompte_reglement;
+pub mod interets_simples;
+pub mod penalites;
