@@ -3,6 +3,7 @@
 //! Rates are given in percent (12.5 means 12,5 %), as the statements print them.
 
 pub mod invoice;
+pub mod margins;
 
 use crate::num::round;
 use rust_decimal::Decimal;
