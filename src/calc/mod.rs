@@ -4,6 +4,7 @@
 
 pub mod invoice;
 pub mod margins;
+pub mod vat;
 
 use crate::num::round;
 use rust_decimal::Decimal;

@@ -8,7 +8,11 @@ use crate::generate::Exercise;
 
 /// Every exercise type, in catalog order. Adding a type is one line here plus its
 /// catalog entry in `exercises/catalogue.toml`.
-pub static ALL: &[&dyn Exercise] = &[&prix::net_a_payer::NetAPayer, &prix::marges::Marges];
+pub static ALL: &[&dyn Exercise] = &[
+    &prix::net_a_payer::NetAPayer,
+    &prix::marges::Marges,
+    &prix::tva::Tva,
+];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
     ALL.iter().copied().find(|e| e.id() == id)

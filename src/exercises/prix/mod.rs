@@ -2,3 +2,4 @@
 
 pub mod marges;
 pub mod net_a_payer;
+pub mod tva;
