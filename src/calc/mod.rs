@@ -5,6 +5,8 @@
 pub mod dates;
 pub mod interest;
 pub mod invoice;
+pub mod margins;
+pub mod vat;
 
 use crate::num::round;
 use rust_decimal::Decimal;

@@ -10,10 +10,12 @@ use crate::generate::Exercise;
 /// Every exercise type, in catalog order. Adding a type is one line here plus its
 /// catalog entry in `exercises/catalogue.toml`.
 pub static ALL: &[&dyn Exercise] = &[
-    &financement::escompte_reglement::EscompteReglement,
-    &financement::interets_simples::InteretsSimples,
-    &financement::penalites::Penalites,
     &prix::net_a_payer::NetAPayer,
+    &prix::marges::Marges,
+    &prix::tva::Tva,
+    &financement::interets_simples::InteretsSimples,
+    &financement::escompte_reglement::EscompteReglement,
+    &financement::penalites::Penalites,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
