@@ -10,6 +10,7 @@ use crate::generate::Exercise;
 /// catalog entry in `exercises/catalogue.toml`.
 pub static ALL: &[&dyn Exercise] = &[
     &prix::net_a_payer::NetAPayer,
+    &prix::elasticite::Elasticite,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

@@ -1,3 +1,4 @@
 //! The pricing family (S511 le prix, S513 les marges, S443 la fixation du prix).
 
+pub mod elasticite;
 pub mod net_a_payer;
