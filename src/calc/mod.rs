@@ -2,6 +2,7 @@
 //!
 //! Rates are given in percent (12.5 means 12,5 %), as the statements print them.
 
+pub mod acceptability;
 pub mod elasticity;
 pub mod invoice;
 

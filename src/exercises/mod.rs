@@ -11,6 +11,7 @@ use crate::generate::Exercise;
 pub static ALL: &[&dyn Exercise] = &[
     &prix::net_a_payer::NetAPayer,
     &prix::elasticite::Elasticite,
+    &prix::acceptabilite::Acceptabilite,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

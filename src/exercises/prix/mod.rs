@@ -1,4 +1,5 @@
 //! The pricing family (S511 le prix, S513 les marges, S443 la fixation du prix).
 
+pub mod acceptabilite;
 pub mod elasticite;
 pub mod net_a_payer;
