@@ -2,7 +2,9 @@
 //!
 //! Rates are given in percent (12.5 means 12,5 %), as the statements print them.
 
+pub mod acceptability;
 pub mod dates;
+pub mod elasticity;
 pub mod interest;
 pub mod invoice;
 pub mod margins;

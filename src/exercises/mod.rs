@@ -13,6 +13,8 @@ pub static ALL: &[&dyn Exercise] = &[
     &prix::net_a_payer::NetAPayer,
     &prix::marges::Marges,
     &prix::tva::Tva,
+    &prix::acceptabilite::Acceptabilite,
+    &prix::elasticite::Elasticite,
     &financement::interets_simples::InteretsSimples,
     &financement::escompte_reglement::EscompteReglement,
     &financement::penalites::Penalites,

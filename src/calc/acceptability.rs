@@ -1,0 +1,255 @@
+//! Psychological price (prix d'acceptabilité) from a survey (S443).
+//!
+//! Each respondent gives a « prix maximum » (at this price and above, too expensive) and a
+//! « prix minimum » (at this price and below, too cheap to be of good quality). At a
+//! candidate price, the « trop cher » share is the increasing cumulation of the maximum
+//! prices (from the lowest price up to it), the « pas assez cher » share the decreasing
+//! cumulation of the minimum prices (from the highest price down to it); the acceptors
+//! are the others. The psychological (optimal) price has the most acceptors.
+//!
+//! Shares are in percent of the respondents, rounded to 0,01 %; the acceptors' share is
+//! 100 − % trop cher − % pas assez cher, from the rounded shares.
+
+use crate::num::round::round_half_away;
+use rust_decimal::Decimal;
+
+/// One candidate price of the survey with its two answer counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Answers {
+    pub price: Decimal,
+    /// Respondents whose « prix maximum » is this price.
+    pub max_count: i64,
+    /// Respondents whose « prix minimum » is this price.
+    pub min_count: i64,
+}
+
+/// One line of the worked table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Row {
+    pub price: Decimal,
+    pub max_count: i64,
+    pub min_count: i64,
+    /// Increasing cumulation of the maximum prices: respondents finding it too expensive.
+    pub too_expensive: i64,
+    /// Decreasing cumulation of the minimum prices: respondents finding it too cheap.
+    pub too_cheap: i64,
+    pub too_expensive_pct: Decimal,
+    pub too_cheap_pct: Decimal,
+    pub acceptors: i64,
+    pub acceptors_pct: Decimal,
+}
+
+/// `count` in percent of `total`, rounded to 0,01 %. `total` must be positive.
+pub fn share(count: i64, total: i64) -> Decimal {
+    round_half_away(
+        Decimal::from(count) * Decimal::ONE_HUNDRED / Decimal::from(total),
+        2,
+    )
+}
+
+/// Increasing cumulation: element `i` is the sum of `counts[..=i]`.
+pub fn cumulate_up(counts: &[i64]) -> Vec<i64> {
+    counts
+        .iter()
+        .scan(0i64, |acc, c| {
+            *acc += c;
+            Some(*acc)
+        })
+        .collect()
+}
+
+/// Decreasing cumulation: element `i` is the sum of `counts[i..]`.
+pub fn cumulate_down(counts: &[i64]) -> Vec<i64> {
+    let mut out = cumulate_up(&counts.iter().rev().copied().collect::<Vec<_>>());
+    out.reverse();
+    out
+}
+
+/// The worked table for `respondents` people, prices in increasing order.
+pub fn table(respondents: i64, answers: &[Answers]) -> Vec<Row> {
+    let max: Vec<i64> = answers.iter().map(|a| a.max_count).collect();
+    let min: Vec<i64> = answers.iter().map(|a| a.min_count).collect();
+    let up = cumulate_up(&max);
+    let down = cumulate_down(&min);
+    answers
+        .iter()
+        .zip(up.iter().zip(&down))
+        .map(|(a, (&te, &tc))| {
+            let too_expensive_pct = share(te, respondents);
+            let too_cheap_pct = share(tc, respondents);
+            Row {
+                price: a.price,
+                max_count: a.max_count,
+                min_count: a.min_count,
+                too_expensive: te,
+                too_cheap: tc,
+                too_expensive_pct,
+                too_cheap_pct,
+                acceptors: respondents - te - tc,
+                acceptors_pct: Decimal::ONE_HUNDRED - too_expensive_pct - too_cheap_pct,
+            }
+        })
+        .collect()
+}
+
+/// Index of the unique largest value, `None` on a tie or an empty slice.
+pub fn unique_argmax<T: PartialOrd + Copy>(values: &[T]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    let mut tie = false;
+    for (i, v) in values.iter().enumerate() {
+        match best {
+            None => best = Some(i),
+            Some(b) if *v > values[b] => {
+                best = Some(i);
+                tie = false;
+            }
+            Some(b) if *v == values[b] => tie = true,
+            _ => {}
+        }
+    }
+    if tie {
+        None
+    } else {
+        best
+    }
+}
+
+/// Index of the psychological price: the unique row with the most acceptors.
+pub fn optimal(rows: &[Row]) -> Option<usize> {
+    unique_argmax(&rows.iter().map(|r| r.acceptors).collect::<Vec<_>>())
+}
+
+/// Shares `total` in multiples of `unit` proportionally to `weights` (largest remainders,
+/// ties to the lower index). `total` must be a multiple of `unit` and some weight positive.
+pub fn apportion(total: i64, unit: i64, weights: &[i64]) -> Vec<i64> {
+    let units = total / unit;
+    let sum: i64 = weights.iter().sum();
+    let mut counts: Vec<i64> = weights.iter().map(|w| units * w / sum).collect();
+    let mut left = units - counts.iter().sum::<i64>();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    // Remainder of units·w/sum, compared exactly as integers.
+    order.sort_by_key(|&i| (std::cmp::Reverse(units * weights[i] % sum), i));
+    for &i in order.iter().cycle() {
+        if left == 0 {
+            break;
+        }
+        if weights[i] > 0 {
+            counts[i] += 1;
+            left -= 1;
+        }
+    }
+    counts.into_iter().map(|c| c * unit).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal_macros::dec;
+
+    fn textbook() -> Vec<Answers> {
+        let prices = [dec!(10), dec!(12), dec!(14), dec!(16), dec!(18), dec!(20)];
+        let max = [0, 10, 30, 70, 60, 30];
+        let min = [40, 80, 50, 20, 10, 0];
+        (0..6)
+            .map(|i| Answers {
+                price: prices[i],
+                max_count: max[i],
+                min_count: min[i],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn textbook_table_hand_checked() {
+        // 200 respondents. Maximum prices 0, 10, 30, 70, 60, 30 cumulated upwards:
+        // 0, 10, 40, 110, 170, 200 → 0 %, 5 %, 20 %, 55 %, 85 %, 100 %.
+        // Minimum prices 40, 80, 50, 20, 10, 0 cumulated downwards (from 20 €):
+        // 200, 160, 80, 30, 10, 0 → 100 %, 80 %, 40 %, 15 %, 5 %, 0 %.
+        // Acceptors 100 − both: 0, 15, 40, 30, 10, 0 % → optimum 14 € with 40 % = 80 people.
+        let rows = table(200, &textbook());
+        let te: Vec<i64> = rows.iter().map(|r| r.too_expensive).collect();
+        let tc: Vec<i64> = rows.iter().map(|r| r.too_cheap).collect();
+        assert_eq!(te, vec![0, 10, 40, 110, 170, 200]);
+        assert_eq!(tc, vec![200, 160, 80, 30, 10, 0]);
+        let pct: Vec<Decimal> = rows.iter().map(|r| r.acceptors_pct).collect();
+        assert_eq!(
+            pct,
+            vec![dec!(0), dec!(15), dec!(40), dec!(30), dec!(10), dec!(0)]
+        );
+        assert_eq!(rows[3].too_expensive_pct, dec!(55));
+        assert_eq!(rows[3].too_cheap_pct, dec!(15));
+        let best = optimal(&rows).unwrap();
+        assert_eq!(rows[best].price, dec!(14));
+        assert_eq!(rows[best].acceptors, 80);
+    }
+
+    #[test]
+    fn shares_round_to_hundredths() {
+        // 1/300 = 0,3333…% → 0,33 %; 2/300 = 0,6666…% → 0,67 %; 1/8 of 100 = 12,5 %.
+        assert_eq!(share(1, 300), dec!(0.33));
+        assert_eq!(share(2, 300), dec!(0.67));
+        assert_eq!(share(25, 200), dec!(12.5));
+    }
+
+    #[test]
+    fn ties_have_no_optimum() {
+        assert_eq!(unique_argmax(&[1, 3, 3, 2]), None);
+        assert_eq!(unique_argmax(&[1, 3, 2, 3, 4]), Some(4));
+        assert_eq!(unique_argmax::<i64>(&[]), None);
+    }
+
+    #[test]
+    fn apportion_hand_checked() {
+        // 200 in units of 5 = 40 units over weights 1, 2, 3, 2 (sum 8): exact 5, 10, 15, 10 units.
+        assert_eq!(apportion(200, 5, &[1, 2, 3, 2]), vec![25, 50, 75, 50]);
+        // 10 units over 1, 1, 1: 3, 3, 3 and one left to the first (ties → lower index).
+        assert_eq!(apportion(10, 1, &[1, 1, 1]), vec![4, 3, 3]);
+        // Zero weights get nothing: 7 over 0, 1, 2 → 2,33 and 4,67 → 2 + 5 (larger remainder).
+        assert_eq!(apportion(7, 1, &[0, 1, 2]), vec![0, 2, 5]);
+    }
+
+    proptest! {
+        #[test]
+        fn table_invariants(
+            max in proptest::collection::vec(0i64..200, 2..10),
+            min in proptest::collection::vec(0i64..200, 2..10),
+        ) {
+            let k = max.len().min(min.len());
+            let (max, min) = (&max[..k], &min[..k]);
+            let n = max.iter().sum::<i64>().max(min.iter().sum::<i64>()).max(1);
+            let answers: Vec<Answers> = (0..k)
+                .map(|i| Answers { price: Decimal::from(10 + i as i64), max_count: max[i], min_count: min[i] })
+                .collect();
+            let rows = table(n, &answers);
+            for r in &rows {
+                prop_assert_eq!(r.acceptors_pct + r.too_expensive_pct + r.too_cheap_pct, dec!(100));
+                prop_assert_eq!(r.acceptors + r.too_expensive + r.too_cheap, n);
+            }
+            for w in rows.windows(2) {
+                prop_assert!(w[0].too_expensive <= w[1].too_expensive);
+                prop_assert!(w[0].too_expensive_pct <= w[1].too_expensive_pct);
+                prop_assert!(w[0].too_cheap >= w[1].too_cheap);
+            }
+            prop_assert_eq!(rows[k - 1].too_expensive, max.iter().sum::<i64>());
+            prop_assert_eq!(rows[0].too_cheap, min.iter().sum::<i64>());
+            if let Some(b) = optimal(&rows) {
+                prop_assert!(rows.iter().enumerate().all(|(i, r)| i == b || r.acceptors < rows[b].acceptors));
+            }
+        }
+
+        #[test]
+        fn apportion_sums_to_total(
+            units in 1i64..500, unit in prop::sample::select(vec![1i64, 5, 10]),
+            weights in proptest::collection::vec(0i64..20, 1..10)
+        ) {
+            prop_assume!(weights.iter().any(|w| *w > 0));
+            let counts = apportion(units * unit, unit, &weights);
+            prop_assert_eq!(counts.iter().sum::<i64>(), units * unit);
+            for (c, w) in counts.iter().zip(&weights) {
+                prop_assert_eq!(c % unit, 0);
+                if *w == 0 { prop_assert_eq!(*c, 0); }
+            }
+        }
+    }
+}
