@@ -96,12 +96,9 @@ impl Scene {
         } else {
             format!("la {}", b.forme)
         };
-        format!(
-            "{article} {} ({}, {})",
-            b.nom,
-            lowercase_first(&b.secteur),
-            b.ville
-        )
+        // "Agroalimentaire (fromagerie)" inside parentheses reads "agroalimentaire : fromagerie".
+        let sector = lowercase_first(&b.secteur).replace(" (", "\u{a0}: ").replace(')', "");
+        format!("{article} {} ({sector}, {})", b.nom, b.ville)
     }
 
     /// "son client Épicerie fine Lacroix (Avignon)".
