@@ -4,6 +4,7 @@
 
 pub mod dates;
 pub mod invoice;
+pub mod loan;
 
 use crate::num::round;
 use rust_decimal::Decimal;

@@ -2,13 +2,17 @@
 //! [`crate::calc`] into a French statement, questions, known mistakes and worked steps.
 
 pub mod context;
+pub mod financement;
 pub mod prix;
 
 use crate::generate::Exercise;
 
 /// Every exercise type, in catalog order. Adding a type is one line here plus its
 /// catalog entry in `exercises/catalogue.toml`.
-pub static ALL: &[&dyn Exercise] = &[&prix::net_a_payer::NetAPayer];
+pub static ALL: &[&dyn Exercise] = &[
+    &financement::emprunt::Emprunt,
+    &prix::net_a_payer::NetAPayer,
+];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
     ALL.iter().copied().find(|e| e.id() == id)
