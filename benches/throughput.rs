@@ -68,5 +68,48 @@ fn check_answers(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, generate_and_render, check_answers);
+/// A 30-year loan (360 monthly lines, table and chart in the solution): generated with
+/// fixed parameters, rendered to Markdown and corrected.
+fn long_loan(c: &mut Criterion) {
+    use clientele::model::ParamValue;
+    use rust_decimal_macros::dec;
+    let id = "financement/emprunt";
+    let (Some(entry), Some(ex)) = (catalog().find(id), exercises::find(id)) else {
+        return;
+    };
+    let mut fixed = Params::new();
+    for (k, v) in [
+        ("capital", dec!(250000)),
+        ("taux_annuel", dec!(3.8)),
+        ("nb_echeances", dec!(360)),
+        ("periode_k", dec!(120)),
+    ] {
+        fixed.insert(k.to_string(), ParamValue::Number(v));
+    }
+    for (k, v) in [
+        ("variante", "annuites-constantes"),
+        ("periodicite", "mensuelle"),
+    ] {
+        fixed.insert(k.to_string(), ParamValue::Choice(v.to_string()));
+    }
+    c.bench_function("emprunt_360_mois", |b| {
+        b.iter(|| {
+            let inst = generate_with(entry, ex, 1, &fixed).unwrap();
+            let md = markdown::instance(&inst, true);
+            let answers: BTreeMap<String, String> = inst
+                .questions
+                .iter()
+                .map(|q| {
+                    (
+                        q.key.to_string(),
+                        clientele::num::format::number(q.answer, 4),
+                    )
+                })
+                .collect();
+            black_box((md, correct(&inst, &answers)))
+        })
+    });
+}
+
+criterion_group!(benches, generate_and_render, check_answers, long_loan);
 criterion_main!(benches);

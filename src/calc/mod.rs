@@ -7,6 +7,7 @@ pub mod dates;
 pub mod elasticity;
 pub mod interest;
 pub mod invoice;
+pub mod loan;
 pub mod margins;
 pub mod vat;
 

@@ -97,7 +97,9 @@ impl Scene {
             format!("la {}", b.forme)
         };
         // "Agroalimentaire (fromagerie)" inside parentheses reads "agroalimentaire : fromagerie".
-        let sector = lowercase_first(&b.secteur).replace(" (", "\u{a0}: ").replace(')', "");
+        let sector = lowercase_first(&b.secteur)
+            .replace(" (", "\u{a0}: ")
+            .replace(')', "");
         format!("{article} {} ({sector}, {})", b.nom, b.ville)
     }
 

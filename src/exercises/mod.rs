@@ -18,6 +18,7 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::interets_simples::InteretsSimples,
     &financement::escompte_reglement::EscompteReglement,
     &financement::penalites::Penalites,
+    &financement::emprunt::Emprunt,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

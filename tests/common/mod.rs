@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 pub fn typed(q: &Question, value: rust_decimal::Decimal) -> String {
     match q.unit {
         Unit::Euros => format::euros(value),
-        Unit::Percent => format::percent(value),
+        // All the decimals a rate is asked with (0,4868 % for a monthly rate); rates
+        // asked to 0,01 % print as `format::percent` would.
+        Unit::Percent => format!("{}\u{a0}%", format::number(value, 6)),
         Unit::Days => format!("{} jours", format::number(value, 0)),
         Unit::Coefficient | Unit::Number => format::number(value, 6),
     }

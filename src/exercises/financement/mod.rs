@@ -1,6 +1,7 @@
 //! The financing family (S512 « Les règlements et le financement »).
 
 pub mod calendar;
+pub mod emprunt;
 pub mod escompte_reglement;
 pub mod interets_simples;
 pub mod penalites;

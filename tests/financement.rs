@@ -1,0 +1,195 @@
+//! The financing family: hand-checked instances, every convention combination through
+//! the generic properties, carried-forward credit.
+
+mod common;
+
+use clientele::correct::{correct, Verdict};
+use clientele::expr::Expr;
+use clientele::generate::generate;
+use clientele::model::Instance;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use std::collections::BTreeMap;
+
+fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+fn answer(inst: &Instance, key: &str) -> Decimal {
+    inst.question(key)
+        .unwrap_or_else(|| panic!("pas de question {key}"))
+        .answer
+}
+
+/// The generic properties of tests/exercises.rs, for one instance.
+fn check_properties(inst: &Instance, what: &str) {
+    let mut env: BTreeMap<String, Decimal> = inst
+        .params
+        .iter()
+        .filter_map(|(k, v)| v.as_number().map(|d| (k.clone(), d)))
+        .collect();
+    for q in &inst.questions {
+        if let Some(f) = &q.formula {
+            let got = Expr::parse(f)
+                .unwrap()
+                .eval(&|n| env.get(n).copied())
+                .unwrap_or_else(|e| panic!("{what} {}: {e}", q.key));
+            assert!(
+                (got - q.answer).abs() <= q.tolerance,
+                "{what} {} : formule {got} ≠ {}",
+                q.key,
+                q.answer
+            );
+        }
+        env.insert(q.key.to_string(), q.answer);
+    }
+    let rep = correct(inst, &common::right_answers(inst));
+    assert_eq!(rep.score, rep.total, "{what}: {:?}", rep.results);
+    for q in &inst.questions {
+        for m in &q.mistakes {
+            let mut answers = common::right_answers(inst);
+            answers.insert(q.key.to_string(), common::typed(q, m.answer));
+            let rep = correct(inst, &answers);
+            let r = rep.results.iter().find(|r| r.key == q.key).unwrap();
+            assert_eq!(r.verdict, Verdict::Wrong, "{what} {}", q.key);
+            assert_eq!(
+                r.diagnosis.as_ref().map(|d| d.note.as_str()),
+                Some(m.note),
+                "{what} {}",
+                q.key
+            );
+        }
+    }
+    for text in [&inst.statement, &inst.solution] {
+        assert!(!text.contains(" €") && !text.contains(" %"), "{what}");
+    }
+}
+
+#[test]
+fn emprunt_every_convention_combination() {
+    for variante in ["annuites-constantes", "amortissements-constants"] {
+        for periodicite in ["mensuelle", "annuelle"] {
+            for taux in ["proportionnel", "equivalent"] {
+                for derniere in ["annuite-ajustee", "interet-ajuste"] {
+                    let s = sets(&[
+                        ("variante", variante),
+                        ("periodicite", periodicite),
+                        ("taux_mensuel", taux),
+                        ("derniere_ligne", derniere),
+                    ]);
+                    for seed in 0..40 {
+                        let inst = generate("financement/emprunt", seed, &s).unwrap();
+                        let what =
+                            format!("{variante}/{periodicite}/{taux}/{derniere} graine {seed}");
+                        check_properties(&inst, &what);
+                        // The table's totals: amortisations add up to the capital.
+                        let capital = inst.params["capital"].as_number().unwrap();
+                        assert!(
+                            inst.solution.contains(&format!(
+                                "**{}**",
+                                clientele::num::format::euros(capital)
+                            )),
+                            "{what}"
+                        );
+                        assert!(inst.solution.contains("<svg"), "{what}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn emprunt_hand_checked_monthly() {
+    // Spreadsheet VPM(1 %; 12; −10 000) = 888,49 (12 % a year ÷ 12 = 1 % a month).
+    let s = sets(&[
+        ("variante", "annuites-constantes"),
+        ("periodicite", "mensuelle"),
+        ("capital", "10000"),
+        ("taux_annuel", "12"),
+        ("nb_echeances", "12"),
+        ("periode_k", "3"),
+    ]);
+    let inst = generate("financement/emprunt", 5, &s).unwrap();
+    assert_eq!(answer(&inst, "taux_periodique"), dec!(1));
+    assert_eq!(answer(&inst, "annuite"), dec!(888.49));
+    // 10 000 × 1 % = 100,00; 888,49 − 100 = 788,49.
+    assert_eq!(answer(&inst, "interet_1"), dec!(100.00));
+    assert_eq!(answer(&inst, "amortissement_1"), dec!(788.49));
+    // Lines 2 and 3: 9 211,51 × 1 % = 92,12 → 796,37 → 8 415,14; 84,15 → 804,34 → 7 610,80.
+    assert_eq!(answer(&inst, "capital_restant_k"), dec!(7610.80));
+    // Line 4: 7 610,80 × 1 % = 76,108 → 76,11.
+    assert_eq!(answer(&inst, "interet_k1"), dec!(76.11));
+    // Shortcut 12 × 888,49 − 10 000 = 661,88, within the tolerance of the table's total.
+    let cost = inst.question("cout_credit").unwrap();
+    assert!((cost.answer - dec!(661.88)).abs() <= cost.tolerance);
+    // Mistake: annual rate for a month: VPM(12 %; 12; −10 000): 1,12^12 = 3,895976;
+    // 10 000 × 0,12 × 3,895976 / 2,895976 = 1 614,368 → 1 614,37.
+    let annuity = inst.question("annuite").unwrap();
+    assert!(annuity
+        .mistakes
+        .iter()
+        .any(|m| m.note == "taux-annuel-applique-au-mois" && m.answer == dec!(1614.37)));
+}
+
+#[test]
+fn emprunt_equivalent_rate_and_carried_forward() {
+    // (1,06)^(1/12) − 1 = 0,004867551 → 0,4868 %; the proportional rate 0,5 % is diagnosed.
+    let s = sets(&[
+        ("variante", "annuites-constantes"),
+        ("periodicite", "mensuelle"),
+        ("taux_mensuel", "equivalent"),
+        ("capital", "20000"),
+        ("taux_annuel", "6"),
+        ("nb_echeances", "24"),
+        ("periode_k", "10"),
+    ]);
+    let inst = generate("financement/emprunt", 1, &s).unwrap();
+    assert_eq!(answer(&inst, "taux_periodique"), dec!(0.4868));
+    // 20 000 × 0,004868 = 97,36.
+    assert_eq!(answer(&inst, "interet_1"), dec!(97.36));
+    // A student who uses 0,5 %: interest 100,00 from their rate is carried forward.
+    let mut answers = common::right_answers(&inst);
+    answers.insert("taux_periodique".into(), "0,5 %".into());
+    answers.insert("interet_1".into(), "100,00 €".into());
+    let rep = correct(&inst, &answers);
+    let rate = &rep.results[0];
+    assert_eq!(rate.verdict, Verdict::Wrong);
+    assert_eq!(
+        rate.diagnosis.as_ref().unwrap().note,
+        "taux-proportionnel-au-lieu-d-equivalent"
+    );
+    let interest = rep.results.iter().find(|r| r.key == "interet_1").unwrap();
+    assert_eq!(interest.verdict, Verdict::CarriedForward);
+    // A wrong annuity carried into the amortisation: 900 − 97,36 = 802,64.
+    let mut answers = common::right_answers(&inst);
+    answers.insert("annuite".into(), "900 €".into());
+    answers.insert("amortissement_1".into(), "802,64 €".into());
+    let rep = correct(&inst, &answers);
+    let r = rep
+        .results
+        .iter()
+        .find(|r| r.key == "amortissement_1")
+        .unwrap();
+    assert_eq!(r.verdict, Verdict::CarriedForward);
+}
+
+#[test]
+fn emprunt_360_months_is_generated() {
+    let s = sets(&[
+        ("variante", "annuites-constantes"),
+        ("periodicite", "mensuelle"),
+        ("capital", "200000"),
+        ("taux_annuel", "3.6"),
+        ("nb_echeances", "360"),
+        ("periode_k", "120"),
+    ]);
+    let inst = generate("financement/emprunt", 1, &s).unwrap();
+    // 1,003^360 = 2,93992…; a = 200 000 × 0,003 × 2,93992 / 1,93992 = 909,29.
+    assert_eq!(answer(&inst, "annuite"), dec!(909.29));
+    assert!(inst.solution.contains("les 360 lignes"));
+    check_properties(&inst, "360 mois");
+}
