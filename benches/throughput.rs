@@ -11,6 +11,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use std::collections::BTreeMap;
 use std::hint::black_box;
 
+/// Same allocator as the binary, so the figures are the ones a user gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const PRICING: &[&str] = &[
     "prix/net-a-payer",
     "prix/marges",

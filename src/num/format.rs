@@ -71,13 +71,27 @@ fn layout(x: Decimal, decimals: Decimals) -> String {
     let scale = x.scale() as usize;
     let mut buf = [b'0'; 64];
     let mut start = buf.len();
-    let mut m = x.mantissa().unsigned_abs();
-    loop {
-        start -= 1;
-        buf[start] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
+    let m = x.mantissa().unsigned_abs();
+    // 128-bit division is a slow library call; almost every amount fits in 64 bits.
+    match u64::try_from(m) {
+        Ok(mut m) => loop {
+            start -= 1;
+            buf[start] = b'0' + (m % 10) as u8;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        },
+        Err(_) => {
+            let mut m = m;
+            loop {
+                start -= 1;
+                buf[start] = b'0' + (m % 10) as u8;
+                m /= 10;
+                if m == 0 {
+                    break;
+                }
+            }
         }
     }
     // At least one integer digit: 0.05 has mantissa 5 and scale 2 → "005".
