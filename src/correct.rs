@@ -59,8 +59,10 @@ pub struct Report {
 /// Note id given when a rate is typed as a fraction (0,125 for 12,5 %).
 pub const RATE_AS_FRACTION: &str = "taux-non-exprime-en-pourcent";
 
+/// Whether `a` is within `tol` of `b`. Checked: a student may type a value near the
+/// limits of `Decimal`, and the difference must not overflow.
 fn within(a: Decimal, b: Decimal, tol: Decimal) -> bool {
-    (a - b).abs() <= tol
+    a.checked_sub(b).is_some_and(|d| d.abs() <= tol)
 }
 
 fn unit_conflict(expected: Unit, typed: Option<TypedUnit>) -> Option<String> {
@@ -175,7 +177,8 @@ fn mark(
     r.verdict = Verdict::Wrong;
     if q.unit == Unit::Percent
         && parsed.unit.is_none()
-        && within(v * Decimal::ONE_HUNDRED, q.answer, q.tolerance)
+        && v.checked_mul(Decimal::ONE_HUNDRED)
+            .is_some_and(|v100| within(v100, q.answer, q.tolerance))
     {
         r.diagnosis = Some(Diagnosis {
             note: RATE_AS_FRACTION.to_string(),

@@ -196,3 +196,25 @@ fn garbage_answers_never_panic() {
         }
     }
 }
+
+#[test]
+fn extreme_values_never_overflow() {
+    let extremes = [
+        "-79228162514264337593543950335",
+        "79228162514264337593543950335",
+        "-7,9e28",
+        "0,0000000000000000000000000001",
+    ];
+    for e in ALL {
+        let inst = generate(e.id(), 2, &none()).unwrap();
+        for x in extremes {
+            let answers = inst
+                .questions
+                .iter()
+                .map(|q| (q.key.to_string(), x.to_string()))
+                .collect();
+            let rep = correct(&inst, &answers);
+            assert!(rep.score <= rep.total);
+        }
+    }
+}

@@ -65,7 +65,8 @@ fn expected(q: &crate::model::Question) -> String {
     use crate::model::Unit;
     match q.unit {
         Unit::Euros => format::euros(q.answer),
-        Unit::Percent => format::percent(q.answer),
+        // Some rates are asked to 0,0001 % (a monthly rate): show every decimal asked.
+        Unit::Percent => format!("{}\u{a0}%", format::number(q.answer, 6)),
         Unit::Days => format!("{} jours", format::number(q.answer, 0)),
         Unit::Coefficient | Unit::Number => format::number(q.answer, 4),
     }
