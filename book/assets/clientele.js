@@ -1449,7 +1449,8 @@
         );
       }
       var bad = r.verdict === "wrong" || r.verdict === "unreadable" || r.verdict === "unanswered";
-      self.inputs[r.key].setAttribute("aria-invalid", bad ? "true" : "false");
+      var invalidAnswer = r.verdict === "wrong" || r.verdict === "unreadable";
+      self.inputs[r.key].setAttribute("aria-invalid", invalidAnswer ? "true" : "false");
       if (bad) {
         var details = el("details", { class: "clientele-etape" }, [
           el("summary", { text: "Réponse attendue et calcul" }),
