@@ -57,11 +57,11 @@ export function buildFixture(outDir) {
 .light { --bg: hsl(0, 0%, 100%); --fg: hsl(0, 0%, 0%); --links: #20609f; --quote-bg: hsl(197, 37%, 96%);
   --quote-border: hsl(197, 37%, 91%); --table-border-color: hsl(0, 0%, 95%); --table-header-bg: hsl(0, 0%, 80%);
   --theme-popup-bg: #fafafa; --theme-popup-border: #cccccc; --theme-hover: #e6e6e6;
-  --searchbar-border-color: #aaa; --searchbar-bg: #fafafa; --mono-font: monospace; }
+  --searchbar-border-color: #aaa; --searchbar-bg: #fafafa; --searchbar-fg: #000; --mono-font: monospace; }
 .coal { --bg: hsl(200, 7%, 8%); --fg: #98a3ad; --links: #2b79a2; --quote-bg: hsl(234, 21%, 18%);
   --quote-border: hsl(234, 21%, 23%); --table-border-color: hsl(200, 7%, 13%); --table-header-bg: hsl(200, 7%, 28%);
   --theme-popup-bg: #141617; --theme-popup-border: #43484d; --theme-hover: #1f2124;
-  --searchbar-border-color: #aaa; --searchbar-bg: #b7b7b7; --mono-font: monospace; }
+  --searchbar-border-color: #aaa; --searchbar-bg: #b7b7b7; --searchbar-fg: #000; --mono-font: monospace; }
 html { background: var(--bg); color: var(--fg); }
 body { font-family: "Open Sans", sans-serif; font-size: 1.6rem; line-height: 1.45; margin: 0; }
 html { font-size: 62.5%; }
