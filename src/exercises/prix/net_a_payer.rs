@@ -544,19 +544,27 @@ impl Ctx {
         let (formula, base_text) = match (i.discount_base, i.shipping_rule, self.has_discount()) {
             (DiscountBase::Ttc, _, _) | (_, _, false) => (
                 format!("{r}((net_commercial + port) * taux_tva / 100)"),
-                format!(
-                    "net commercial + port = {} + {}",
-                    euros(f.net_commercial),
-                    euros(i.shipping)
-                ),
+                if i.shipping.is_zero() {
+                    "net commercial (franco de port)".to_string()
+                } else {
+                    format!(
+                        "net commercial + port = {} + {}",
+                        euros(f.net_commercial),
+                        euros(i.shipping)
+                    )
+                },
             ),
             (_, Shipping::AfterDiscount, true) => (
                 format!("{r}((net_financier + port) * taux_tva / 100)"),
-                format!(
-                    "net financier + port = {} + {}",
-                    euros(f.net_financial),
-                    euros(i.shipping)
-                ),
+                if i.shipping.is_zero() {
+                    "net financier (franco de port)".to_string()
+                } else {
+                    format!(
+                        "net financier + port = {} + {}",
+                        euros(f.net_financial),
+                        euros(i.shipping)
+                    )
+                },
             ),
             (_, Shipping::SubjectToDiscount, true) => (
                 format!("{r}(net_financier * taux_tva / 100)"),
