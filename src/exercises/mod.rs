@@ -19,6 +19,7 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::escompte_reglement::EscompteReglement,
     &financement::penalites::Penalites,
     &financement::emprunt::Emprunt,
+    &financement::escompte_effets::EscompteEffets,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

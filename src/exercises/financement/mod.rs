@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod emprunt;
+pub mod escompte_effets;
 pub mod escompte_reglement;
 pub mod interets_simples;
 pub mod penalites;
