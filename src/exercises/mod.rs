@@ -20,6 +20,7 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::penalites::Penalites,
     &financement::emprunt::Emprunt,
     &financement::escompte_effets::EscompteEffets,
+    &financement::choix_financement::ChoixFinancement,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
