@@ -4,6 +4,7 @@
 
 pub mod acceptability;
 pub mod dates;
+pub mod discounting;
 pub mod elasticity;
 pub mod interest;
 pub mod invoice;

@@ -19,6 +19,8 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::escompte_reglement::EscompteReglement,
     &financement::penalites::Penalites,
     &financement::emprunt::Emprunt,
+    &financement::escompte_effets::EscompteEffets,
+    &financement::choix_financement::ChoixFinancement,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

@@ -1,7 +1,9 @@
 //! The financing family (S512 « Les règlements et le financement »).
 
 pub mod calendar;
+pub mod choix_financement;
 pub mod emprunt;
+pub mod escompte_effets;
 pub mod escompte_reglement;
 pub mod interets_simples;
 pub mod penalites;
