@@ -480,6 +480,8 @@ fn the_output_directory_is_never_a_user_directory() {
         .unwrap_err()
         .contains("dossier source"));
     assert!(book::build_with(root, root.parent().unwrap(), false).is_err());
+    let err = book::build_with(root, &root.join("src/sortie"), false).unwrap_err();
+    assert!(err.contains("chapitres"), "{err}");
     // Not a non-empty directory of someone else's files.
     let other = root.join("mes-fichiers");
     std::fs::create_dir_all(&other).unwrap();

@@ -157,6 +157,13 @@ fn check_out_dir(
             shown_source.display()
         ));
     }
+    if out.starts_with(source.join("src")) {
+        return Err(format!(
+            "le dossier de sortie « {} » est dans les chapitres du livre (src) : il serait recopié \
+             dans le livre à la construction suivante. Choisissez un autre --out.",
+            shown_out.display()
+        ));
+    }
     if out.exists() {
         if !out.is_dir() {
             return Err(format!(
