@@ -87,8 +87,14 @@ mod tests {
     #[test]
     fn markdown_characters_are_protected() {
         let m = to_mathml(r"b_{\text{x_y*z|t}} > c", false).unwrap();
-        assert!(!m.contains('*') && !m.contains("x_y") && !m.contains('|'), "{m}");
-        assert!(m.contains("x&#95;y&#42;z&#124;t") && m.contains("<mo>&#62;</mo>"), "{m}");
+        assert!(
+            !m.contains('*') && !m.contains("x_y") && !m.contains('|'),
+            "{m}"
+        );
+        assert!(
+            m.contains("x&#95;y&#42;z&#124;t") && m.contains("<mo>&#62;</mo>"),
+            "{m}"
+        );
     }
 
     #[test]
