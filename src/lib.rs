@@ -9,8 +9,10 @@
 //! - [`model`], [`catalog`], [`generate`]: what an exercise is and how an instance is drawn;
 //! - [`exercises`]: one module per exercise type, turning calculations into French text;
 //! - [`correct`]: verdicts, known mistakes, carried-forward credit and scores;
-//! - [`render`]: Markdown, JSON and terminal presentations.
+//! - [`render`]: Markdown, JSON and terminal presentations;
+//! - [`book`]: the offline HTML course book with the exercises embedded as data.
 
+pub mod book;
 pub mod calc;
 pub mod catalog;
 pub mod code;

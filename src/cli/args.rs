@@ -38,6 +38,60 @@ pub enum Command {
     /// Corrige des réponses à partir du code imprimé sur l'énoncé.
     #[command(help_template = TEMPLATE)]
     Correct(CorrectArgs),
+    /// Construit ou sert le livre du cours (HTML hors ligne, exercices interactifs).
+    #[command(help_template = TEMPLATE, subcommand_help_heading = "Commandes", subcommand_value_name = "COMMANDE")]
+    Book(BookArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct BookArgs {
+    #[command(subcommand)]
+    pub command: BookCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BookCommand {
+    /// Construit le livre HTML (hors ligne) à partir de ses chapitres Markdown.
+    #[command(help_template = TEMPLATE)]
+    Build(BookBuildArgs),
+    /// Sert le livre construit sur http://127.0.0.1 (cette machine seulement).
+    #[command(help_template = TEMPLATE)]
+    Serve(BookServeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct BookBuildArgs {
+    /// Dossier du livre, qui contient book.toml (par défaut : book).
+    #[arg(
+        long,
+        value_name = "DOSSIER",
+        default_value = "book",
+        hide_default_value = true
+    )]
+    pub source: PathBuf,
+    /// Dossier de sortie, remplacé à chaque construction (par défaut : book/build).
+    #[arg(
+        long,
+        value_name = "DOSSIER",
+        default_value = "book/build",
+        hide_default_value = true
+    )]
+    pub out: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct BookServeArgs {
+    /// Dossier du livre construit (par défaut : book/build).
+    #[arg(
+        long,
+        value_name = "DOSSIER",
+        default_value = "book/build",
+        hide_default_value = true
+    )]
+    pub out: PathBuf,
+    /// Port d'écoute sur 127.0.0.1 (par défaut : 3000).
+    #[arg(long, default_value_t = 3000, hide_default_value = true)]
+    pub port: u16,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,11 +197,11 @@ pub fn report_clap_error(e: clap::Error) -> i32 {
     let what = match e.kind() {
         ErrorKind::InvalidValue => "valeur invalide",
         ErrorKind::UnknownArgument => "option inconnue",
-        ErrorKind::InvalidSubcommand => "commande inconnue (list, generate ou correct)",
+        ErrorKind::InvalidSubcommand => "commande inconnue (list, generate, correct ou book)",
         ErrorKind::MissingRequiredArgument => "argument obligatoire manquant",
         ErrorKind::ValueValidation => "valeur hors des limites permises",
         ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => "arguments incompatibles",
-        ErrorKind::MissingSubcommand => "commande manquante (list, generate ou correct)",
+        ErrorKind::MissingSubcommand => "commande manquante (list, generate, correct ou book)",
         _ => "ligne de commande invalide",
     };
     let detail = e.render().to_string();

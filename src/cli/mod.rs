@@ -1,6 +1,7 @@
 //! Command-line interface: French help and messages, errors as exit codes.
 
 mod args;
+mod book;
 mod correct;
 mod generate;
 mod list;
@@ -21,6 +22,7 @@ pub fn run() -> i32 {
         Command::List(a) => list::run(a),
         Command::Generate(a) => generate::run(a),
         Command::Correct(a) => correct::run(a),
+        Command::Book(a) => book::run(a),
     };
     match result {
         Ok(()) => 0,

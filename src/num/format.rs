@@ -129,7 +129,7 @@ fn layout(x: Decimal, decimals: Decimals) -> String {
     if !frac.is_empty() || pad > 0 {
         out.push(',');
         out.extend(frac.iter().map(|&b| char::from(b)));
-        out.extend(std::iter::repeat('0').take(pad));
+        out.extend(std::iter::repeat_n('0', pad));
     }
     out
 }

@@ -274,7 +274,7 @@ impl Ctx {
 
     fn duration(&self) -> String {
         if self.monthly {
-            if self.n % 12 == 0 {
+            if self.n.is_multiple_of(12) {
                 let years = self.n / 12;
                 format!(
                     "{} mois ({years} an{})",
