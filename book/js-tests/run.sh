@@ -3,8 +3,9 @@
 #   bash book/js-tests/run.sh [PAGE.html]
 # Node unit tests (shared TOML tables, corrector cross-checked with the Rust
 # CLI), then the headless Chromium test on PAGE.html — by default on a fixture
-# page generated from the CLI. Needs node >= 20, cargo, and /usr/bin/chromium
-# (Debian: apt-get install -y chromium) or $CHROMIUM_PATH.
+# page generated from the CLI and on a chapter of the freshly built book.
+# Needs node >= 20, cargo, and /usr/bin/chromium (Debian: apt-get install -y
+# chromium) or $CHROMIUM_PATH.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -21,8 +22,11 @@ node --test book/js-tests/*.test.mjs
 out="${TMPDIR:-/tmp}/clientele-js-tests"
 mkdir -p "$out"
 if [ $# -ge 1 ]; then
-  page="$1"
+  node book/js-tests/browser.mjs "$1" "$out/capture.png"
 else
-  page="$(node book/js-tests/fixture.mjs "$out/fixture")"
+  # The fixture page, then a chapter of the book as a student gets it.
+  node book/js-tests/browser.mjs "$(node book/js-tests/fixture.mjs "$out/fixture")" "$out/capture.png"
+  rm -rf "$out/livre"
+  "$CLIENTELE_BIN" book build --out "$out/livre"
+  node book/js-tests/browser.mjs "$out/livre/exercices/prix.html" "$out/capture-livre.png"
 fi
-node book/js-tests/browser.mjs "$page" "$out/capture.png"
