@@ -464,7 +464,11 @@ fn chapters_have_substantive_lessons() {
                 && chapter.as_deref() == Some(code.as_str())
                 && PROGRESSION.contains(&code.as_str());
             // A chapter's count is its whole text; a section's, its own part.
-            let words = if scheduled { lesson_words(&text) } else { *words };
+            let words = if scheduled {
+                lesson_words(&text)
+            } else {
+                *words
+            };
             let need = required_words(code, scheduled);
             report.push_str(&format!("  {:<48} {code:<5} {words:>6} / {need}\n", e.file));
             if words < need {
