@@ -276,9 +276,9 @@ fn lesson_words(markdown: &str) -> usize {
             fenced = !fenced;
             continue;
         }
-        if t.starts_with("$$") {
+        if let Some(rest) = t.strip_prefix("$$") {
             // A one-line $$…$$ block, or the start or end of a longer one.
-            if !(t.len() > 2 && t[2..].contains("$$")) {
+            if !rest.contains("$$") {
                 display_math = !display_math;
             }
             continue;
