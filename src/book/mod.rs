@@ -4,6 +4,7 @@
 pub mod math;
 pub mod preprocess;
 pub mod serve;
+pub mod typography;
 
 use mdbook_driver::MDBook;
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@
 //! become MathML. Code spans and fenced code blocks are left untouched. Any problem
 //! stops the build with the chapter file and line.
 
-use super::math;
+use super::{math, typography};
 use crate::catalog;
 use crate::generate::generate;
 use crate::model::{Instance, ParamValue};
@@ -194,6 +194,10 @@ pub fn expand(content: &str, file: &str) -> Result<String, LocatedError> {
                     i += 1;
                 }
             }
+        } else if c == b' ' && i != line_start {
+            // Prose: French no-break spaces (a space opening a line is indentation).
+            out.push(typography::space(out.chars().next_back(), &out, &rest[1..]));
+            i += 1;
         } else {
             let ch = rest.chars().next().expect("non-empty");
             out.push(ch);
