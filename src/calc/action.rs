@@ -62,8 +62,10 @@ pub fn overall_rate(stage_rates: &[Decimal]) -> Option<Decimal> {
 /// `stages` (contacts first, orders last).
 ///
 /// `each_stage`: round up the number needed at every stage, going back from the orders
-/// (nobody makes 0,4 appointment); otherwise round up only the final number of contacts.
-/// Returns the numbers needed at each stage, orders first, contacts last.
+/// (nobody holds 0,4 appointment); otherwise compute target × contacts ÷ orders directly
+/// (the overall rate) and round up only that final number, the intermediate numbers
+/// being left unrounded. Returns the numbers needed at each stage, orders first,
+/// contacts last.
 pub fn contacts_needed(stages: &[i64], target: i64, each_stage: bool) -> Option<Vec<Decimal>> {
     let mut out = vec![Decimal::from(target)];
     let mut need = Decimal::from(target);
@@ -77,8 +79,13 @@ pub fn contacts_needed(stages: &[i64], target: i64, each_stage: bool) -> Option<
         }
         out.push(need);
     }
-    let last = out.last_mut()?;
-    *last = last.ceil();
+    if !each_stage {
+        // One product and one division, so that an exact result stays exact.
+        let direct = Decimal::from(target)
+            .checked_mul(Decimal::from(*stages.first()?))?
+            .checked_div(Decimal::from(*stages.last()?))?;
+        *out.last_mut()? = direct.ceil();
+    }
     Some(out)
 }
 

@@ -1,6 +1,7 @@
 //! One module per exercise type, grouped by family. Each turns the pure calculations of
 //! [`crate::calc`] into a French statement, questions, known mistakes and worked steps.
 
+pub mod action;
 pub mod context;
 pub mod financement;
 pub mod prix;
@@ -21,6 +22,9 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::emprunt::Emprunt,
     &financement::escompte_effets::EscompteEffets,
     &financement::choix_financement::ChoixFinancement,
+    &action::cout_roi::CoutRoi,
+    &action::entonnoir::Entonnoir,
+    &action::rentabilite_investissement::RentabiliteInvestissement,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
