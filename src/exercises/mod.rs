@@ -3,8 +3,10 @@
 
 pub mod action;
 pub mod context;
+pub mod decision;
 pub mod financement;
 pub mod prix;
+pub mod suivi;
 
 use crate::generate::Exercise;
 
@@ -25,6 +27,9 @@ pub static ALL: &[&dyn Exercise] = &[
     &action::cout_roi::CoutRoi,
     &action::entonnoir::Entonnoir,
     &action::rentabilite_investissement::RentabiliteInvestissement,
+    &decision::esperance::Esperance,
+    &decision::loi_normale::LoiNormale,
+    &suivi::budget_ecarts::BudgetEcarts,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
