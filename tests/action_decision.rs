@@ -137,7 +137,9 @@ fn cout_roi_course_example() {
 fn cout_roi_coupon_example() {
     // The course's e-mailing: a 30 % coupon on a 100 € product used by 200 buyers costs
     // 100 × 30 % × 200 = 6 000 €; with 1 000 € fixed and 20 000 × 0,05 € = 1 000 €:
-    // cost 8 000 €; margin 40 % × 20 000 = 8 000 € → ROI 1,00, break-even 8 000 / 40 = 200.
+    // cost 8 000 €; margin 50 % × 20 000 = 10 000 € → ROI 1,25. Break-even: the discount
+    // is a variable cost, 2 000 € ÷ (100 × (50 % − 30 %)) = 100 sales (the seed's
+    // formula on the whole cost, 8 000 ÷ 50 = 160, is the recognised mistake).
     let s = sets(&[
         ("variante", "e-mailing-coupon"),
         ("nb_contacts", "20000"),
@@ -145,15 +147,25 @@ fn cout_roi_coupon_example() {
         ("cout_par_contact", "0.05"),
         ("nb_acheteurs", "200"),
         ("prix_vente", "100"),
-        ("taux_marge", "40"),
+        ("taux_marge", "50"),
         ("taux_remise", "30"),
     ]);
     let inst = generate("action/cout-roi", 1, &s).unwrap();
     assert_eq!(answer(&inst, "cout_remises"), dec!(6000));
     assert_eq!(answer(&inst, "cout_action"), dec!(8000));
     assert_eq!(answer(&inst, "cout_contact"), dec!(0.4));
-    assert_eq!(answer(&inst, "roi"), dec!(1));
-    assert_eq!(answer(&inst, "seuil_ventes"), dec!(200));
+    assert_eq!(answer(&inst, "roi"), dec!(1.25));
+    assert_eq!(answer(&inst, "seuil_ventes"), dec!(100));
+    let q = inst.question("seuil_ventes").unwrap();
+    assert!(q
+        .mistakes
+        .iter()
+        .any(|m| m.note == "remise-comptee-en-cout-fixe" && m.answer == dec!(160)));
+    assert!(q
+        .mistakes
+        .iter()
+        .any(|m| m.note == "remise-oubliee-dans-la-marge" && m.answer == dec!(40)));
+    check_properties(&inst, "e-mailing du cours");
 }
 
 #[test]

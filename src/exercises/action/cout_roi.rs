@@ -4,7 +4,9 @@
 //! (the discount is a cost of the action, as in the course material), a stand at a trade
 //! fair. ROI = margin generated ÷ cost of the action (the margin brought back by one euro
 //! invested), to 2 decimals; the break-even number of sales is cost ÷ (taux de marque ×
-//! price), rounded up to the next whole sale.
+//! price), rounded up to the next whole sale. With a coupon the discount is a variable cost:
+//! the break-even divides the costs engaged before any sale by the margin net of discount
+//! (as the S531 chapter of the book teaches).
 
 use super::{ceil_expr, price_step};
 use crate::calc::action::{action_cost, break_even_sales, cost_per_contact, coupon_cost, roi};
@@ -127,6 +129,10 @@ impl Exercise for CoutRoi {
                 return Err(Degenerate("action peu plausible".into()));
             }
         }
+        if variant == "e-mailing-coupon" && scene.business.secteur.to_lowercase().contains("pharmac") {
+            // Discount coupons on medicines are not a promotion a pharmacy may run.
+            return Err(Degenerate("coupon sur des médicaments".into()));
+        }
         if buyers > contacts {
             return Err(Degenerate("plus d'acheteurs que de contacts".into()));
         }
@@ -145,6 +151,9 @@ impl Exercise for CoutRoi {
         let result = margin - cost;
         let roi_v = roi(margin, cost).ok_or_else(|| Degenerate("coût nul".into()))?;
         let be = break_even_sales(cost, rate, price).ok_or_else(|| Degenerate("seuil".into()))?;
+        let be_discount = |upfront: Decimal, net_rate: Decimal, price: Decimal| {
+            break_even_sales(upfront, net_rate, price).ok_or_else(|| Degenerate("seuil".into()))
+        };
         let n = Decimal::from(contacts);
         let b = Decimal::from(buyers);
         let nb = number(b, 0);
@@ -356,45 +365,98 @@ impl Exercise for CoutRoi {
                 if roi_v >= Decimal::ONE { ", l'action est rentable" } else { " : l'action n'est pas rentable" }
             )),
         );
-        let unit_margin = pct(price, rate);
-        let raw = cost / unit_margin;
-        questions.push(
-            Question::new(
-                "seuil_ventes",
-                "seuil de rentabilité de l'action (nombre de ventes)",
-                "Calculez le nombre de ventes nécessaires pour que l'action soit rentable (arrondi à l'unité supérieure).",
-                be,
-                Unit::Number,
-            )
-            .formula(ceil_expr("cout_action / (taux_marge / 100 * prix_vente)"))
-            .mistake(
-                raw.floor(),
-                "seuil-arrondi-par-defaut",
-                "Avec une vente de moins que le quotient, la marge ne couvre pas le coût : le seuil s'arrondit à l'unité supérieure.",
-            )
-            .mistake(
-                (cost / price).ceil(),
-                "taux-de-marque-oublie",
-                "Chaque vente ne rapporte que sa marge (taux de marque × prix), pas tout son prix : seuil = coût ÷ taux de marque ÷ prix.",
-            )
-            .mistake(
-                round_cents(cost * Decimal::ONE_HUNDRED / rate),
-                "seuil-en-valeur",
-                "Coût ÷ taux de marque donne le seuil en chiffre d'affaires ; divisez-le encore par le montant moyen d'une commande pour obtenir un nombre de ventes.",
-            )
-            .step(format!(
-                "Seuil = (coût de l'action ÷ taux de marque) ÷ montant moyen d'une commande = ({} ÷ {}) ÷ {} = {} ÷ {} = {} ventes, arrondi à l'unité supérieure : **{} ventes**. \
-                 Il y a eu {nb} acheteurs : {}.",
-                euros(cost),
-                percent(rate),
-                euros(price),
-                euros(cost * Decimal::ONE_HUNDRED / rate),
-                euros(price),
-                number(raw, 2),
-                number(be, 0),
-                if b >= be { "le seuil est atteint" } else { "le seuil n'est pas atteint" }
-            )),
-        );
+        let seuil_q = match (discount, coupon) {
+            (Some(t), Some(c)) => {
+                // The discount is paid on every sale: it is a variable cost, so only the
+                // costs engaged before any sale are divided by the margin net of discount.
+                let upfront = cost - c;
+                let net_unit = pct(price, rate - t);
+                let raw = upfront / net_unit;
+                Question::new(
+                    "seuil_ventes",
+                    "seuil de rentabilité de l'action (nombre de ventes)",
+                    "Calculez le nombre de ventes nécessaires pour que l'action soit rentable (arrondi à l'unité supérieure), sachant que chaque vente supporte la réduction du coupon.",
+                    be_discount(upfront, rate - t, price)?,
+                    Unit::Number,
+                )
+                .formula(ceil_expr(
+                    "(cout_action - cout_remises) / ((taux_marge - taux_remise) / 100 * prix_vente)",
+                ))
+                .mistake(
+                    raw.floor(),
+                    "seuil-arrondi-par-defaut",
+                    "Avec une vente de moins que le quotient, la marge ne couvre pas le coût : le seuil s'arrondit à l'unité supérieure.",
+                )
+                .mistake(
+                    (cost / pct(price, rate)).ceil(),
+                    "remise-comptee-en-cout-fixe",
+                    "La réduction est payée à chaque vente : c'est un coût variable. Divisez les seuls coûts engagés avant toute vente (frais fixes et coût des contacts) par la marge unitaire diminuée de la réduction.",
+                )
+                .mistake(
+                    (upfront / pct(price, rate)).ceil(),
+                    "remise-oubliee-dans-la-marge",
+                    "Chaque vente ne rapporte que sa marge diminuée de la réduction accordée : marge unitaire = prix × (taux de marque − taux de réduction).",
+                )
+                .step(format!(
+                    "La réduction est payée à chaque vente : c'est un coût variable. Coûts engagés avant toute vente = {} − {} = {} ; \
+                     marge unitaire nette de réduction = {} × ({} − {}) = {}. Seuil = {} ÷ {} = {} ventes, arrondi à l'unité supérieure : **{} ventes**. \
+                     Il y a eu {nb} acheteurs : {}.",
+                    euros(cost),
+                    euros(c),
+                    euros(upfront),
+                    euros(price),
+                    percent(rate),
+                    percent(t),
+                    euros(net_unit),
+                    euros(upfront),
+                    euros(net_unit),
+                    number(raw, 2),
+                    number(be_discount(upfront, rate - t, price)?, 0),
+                    if b >= be_discount(upfront, rate - t, price)? { "le seuil est atteint" } else { "le seuil n'est pas atteint" }
+                ))
+            }
+            _ => {
+                let unit_margin = pct(price, rate);
+                let raw = cost / unit_margin;
+                Question::new(
+                    "seuil_ventes",
+                    "seuil de rentabilité de l'action (nombre de ventes)",
+                    "Calculez le nombre de ventes nécessaires pour que l'action soit rentable (arrondi à l'unité supérieure).",
+                    be,
+                    Unit::Number,
+                )
+                .formula(ceil_expr("cout_action / (taux_marge / 100 * prix_vente)"))
+                .mistake(
+                    raw.floor(),
+                    "seuil-arrondi-par-defaut",
+                    "Avec une vente de moins que le quotient, la marge ne couvre pas le coût : le seuil s'arrondit à l'unité supérieure.",
+                )
+                .mistake(
+                    (cost / price).ceil(),
+                    "taux-de-marque-oublie",
+                    "Chaque vente ne rapporte que sa marge (taux de marque × prix), pas tout son prix : seuil = coût ÷ taux de marque ÷ prix.",
+                )
+                .mistake(
+                    round_cents(cost * Decimal::ONE_HUNDRED / rate),
+                    "seuil-en-valeur",
+                    "Coût ÷ taux de marque donne le seuil en chiffre d'affaires ; divisez-le encore par le montant moyen d'une commande pour obtenir un nombre de ventes.",
+                )
+                .step(format!(
+                    "Seuil = (coût de l'action ÷ taux de marque) ÷ montant moyen d'une commande = ({} ÷ {}) ÷ {} = {} ÷ {} = {} ventes, arrondi à l'unité supérieure : **{} ventes**. \
+                     Il y a eu {nb} acheteurs : {}.",
+                    euros(cost),
+                    percent(rate),
+                    euros(price),
+                    euros(cost * Decimal::ONE_HUNDRED / rate),
+                    euros(price),
+                    number(raw, 2),
+                    number(be, 0),
+                    if b >= be { "le seuil est atteint" } else { "le seuil n'est pas atteint" }
+                ))
+            }
+        };
+        let be = seuil_q.answer;
+        questions.push(seuil_q);
 
         let s = &scene;
         let products = plural(&s.product.nom);
@@ -454,7 +516,8 @@ impl Exercise for CoutRoi {
             euros(price),
             percent(rate),
             if coupon.is_some() {
-                "Les réductions accordées aux acheteurs font partie du coût de l'action ; le CA généré se calcule au prix HT avant réduction. "
+                "Les réductions accordées aux acheteurs font partie du coût de l'action ; le CA généré se calcule au prix HT avant réduction. \
+                 Pour le seuil de rentabilité, la réduction, payée à chaque vente, est un coût variable : elle diminue la marge de chaque vente. "
             } else {
                 ""
             },
