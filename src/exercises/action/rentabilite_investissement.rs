@@ -286,9 +286,9 @@ impl Exercise for RentabiliteInvestissement {
 
         let s = &scene;
         let what = match variant {
-            "flotte" => "renouveler la flotte de véhicules de ses commerciaux (économies de carburant et d'entretien, tournées plus nombreuses)",
-            "crm" => "s'équiper d'un logiciel de gestion de la relation client (CRM) pour mieux suivre ses prospects et fidéliser ses clients",
-            _ => "aménager un showroom pour présenter sa gamme à ses clients",
+            "flotte" => "de renouveler la flotte de véhicules de ses commerciaux (économies de carburant et d'entretien, tournées plus nombreuses)",
+            "crm" => "de s'équiper d'un logiciel de gestion de la relation client (CRM) pour mieux suivre ses prospects et fidéliser ses clients",
+            _ => "d'aménager un showroom pour présenter sa gamme à ses clients",
         };
         let table: Vec<String> = flows
             .iter()
@@ -296,7 +296,7 @@ impl Exercise for RentabiliteInvestissement {
             .map(|(i, f)| format!("| Année {} | {} |", i + 1, euros(*f)))
             .collect();
         let statement = format!(
-            "{} envisage de {what}. L'investissement, de {}, serait utilisé {years} ans, sans valeur résiduelle. \
+            "{} envisage {what}. L'investissement, de {}, serait utilisé {years} ans, sans valeur résiduelle. \
              {} {} a estimé les flux nets de trésorerie supplémentaires qu'il dégagerait et vous demande d'en apprécier la rentabilité \
              au taux d'actualisation de {} par an.\n\n\
              | Année | Flux net de trésorerie |\n|---|---|\n{}\n\n\

@@ -49,6 +49,15 @@ const CV_LABELS: [&str; 3] = [
     "coefficient de variation de l'action 3",
 ];
 
+/// An amount as a factor of a product: a negative one in parentheses.
+fn signed(x: Decimal) -> String {
+    if x < Decimal::ZERO {
+        format!("({})", euros(x))
+    } else {
+        euros(x)
+    }
+}
+
 /// The action chosen by the stated rule (1-based), the one with the highest expectation
 /// and the one with the lowest risk.
 pub fn choose(es: &[Decimal], sds: &[Decimal], cvs: &[Decimal]) -> (usize, usize, usize) {
@@ -176,11 +185,11 @@ impl Exercise for Esperance {
                 .step(format!(
                     "E = {} × {} + {} × {} + {} × {} = **{}**.",
                     number(pf / Decimal::ONE_HUNDRED, 2),
-                    euros(g[0]),
+                    signed(g[0]),
                     number(pm / Decimal::ONE_HUNDRED, 2),
-                    euros(g[1]),
+                    signed(g[1]),
                     number(pd / Decimal::ONE_HUNDRED, 2),
-                    euros(g[2]),
+                    signed(g[2]),
                     euros(es[k])
                 )),
             );

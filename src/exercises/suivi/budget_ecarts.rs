@@ -365,25 +365,32 @@ impl Exercise for BudgetEcarts {
             s.contact.prenom,
             s.contact.nom,
         );
-        let proposal = if eq.abs() >= ep.abs() {
-            if eq < Decimal::ZERO {
-                "l'écart vient surtout des volumes : il faut relancer l'activité commerciale (prospection, relances des clients inactifs, \
-                 animation des ventes, objectifs de visites revus avec les commerciaux du secteur)"
-            } else {
-                "les volumes dépassent le budget : l'action commerciale porte ses fruits, il reste à vérifier que les prix tiennent"
+        let zero = Decimal::ZERO;
+        let proposal = match (eq < zero, ep < zero) {
+            (true, false) => {
+                "les volumes manquent : il faut relancer l'activité commerciale (prospection, relance des clients inactifs, \
+                 animation des ventes, objectifs de visites revus avec les commerciaux), en vérifiant que la hausse des prix \
+                 n'a pas découragé une partie des clients"
             }
-        } else if ep < Decimal::ZERO {
-            "l'écart vient surtout des prix : les remises accordées sont trop fortes ; il faut encadrer la politique de remise \
-             (barème, délégation de prix limitée) et mieux argumenter la valeur de l'offre"
-        } else {
-            "les prix tiennent au-dessus du budget : il faut surtout regagner des volumes sans brader les prix"
+            (false, true) => {
+                "les volumes sont au rendez-vous, mais les remises rognent le chiffre d'affaires : il faut encadrer la politique \
+                 de remise (barème, délégation de prix limitée) et argumenter la valeur de l'offre plutôt que son prix"
+            }
+            (true, true) => {
+                "volumes et prix sont en retrait : il faut à la fois relancer la prospection et encadrer les remises accordées"
+            }
+            (false, false) => {
+                "volumes et prix dépassent le budget : il faut comprendre ce qui a fonctionné pour le reconduire, et réviser le budget \
+                 des prochaines périodes"
+            }
         };
         Ok(Content {
             statement,
             questions,
             solution_intro: "*Écarts = réel − budget ; montants arrondis au centime, pourcentages à 0,01\u{a0}%.*".to_string(),
             solution_outro: format!(
-                "*Proposition corrective :* pour {line_name}, {proposal}. Sur la période, l'écart global est {} ({}).",
+                "*Proposition corrective :* pour {line_name}, l'écart est {} ; {proposal}. Sur la période, l'écart global est {} ({}).",
+                qualify(eq + ep),
                 qualify(total),
                 percent(pct)
             ),
