@@ -17,7 +17,9 @@ pub fn action_cost(
     discounts: Decimal,
 ) -> Option<Decimal> {
     let variable = per_contact.checked_mul(Decimal::from(contacts))?;
-    Some(round_cents(fixed.checked_add(variable)?.checked_add(discounts)?))
+    Some(round_cents(
+        fixed.checked_add(variable)?.checked_add(discounts)?,
+    ))
 }
 
 /// Discount granted by a coupon: price × rate × number of sales, to the cent.
@@ -38,7 +40,9 @@ pub fn roi(margin: Decimal, cost: Decimal) -> Option<Decimal> {
 /// Number of sales whose margin covers the cost: cost ÷ (margin rate × price), rounded
 /// up (a fraction of a sale does not exist, and one sale fewer leaves a loss).
 pub fn break_even_sales(cost: Decimal, margin_rate: Decimal, price: Decimal) -> Option<Decimal> {
-    let unit_margin = margin_rate.checked_div(Decimal::ONE_HUNDRED)?.checked_mul(price)?;
+    let unit_margin = margin_rate
+        .checked_div(Decimal::ONE_HUNDRED)?
+        .checked_mul(price)?;
     Some(cost.checked_div(unit_margin)?.ceil())
 }
 
@@ -133,7 +137,11 @@ mod tests {
     fn funnel() {
         // 1 500 contacts → 300 RDV (20 %) → 180 devis (60 %) → 45 commandes (25 %):
         // 20 % × 60 % × 25 % = 3 % = 45 / 1 500.
-        let r = [ratio(300, 1500).unwrap(), ratio(180, 300).unwrap(), ratio(45, 180).unwrap()];
+        let r = [
+            ratio(300, 1500).unwrap(),
+            ratio(180, 300).unwrap(),
+            ratio(45, 180).unwrap(),
+        ];
         assert_eq!(overall_rate(&r), Some(dec!(3)));
         // 60 orders: 60 / 3 % = 2 000 contacts, either way.
         let stages = [1500, 300, 180, 45];

@@ -73,7 +73,12 @@ mod tests {
         let d = discounted_flows(&flows, dec!(8), 0).unwrap();
         assert_eq!(
             d,
-            vec![dec!(13888.89), dec!(17146.78), dec!(14288.98), dec!(8820.36)]
+            vec![
+                dec!(13888.89),
+                dec!(17146.78),
+                dec!(14288.98),
+                dec!(8820.36)
+            ]
         );
         assert_eq!(npv(dec!(50000), &d), dec!(4145.01));
         // Simple payback: 35 000 after 2 years, 15 000 left of 18 000 → 24 + 10 = 34 months.

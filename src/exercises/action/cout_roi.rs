@@ -57,7 +57,12 @@ impl Exercise for CoutRoi {
                 "10000",
                 Unit::Euros,
             ),
-            ParamSpec::integer("nb_acheteurs", "nombre de contacts qui ont acheté", 1, 10_000_000),
+            ParamSpec::integer(
+                "nb_acheteurs",
+                "nombre de contacts qui ont acheté",
+                1,
+                10_000_000,
+            ),
             ParamSpec::decimal(
                 "prix_vente",
                 "montant HT moyen de la commande d'un acheteur",
@@ -129,7 +134,9 @@ impl Exercise for CoutRoi {
                 return Err(Degenerate("action peu plausible".into()));
             }
         }
-        if variant == "e-mailing-coupon" && scene.business.secteur.to_lowercase().contains("pharmac") {
+        if variant == "e-mailing-coupon"
+            && scene.business.secteur.to_lowercase().contains("pharmac")
+        {
             // Discount coupons on medicines are not a promotion a pharmacy may run.
             return Err(Degenerate("coupon sur des médicaments".into()));
         }
@@ -187,7 +194,11 @@ impl Exercise for CoutRoi {
                 )),
             );
         }
-        let coupon_term = if coupon.is_some() { " + cout_remises" } else { "" };
+        let coupon_term = if coupon.is_some() {
+            " + cout_remises"
+        } else {
+            ""
+        };
         let mut cost_q = Question::new(
             "cout_action",
             "coût de l'action",
@@ -491,7 +502,10 @@ impl Exercise for CoutRoi {
             ),
         };
         let discount_row = match discount {
-            Some(t) => format!("| Réduction accordée par le coupon (sur le prix HT) | {} |\n", percent(t)),
+            Some(t) => format!(
+                "| Réduction accordée par le coupon (sur le prix HT) | {} |\n",
+                percent(t)
+            ),
             None => String::new(),
         };
         let statement = format!(

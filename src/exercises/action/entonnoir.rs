@@ -20,10 +20,7 @@ use rust_decimal::Decimal;
 pub struct Entonnoir;
 
 const VARIANTS: &[(&str, &str)] = &[
-    (
-        "phoning",
-        "campagne d'appels de prospection (phoning)",
-    ),
+    ("phoning", "campagne d'appels de prospection (phoning)"),
     ("salon", "contacts recueillis sur un salon professionnel"),
 ];
 const ROUNDING: &[(&str, &str)] = &[
@@ -55,9 +52,19 @@ impl Exercise for Entonnoir {
             ParamSpec::variant("variante", "origine des contacts", VARIANTS),
             ParamSpec::integer("nb_contacts", "prospects contactés", 1, 10_000_000),
             ParamSpec::integer("nb_rdv", "rendez-vous obtenus", 1, 10_000_000),
-            ParamSpec::integer("nb_propositions", "propositions (devis) remises", 1, 10_000_000),
+            ParamSpec::integer(
+                "nb_propositions",
+                "propositions (devis) remises",
+                1,
+                10_000_000,
+            ),
             ParamSpec::integer("nb_commandes", "commandes signées", 1, 10_000_000),
-            ParamSpec::integer("objectif", "objectif de commandes de la prochaine campagne", 1, 10_000_000),
+            ParamSpec::integer(
+                "objectif",
+                "objectif de commandes de la prochaine campagne",
+                1,
+                10_000_000,
+            ),
             ParamSpec::convention(
                 "arrondi_entonnoir",
                 "arrondi du nombre de contacts nécessaires",
@@ -92,7 +99,9 @@ impl Exercise for Entonnoir {
         if !(contacts >= rdv && rdv >= props && props >= orders && orders > 0) {
             return Err(Degenerate("l'entonnoir doit se rétrécir".into()));
         }
-        let target = int(d.number("objectif", |r| Decimal::from(r.int(orders + 3, orders * 2 + 5))));
+        let target = int(d.number("objectif", |r| {
+            Decimal::from(r.int(orders + 3, orders * 2 + 5))
+        }));
         let stages = [contacts, rdv, props, orders];
         let none = || Degenerate("dépassement".into());
         let t1 = ratio(rdv, contacts).ok_or_else(none)?;
@@ -210,11 +219,40 @@ impl Exercise for Entonnoir {
         let floor_direct = (tg * c / o).floor();
         if each_stage {
             let names = [
-                ("propositions_necessaires", "propositions nécessaires", "propositions", "nb_propositions", "nb_commandes", "objectif", p, o),
-                ("rdv_necessaires", "rendez-vous nécessaires", "rendez-vous", "nb_rdv", "nb_propositions", "propositions_necessaires", ro, p),
-                ("contacts_necessaires", "contacts nécessaires", "contacts", "nb_contacts", "nb_rdv", "rdv_necessaires", c, ro),
+                (
+                    "propositions_necessaires",
+                    "propositions nécessaires",
+                    "propositions",
+                    "nb_propositions",
+                    "nb_commandes",
+                    "objectif",
+                    p,
+                    o,
+                ),
+                (
+                    "rdv_necessaires",
+                    "rendez-vous nécessaires",
+                    "rendez-vous",
+                    "nb_rdv",
+                    "nb_propositions",
+                    "propositions_necessaires",
+                    ro,
+                    p,
+                ),
+                (
+                    "contacts_necessaires",
+                    "contacts nécessaires",
+                    "contacts",
+                    "nb_contacts",
+                    "nb_rdv",
+                    "rdv_necessaires",
+                    c,
+                    ro,
+                ),
             ];
-            for (i, (key, label, plural_name, upper, lower, prev, up_v, low_v)) in names.into_iter().enumerate() {
+            for (i, (key, label, plural_name, upper, lower, prev, up_v, low_v)) in
+                names.into_iter().enumerate()
+            {
                 let prev_v = needed[i];
                 let raw = prev_v * up_v / low_v;
                 let mut q = Question::new(
@@ -326,11 +364,15 @@ impl Exercise for Entonnoir {
             number(p, 0),
             number(o, 0),
         );
-        let weakest = [(t1, "l'obtention de rendez-vous"), (t2, "la remise de propositions"), (t3, "la signature")]
-            .into_iter()
-            .min_by(|a, b| a.0.cmp(&b.0))
-            .map(|x| x.1)
-            .unwrap_or("la signature");
+        let weakest = [
+            (t1, "l'obtention de rendez-vous"),
+            (t2, "la remise de propositions"),
+            (t3, "la signature"),
+        ]
+        .into_iter()
+        .min_by(|a, b| a.0.cmp(&b.0))
+        .map(|x| x.1)
+        .unwrap_or("la signature");
         Ok(Content {
             statement,
             questions,

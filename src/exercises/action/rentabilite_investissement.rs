@@ -20,7 +20,10 @@ use rust_decimal_macros::dec;
 pub struct RentabiliteInvestissement;
 
 const VARIANTS: &[(&str, &str)] = &[
-    ("flotte", "renouvellement de la flotte de véhicules des commerciaux"),
+    (
+        "flotte",
+        "renouvellement de la flotte de véhicules des commerciaux",
+    ),
     ("crm", "logiciel de gestion de la relation client (CRM)"),
     ("showroom", "aménagement d'un showroom"),
 ];
@@ -58,7 +61,13 @@ impl Exercise for RentabiliteInvestissement {
                 Unit::Euros,
             ),
             ParamSpec::integer("duree", "durée d'utilisation, en années", 3, 5),
-            ParamSpec::decimal("taux", "taux d'actualisation annuel", "0.1", "30", Unit::Percent),
+            ParamSpec::decimal(
+                "taux",
+                "taux d'actualisation annuel",
+                "0.1",
+                "30",
+                Unit::Percent,
+            ),
         ];
         for (i, name) in FLOWS.iter().enumerate() {
             specs.push(ParamSpec::decimal(
@@ -98,8 +107,7 @@ impl Exercise for RentabiliteInvestissement {
         for (i, w) in weights.iter().enumerate() {
             let f = d.number(FLOWS[i], |_| {
                 let raw = investment * total_factor * Decimal::from(*w) / Decimal::from(weight_sum);
-                round_half_away(raw / dec!(100), 0)
-                    * dec!(100)
+                round_half_away(raw / dec!(100), 0) * dec!(100)
             });
             flows.push(f);
         }

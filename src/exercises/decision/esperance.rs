@@ -61,9 +61,15 @@ fn signed(x: Decimal) -> String {
 /// The action chosen by the stated rule (1-based), the one with the highest expectation
 /// and the one with the lowest risk.
 pub fn choose(es: &[Decimal], sds: &[Decimal], cvs: &[Decimal]) -> (usize, usize, usize) {
-    let best_e = (0..es.len()).max_by(|&a, &b| es[a].cmp(&es[b]).then(b.cmp(&a))).unwrap_or(0);
-    let least_sd = (0..sds.len()).min_by(|&a, &b| sds[a].cmp(&sds[b]).then(a.cmp(&b))).unwrap_or(0);
-    let least_cv = (0..cvs.len()).min_by(|&a, &b| cvs[a].cmp(&cvs[b]).then(a.cmp(&b))).unwrap_or(0);
+    let best_e = (0..es.len())
+        .max_by(|&a, &b| es[a].cmp(&es[b]).then(b.cmp(&a)))
+        .unwrap_or(0);
+    let least_sd = (0..sds.len())
+        .min_by(|&a, &b| sds[a].cmp(&sds[b]).then(a.cmp(&b)))
+        .unwrap_or(0);
+    let least_cv = (0..cvs.len())
+        .min_by(|&a, &b| cvs[a].cmp(&cvs[b]).then(a.cmp(&b)))
+        .unwrap_or(0);
     let chosen = if best_e == least_sd { best_e } else { least_cv };
     (chosen + 1, best_e + 1, least_sd + 1)
 }
@@ -110,7 +116,13 @@ impl Exercise for Esperance {
         ];
         for (names, descs) in GAINS.iter().zip(what) {
             for (n, d) in names.iter().zip(descs) {
-                specs.push(ParamSpec::decimal(n, d, "-10000000", "10000000", Unit::Euros));
+                specs.push(ParamSpec::decimal(
+                    n,
+                    d,
+                    "-10000000",
+                    "10000000",
+                    Unit::Euros,
+                ));
             }
         }
         specs
@@ -123,26 +135,46 @@ impl Exercise for Esperance {
         let pd = d.number("p_defavorable", |r| Decimal::from(r.int(2, 6) * 5));
         let pm = Decimal::ONE_HUNDRED - pf - pd;
         if pm <= Decimal::ZERO {
-            return Err(Degenerate("probabilités de somme supérieure à 100\u{a0}%".into()));
+            return Err(Degenerate(
+                "probabilités de somme supérieure à 100\u{a0}%".into(),
+            ));
         }
-        let names: Vec<&str> = d.rng().distinct(ACTIONS.len(), n).into_iter().map(|i| ACTIONS[i]).collect();
+        let names: Vec<&str> = d
+            .rng()
+            .distinct(ACTIONS.len(), n)
+            .into_iter()
+            .map(|i| ACTIONS[i])
+            .collect();
         let mut gains = Vec::with_capacity(n);
         for names_k in GAINS.iter().take(n) {
             // A riskier action has a wider spread; every value is a round 500 €.
             let spread = d.rng().int(4, 20);
             let fav = d.number(names_k[0], |r| Decimal::from((r.int(8, 30) + spread) * 500));
-            let moy = d.number(names_k[1], |r| fav - Decimal::from(r.int(3, 3 + spread) * 500));
-            let def = d.number(names_k[2], |r| moy - Decimal::from(r.int(4, 6 + spread) * 500));
+            let moy = d.number(names_k[1], |r| {
+                fav - Decimal::from(r.int(3, 3 + spread) * 500)
+            });
+            let def = d.number(names_k[2], |r| {
+                moy - Decimal::from(r.int(4, 6 + spread) * 500)
+            });
             gains.push([fav, moy, def]);
         }
-        let outcomes: Vec<[(Decimal, Decimal); 3]> =
-            gains.iter().map(|g| [(pf, g[0]), (pm, g[1]), (pd, g[2])]).collect();
-        let es: Vec<Decimal> = outcomes.iter().map(|o| round_cents(expectation(o))).collect();
+        let outcomes: Vec<[(Decimal, Decimal); 3]> = gains
+            .iter()
+            .map(|g| [(pf, g[0]), (pm, g[1]), (pd, g[2])])
+            .collect();
+        let es: Vec<Decimal> = outcomes
+            .iter()
+            .map(|o| round_cents(expectation(o)))
+            .collect();
         if es.iter().any(|e| *e <= Decimal::ZERO) {
             return Err(Degenerate("espérance négative ou nulle".into()));
         }
         let none = || Degenerate("racine".into());
-        let sds: Vec<Decimal> = outcomes.iter().map(|o| std_dev(o)).collect::<Option<_>>().ok_or_else(none)?;
+        let sds: Vec<Decimal> = outcomes
+            .iter()
+            .map(|o| std_dev(o))
+            .collect::<Option<_>>()
+            .ok_or_else(none)?;
         let cvs: Vec<Decimal> = sds
             .iter()
             .zip(&es)
@@ -150,8 +182,10 @@ impl Exercise for Esperance {
             .collect::<Option<_>>()
             .ok_or_else(none)?;
         let fixed_any = (0..n).any(|k| GAINS[k].iter().any(|g| d.is_fixed(g)));
-        let distinct = |v: &[Decimal]| (0..v.len()).all(|a| (0..v.len()).all(|b| a == b || v[a] != v[b]));
-        if !fixed_any && !(distinct(&es) && distinct(&sds) && distinct(&cvs)) {
+        let distinct =
+            |v: &[Decimal]| (0..v.len()).all(|a| (0..v.len()).all(|b| a == b || v[a] != v[b]));
+        let distinguishable = distinct(&es) && distinct(&sds) && distinct(&cvs);
+        if !fixed_any && !distinguishable {
             return Err(Degenerate("actions indiscernables".into()));
         }
         let (chosen, best_e, least_sd) = choose(&es, &sds, &cvs);
@@ -198,8 +232,12 @@ impl Exercise for Esperance {
             let g = &gains[k];
             let v = variance(&outcomes[k]);
             let mean = (g[0] + g[1] + g[2]) / Decimal::from(3);
-            let unweighted = g.iter().map(|x| (*x - mean) * (*x - mean)).sum::<Decimal>() / Decimal::from(3);
-            let abs_dev: Decimal = outcomes[k].iter().map(|(p, x)| *p * (*x - es[k]).abs()).sum::<Decimal>()
+            let unweighted =
+                g.iter().map(|x| (*x - mean) * (*x - mean)).sum::<Decimal>() / Decimal::from(3);
+            let abs_dev: Decimal = outcomes[k]
+                .iter()
+                .map(|(p, x)| *p * (*x - es[k]).abs())
+                .sum::<Decimal>()
                 / Decimal::ONE_HUNDRED;
             let e = es[k];
             questions.push(
@@ -316,7 +354,10 @@ impl Exercise for Esperance {
         for _ in 0..n {
             table.push_str("---|");
         }
-        for (i, (label, p)) in [("Favorable", pf), ("Moyen", pm), ("Défavorable", pd)].into_iter().enumerate() {
+        for (i, (label, p)) in [("Favorable", pf), ("Moyen", pm), ("Défavorable", pd)]
+            .into_iter()
+            .enumerate()
+        {
             table.push_str(&format!("\n| {label} | {} |", percent(p)));
             for g in &gains {
                 table.push_str(&format!(" {} |", euros(g[i])));

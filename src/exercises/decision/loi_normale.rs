@@ -61,9 +61,24 @@ impl Exercise for LoiNormale {
             ParamSpec::variant("variante", "probabilité demandée", VARIANTS),
             ParamSpec::variant("donnee", "paramètre de dispersion donné", GIVEN),
             ParamSpec::integer("moyenne", "moyenne m des ventes mensuelles", 1, 10_000_000),
-            ParamSpec::integer("ecart_type", "écart type σ (donnee = ecart-type)", 1, 1_000_000),
-            ParamSpec::integer("variance", "variance V = σ² (donnee = variance)", 1, 1_000_000_000),
-            ParamSpec::integer("seuil", "seuil de ventes (borne basse pour entre)", 0, 10_000_000),
+            ParamSpec::integer(
+                "ecart_type",
+                "écart type σ (donnee = ecart-type)",
+                1,
+                1_000_000,
+            ),
+            ParamSpec::integer(
+                "variance",
+                "variance V = σ² (donnee = variance)",
+                1,
+                1_000_000_000,
+            ),
+            ParamSpec::integer(
+                "seuil",
+                "seuil de ventes (borne basse pour entre)",
+                0,
+                10_000_000,
+            ),
             ParamSpec::integer("seuil_haut", "borne haute (variante entre)", 0, 10_000_000),
             ParamSpec::decimal(
                 "risque",
@@ -93,7 +108,10 @@ impl Exercise for LoiNormale {
             });
             (round_half_away(v.sqrt().unwrap_or_default(), 2), Some(v))
         } else {
-            (d.number("ecart_type", |r| Decimal::from(r.int(4, 40) * 5)), None)
+            (
+                d.number("ecart_type", |r| Decimal::from(r.int(4, 40) * 5)),
+                None,
+            )
         };
         if sigma <= Decimal::ZERO || sigma * dec!(3) > m {
             return Err(Degenerate("écart type trop grand pour la moyenne".into()));
@@ -148,7 +166,11 @@ impl Exercise for LoiNormale {
                 )),
             );
         }
-        let t_question = |key: &'static str, label: &'static str, x: Decimal, x_key: &str, t: Decimal| {
+        let t_question = |key: &'static str,
+                          label: &'static str,
+                          x: Decimal,
+                          x_key: &str,
+                          t: Decimal| {
             let mut q = Question::new(
                 key,
                 label,
@@ -217,12 +239,27 @@ impl Exercise for LoiNormale {
                     "complement-lu",
                     "La table donne directement Π(t) = P(T ≤ t) pour t positif.",
                 );
-                format!("Lecture de la table : Π({}) = **{}**.", number(t, 2), p4(value))
+                format!(
+                    "Lecture de la table : Π({}) = **{}**.",
+                    number(t, 2),
+                    p4(value)
+                )
             };
             q.step(step)
         };
-        questions.push(t_question("t1", "variable centrée réduite", low, "seuil", t1));
-        questions.push(pi_question("pi_t1", "valeur lue Π(t)", if high.is_some() { "t₁" } else { "t" }, t1));
+        questions.push(t_question(
+            "t1",
+            "variable centrée réduite",
+            low,
+            "seuil",
+            t1,
+        ));
+        questions.push(pi_question(
+            "pi_t1",
+            "valeur lue Π(t)",
+            if high.is_some() { "t₁" } else { "t" },
+            t1,
+        ));
         let pi1 = pi(t1);
         let what;
         match high {
@@ -232,7 +269,10 @@ impl Exercise for LoiNormale {
                     Question::new(
                         "probabilite",
                         "probabilité de dépasser le seuil",
-                        format!("Calculez la probabilité que les ventes du mois dépassent {} {units}.", number(low, 0)),
+                        format!(
+                            "Calculez la probabilité que les ventes du mois dépassent {} {units}.",
+                            number(low, 0)
+                        ),
                         Decimal::ONE - pi1,
                         Unit::Number,
                     )
@@ -287,8 +327,18 @@ impl Exercise for LoiNormale {
             Some(h) => {
                 let t2 = standardise(h, m, sigma);
                 let pi2 = pi(t2);
-                what = format!("de vendre entre {} et {} {units}", number(low, 0), number(h, 0));
-                questions.push(t_question("t2", "variable centrée réduite de la borne haute", h, "seuil_haut", t2));
+                what = format!(
+                    "de vendre entre {} et {} {units}",
+                    number(low, 0),
+                    number(h, 0)
+                );
+                questions.push(t_question(
+                    "t2",
+                    "variable centrée réduite de la borne haute",
+                    h,
+                    "seuil_haut",
+                    t2,
+                ));
                 questions.push(pi_question("pi_t2", "valeur lue Π(t₂)", "t₂", t2));
                 questions.push(
                     Question::new(
@@ -424,8 +474,16 @@ impl Exercise for LoiNormale {
 
         let s = &scene;
         let law = match var {
-            Some(v) => format!("de moyenne m = {} et de variance V = {}", number(m, 0), number(v, 0)),
-            None => format!("de moyenne m = {} et d'écart type σ = {}", number(m, 0), number(sigma, 0)),
+            Some(v) => format!(
+                "de moyenne m = {} et de variance V = {}",
+                number(m, 0),
+                number(v, 0)
+            ),
+            None => format!(
+                "de moyenne m = {} et d'écart type σ = {}",
+                number(m, 0),
+                number(sigma, 0)
+            ),
         };
         let statement = format!(
             "{} constate que ses ventes mensuelles de {} (en {units}) suivent une loi normale {law}. \

@@ -23,7 +23,12 @@ const VARIANTS: &[(&str, &str)] = &[
     ("mois", "suivi des ventes d'un trimestre, mois par mois"),
     ("secteur", "suivi des ventes d'un mois, secteur par secteur"),
 ];
-const QB: [&str; 4] = ["qte_budget_1", "qte_budget_2", "qte_budget_3", "qte_budget_4"];
+const QB: [&str; 4] = [
+    "qte_budget_1",
+    "qte_budget_2",
+    "qte_budget_3",
+    "qte_budget_4",
+];
 const QR: [&str; 4] = ["qte_reel_1", "qte_reel_2", "qte_reel_3", "qte_reel_4"];
 const PR: [&str; 4] = ["prix_reel_1", "prix_reel_2", "prix_reel_3", "prix_reel_4"];
 const QUARTERS: [[&str; 3]; 4] = [
@@ -60,13 +65,34 @@ impl Exercise for BudgetEcarts {
                 Unit::Euros,
             ),
         ];
-        let qb = ["quantité budgétée, ligne 1", "quantité budgétée, ligne 2", "quantité budgétée, ligne 3", "quantité budgétée, ligne 4"];
-        let qr = ["quantité réelle, ligne 1", "quantité réelle, ligne 2", "quantité réelle, ligne 3", "quantité réelle, ligne 4"];
-        let pr = ["prix moyen réel HT, ligne 1", "prix moyen réel HT, ligne 2", "prix moyen réel HT, ligne 3", "prix moyen réel HT, ligne 4"];
+        let qb = [
+            "quantité budgétée, ligne 1",
+            "quantité budgétée, ligne 2",
+            "quantité budgétée, ligne 3",
+            "quantité budgétée, ligne 4",
+        ];
+        let qr = [
+            "quantité réelle, ligne 1",
+            "quantité réelle, ligne 2",
+            "quantité réelle, ligne 3",
+            "quantité réelle, ligne 4",
+        ];
+        let pr = [
+            "prix moyen réel HT, ligne 1",
+            "prix moyen réel HT, ligne 2",
+            "prix moyen réel HT, ligne 3",
+            "prix moyen réel HT, ligne 4",
+        ];
         for i in 0..4 {
             specs.push(ParamSpec::integer(QB[i], qb[i], 0, 10_000_000));
             specs.push(ParamSpec::integer(QR[i], qr[i], 0, 10_000_000));
-            specs.push(ParamSpec::decimal(PR[i], pr[i], "0.01", "1000000", Unit::Euros));
+            specs.push(ParamSpec::decimal(
+                PR[i],
+                pr[i],
+                "0.01",
+                "1000000",
+                Unit::Euros,
+            ));
         }
         specs
     }
@@ -119,7 +145,9 @@ impl Exercise for BudgetEcarts {
         let eq = line.quantity_effect();
         let ep = line.price_effect();
         let fixed_any = (0..n).any(|i| d.is_fixed(QR[i]) || d.is_fixed(PR[i]));
-        if !fixed_any && (eq.is_zero() || ep.is_zero() || (eq > Decimal::ZERO) == (ep > Decimal::ZERO)) {
+        if !fixed_any
+            && (eq.is_zero() || ep.is_zero() || (eq > Decimal::ZERO) == (ep > Decimal::ZERO))
+        {
             // A case worth analysing: the two effects pull in opposite directions.
             return Err(Degenerate("effets de même sens".into()));
         }
@@ -149,7 +177,8 @@ impl Exercise for BudgetEcarts {
             .iter()
             .map(|l| format!("{} × {}", number(l.qty_actual, 0), euros(l.price_actual)))
             .collect();
-        let actual_at_budget_price: Decimal = lines.iter().map(|l| round_cents(l.qty_actual * pb)).sum();
+        let actual_at_budget_price: Decimal =
+            lines.iter().map(|l| round_cents(l.qty_actual * pb)).sum();
         let mut questions = vec![
             Question::new(
                 "ca_budget",
