@@ -3,13 +3,18 @@
 //! Rates are given in percent (12.5 means 12,5 %), as the statements print them.
 
 pub mod acceptability;
+pub mod action;
+pub mod budget;
 pub mod dates;
+pub mod decision;
 pub mod discounting;
 pub mod elasticity;
 pub mod interest;
+pub mod investment;
 pub mod invoice;
 pub mod loan;
 pub mod margins;
+pub mod normal;
 pub mod vat;
 
 use crate::num::round;

@@ -1,9 +1,12 @@
 //! One module per exercise type, grouped by family. Each turns the pure calculations of
 //! [`crate::calc`] into a French statement, questions, known mistakes and worked steps.
 
+pub mod action;
 pub mod context;
+pub mod decision;
 pub mod financement;
 pub mod prix;
+pub mod suivi;
 
 use crate::generate::Exercise;
 
@@ -21,6 +24,12 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::emprunt::Emprunt,
     &financement::escompte_effets::EscompteEffets,
     &financement::choix_financement::ChoixFinancement,
+    &action::cout_roi::CoutRoi,
+    &action::entonnoir::Entonnoir,
+    &action::rentabilite_investissement::RentabiliteInvestissement,
+    &decision::esperance::Esperance,
+    &decision::loi_normale::LoiNormale,
+    &suivi::budget_ecarts::BudgetEcarts,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
