@@ -3,13 +3,17 @@
 //! Rates are given in percent (12.5 means 12,5 %), as the statements print them.
 
 pub mod acceptability;
+pub mod customer_value;
 pub mod dates;
 pub mod discounting;
 pub mod elasticity;
+pub mod factoring;
 pub mod interest;
 pub mod invoice;
 pub mod loan;
 pub mod margins;
+pub mod receivables;
+pub mod solvency;
 pub mod vat;
 
 use crate::num::round;
