@@ -70,7 +70,8 @@ impl FirstYear {
 }
 
 /// The discounted expected margin of year `k` (1-based): the customer is still there
-/// with probability `r^(k−1)`. Rounded to the cent, as the worked table shows it.
+/// with probability `r^(k−1)`. The expected margin is rounded to the cent, then
+/// discounted and rounded again, as the worked table shows both.
 pub fn discounted_margin(
     margin: Decimal,
     retention: Decimal,
@@ -78,9 +79,8 @@ pub fn discounted_margin(
     k: u32,
     first: FirstYear,
 ) -> Option<Decimal> {
-    let r = retention / Decimal::ONE_HUNDRED;
     let q = Decimal::ONE + discount / Decimal::ONE_HUNDRED;
-    let expected = margin.checked_mul(r.checked_powu(u64::from(k - 1))?)?;
+    let expected = expected_margin(margin, retention, k)?;
     let factor = q.checked_powu(u64::from(first.exponent(k)))?;
     Some(round_cents(expected.checked_div(factor)?))
 }

@@ -4,6 +4,7 @@
 pub mod context;
 pub mod financement;
 pub mod prix;
+pub mod valeur;
 
 use crate::generate::Exercise;
 
@@ -21,6 +22,9 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::emprunt::Emprunt,
     &financement::escompte_effets::EscompteEffets,
     &financement::choix_financement::ChoixFinancement,
+    &valeur::compte_exploitation::CompteExploitation,
+    &valeur::valeur_client::ValeurClient,
+    &valeur::potentiel::Potentiel,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
