@@ -4,6 +4,7 @@
 pub mod context;
 pub mod financement;
 pub mod prix;
+pub mod risque;
 pub mod valeur;
 
 use crate::generate::Exercise;
@@ -25,6 +26,9 @@ pub static ALL: &[&dyn Exercise] = &[
     &valeur::compte_exploitation::CompteExploitation,
     &valeur::valeur_client::ValeurClient,
     &valeur::potentiel::Potentiel,
+    &risque::encours::Encours,
+    &risque::solvabilite::Solvabilite,
+    &risque::affacturage::Affacturage,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

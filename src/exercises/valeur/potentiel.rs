@@ -136,7 +136,7 @@ impl Exercise for Potentiel {
         let pen_q = Question::new(
             "taux_penetration",
             "taux de pénétration",
-            "Calculez le taux de pénétration de l'entreprise chez ce client (à 0,01 % près).",
+            "Calculez le taux de pénétration de l'entreprise chez ce client (à 0,01\u{a0}% près).",
             pen,
             Unit::Percent,
         )
@@ -149,10 +149,10 @@ impl Exercise for Potentiel {
         .mistake(
             round_half_away(need * Decimal::ONE_HUNDRED / ours, 2),
             "ratio-inverse",
-            "Taux de pénétration = CA réalisé ÷ besoin total du client × 100 (le résultat ne dépasse pas 100 %).",
+            "Taux de pénétration = CA réalisé ÷ besoin total du client × 100 (le résultat ne dépasse pas 100\u{a0}%).",
         )
         .step(format!(
-            "Taux de pénétration = CA réalisé ÷ besoin total × 100 = {} ÷ {} × 100 = **{}** (arrondi à 0,01 %).",
+            "Taux de pénétration = CA réalisé ÷ besoin total × 100 = {} ÷ {} × 100 = **{}** (arrondi à 0,01\u{a0}%).",
             euros(ours),
             euros(need),
             percent(pen)
@@ -178,7 +178,7 @@ impl Exercise for Potentiel {
                 "Le potentiel accessible exclut ce que le contrat du concurrent réserve : retirez cette part du besoin total.",
             )
             .step(format!(
-                "CA accessible = besoin total × (100 % − part sous contrat) = {} × {} = **{}**.",
+                "CA accessible = besoin total × (100\u{a0}% − part sous contrat) = {} × {} = **{}**.",
                 euros(need),
                 percent(Decimal::ONE_HUNDRED - share),
                 euros(accessible)
@@ -350,7 +350,7 @@ impl Exercise for Potentiel {
              Sinon, il est « à développer » (1) si son CA supplémentaire accessible atteint {}, et « secondaire » (3) dans le cas contraire.\n\n\
              **Conventions.** Taux de pénétration = CA réalisé ÷ besoin total du client. \
              Le potentiel accessible est la part du besoin que l'entreprise peut espérer obtenir. \
-             Arrondissez les montants au centime et les taux à 0,01 % près.",
+             Arrondissez les montants au centime et les taux à 0,01\u{a0}% près.",
             crate::text::capitalise(&s.seller()),
             s.business.vendeur,
             s.customer.nom,
@@ -377,7 +377,7 @@ impl Exercise for Potentiel {
         Ok(Content {
             statement,
             questions: vec![pen_q, acc_q, extra_q, margin_q, extra_margin_q, qual_q],
-            solution_intro: "*Les montants sont arrondis au centime le plus proche, les taux à 0,01 % près.*".to_string(),
+            solution_intro: "*Les montants sont arrondis au centime le plus proche, les taux à 0,01\u{a0}% près.*".to_string(),
             solution_outro: outro,
         })
     }
