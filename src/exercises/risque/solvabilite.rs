@@ -107,10 +107,10 @@ impl Exercise for Solvabilite {
         let equity = d.number("capitaux_propres", |r| part(fixed, Decimal::from(r.int(25, 60))));
         let depreciation = d.number("amortissements", |r| part(fixed, Decimal::from(r.int(30, 60))));
         let debt = d.number("dettes_financieres", |r| part(fixed, Decimal::from(r.int(10, 50))));
-        let stocks = d.number("stocks", |r| part(turnover, Decimal::from(r.int(4, 15))));
-        let receivables = d.number("creances", |r| part(turnover, Decimal::from(r.int(6, 18))));
-        let payables = d.number("dettes_fournisseurs", |r| part(turnover, Decimal::from(r.int(5, 12))));
-        let tax_social = d.number("dettes_fiscales", |r| part(turnover, Decimal::from(r.int(3, 8))));
+        let stocks = d.number("stocks", |r| part(turnover, Decimal::from(r.int(4, 12))));
+        let receivables = d.number("creances", |r| part(turnover, Decimal::from(r.int(6, 14))));
+        let payables = d.number("dettes_fournisseurs", |r| part(turnover, Decimal::from(r.int(6, 14))));
+        let tax_social = d.number("dettes_fiscales", |r| part(turnover, Decimal::from(r.int(4, 9))));
         let frng = equity + depreciation + debt - fixed;
         let bfr = stocks + receivables - payables - tax_social;
         let tn = frng - bfr;

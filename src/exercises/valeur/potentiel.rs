@@ -339,7 +339,7 @@ impl Exercise for Potentiel {
         };
         let statement = format!(
             "{} prépare son plan de prospection et de fidélisation. {}, commercial(e), vous demande d'évaluer ce que représente \
-             {} ({}) et ce qu'il pourrait encore représenter dans la famille de produits « {} ». \
+             le client {} ({}) pour ses achats de {}, et ce qu'il pourrait encore représenter. \
              Un entretien avec l'acheteur a permis d'estimer ses achats annuels.\n\n\
              | Élément | Donnée |\n|---|---|\n\
              | Achats annuels HT du client dans la famille (besoin total) | {} |\n\
