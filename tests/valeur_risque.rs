@@ -90,7 +90,6 @@ fn verdict_of(inst: &Instance, answers: &BTreeMap<String, String>, key: &str) ->
         .find(|r| r.key == key)
         .unwrap()
         .verdict
-        .clone()
 }
 
 const CEC: &[(&str, &str)] = &[
@@ -125,10 +124,30 @@ fn compte_exploitation_textbook_case() {
     assert_eq!(answer(&inst, "decision"), dec!(1));
     // Margin on TTC: 57 600 − 30 000 ; contribution without the cost of goods:
     // 48 000 − 3 600 ; cost of goods taken twice: 18 000 − 3 600 − 30 000.
-    assert!(has_mistake(&inst, "marge_commerciale", "marge-sur-ttc", dec!(27600)));
-    assert!(has_mistake(&inst, "contribution", "cout-achat-oublie", dec!(44400)));
-    assert!(has_mistake(&inst, "contribution", "cout-achat-deduit-deux-fois", dec!(-15600)));
-    assert!(has_mistake(&inst, "couts_commerciaux", "cout-achat-compte-deux-fois", dec!(33600)));
+    assert!(has_mistake(
+        &inst,
+        "marge_commerciale",
+        "marge-sur-ttc",
+        dec!(27600)
+    ));
+    assert!(has_mistake(
+        &inst,
+        "contribution",
+        "cout-achat-oublie",
+        dec!(44400)
+    ));
+    assert!(has_mistake(
+        &inst,
+        "contribution",
+        "cout-achat-deduit-deux-fois",
+        dec!(-15600)
+    ));
+    assert!(has_mistake(
+        &inst,
+        "couts_commerciaux",
+        "cout-achat-compte-deux-fois",
+        dec!(33600)
+    ));
     check_properties(&inst, "CEC délai");
 
     s.insert("variante".into(), "contribution-requise".into());
@@ -174,10 +193,25 @@ fn valeur_client_textbook_case_both_conventions() {
     assert_eq!(answer(&inst, "valeur_nette"), dec!(551.09));
     assert_eq!(answer(&inst, "decision"), dec!(1));
     // Retention not compounded: 1 000 × 0,8 ; no discounting: 1 000 + 800 + 640.
-    assert!(has_mistake(&inst, "marge_esperee", "fidelite-non-composee", dec!(800)));
-    assert!(has_mistake(&inst, "valeur_client", "actualisation-oubliee", dec!(2440)));
+    assert!(has_mistake(
+        &inst,
+        "marge_esperee",
+        "fidelite-non-composee",
+        dec!(800)
+    ));
+    assert!(has_mistake(
+        &inst,
+        "valeur_client",
+        "actualisation-oubliee",
+        dec!(2440)
+    ));
     // Not compounded: 909,09 + 800/1,21 + 800/1,331 = 909,09 + 661,16 + 601,05.
-    assert!(has_mistake(&inst, "valeur_client", "fidelite-non-composee", dec!(2171.30)));
+    assert!(has_mistake(
+        &inst,
+        "valeur_client",
+        "fidelite-non-composee",
+        dec!(2171.30)
+    ));
     check_properties(&inst, "VCL fin d'année");
 
     let mut s = sets(VCL);
@@ -211,7 +245,12 @@ fn potentiel_textbook_cases() {
     assert_eq!(answer(&inst, "ca_supplementaire"), dec!(12000));
     // 18 000 × 30 % = 5 400 ; as a taux de marge: 18 000 × 30 / 130 = 4 153,85.
     assert_eq!(answer(&inst, "marge_realisee"), dec!(5400));
-    assert!(has_mistake(&inst, "marge_realisee", "taux-de-marge-applique", dec!(4153.85)));
+    assert!(has_mistake(
+        &inst,
+        "marge_realisee",
+        "taux-de-marge-applique",
+        dec!(4153.85)
+    ));
     assert_eq!(answer(&inst, "marge_supplementaire"), dec!(3600));
     // 30 % < 50 % and 12 000 ≥ 10 000 → to develop.
     assert_eq!(answer(&inst, "qualification"), dec!(1));
@@ -259,7 +298,12 @@ fn encours_textbook_case() {
     let inst = generate("risque/encours", 1, &sets(ENC)).unwrap();
     // Unpaid: 1 000 − 400 + 2 500 = 3 100 ; all invoices minus the acompte: 5 100.
     assert_eq!(answer(&inst, "encours"), dec!(3100));
-    assert!(has_mistake(&inst, "encours", "factures-reglees-comptees", dec!(5100)));
+    assert!(has_mistake(
+        &inst,
+        "encours",
+        "factures-reglees-comptees",
+        dec!(5100)
+    ));
     assert!(has_mistake(&inst, "encours", "acompte-oublie", dec!(3500)));
     // 1 500 × 1,2 = 1 800 ≤ 5 000 − 3 100 = 1 900 → accepted.
     assert_eq!(answer(&inst, "commande_ttc"), dec!(1800));
@@ -267,8 +311,18 @@ fn encours_textbook_case() {
     assert_eq!(answer(&inst, "decision"), dec!(1));
     // (1 200 × 30 + 800 × 60) ÷ 2 000 = 42 days ; unweighted 45 ; from the due date 12.
     assert_eq!(answer(&inst, "delai_moyen"), dec!(42));
-    assert!(has_mistake(&inst, "delai_moyen", "moyenne-non-ponderee", dec!(45)));
-    assert!(has_mistake(&inst, "delai_moyen", "retard-au-lieu-de-delai", dec!(12)));
+    assert!(has_mistake(
+        &inst,
+        "delai_moyen",
+        "moyenne-non-ponderee",
+        dec!(45)
+    ));
+    assert!(has_mistake(
+        &inst,
+        "delai_moyen",
+        "retard-au-lieu-de-delai",
+        dec!(12)
+    ));
     assert!(inst.statement.contains("1er mars 2026"));
     check_properties(&inst, "ENC");
 
@@ -277,7 +331,12 @@ fn encours_textbook_case() {
     s.insert("commande_ht".into(), "1600".into());
     let inst = generate("risque/encours", 1, &s).unwrap();
     assert_eq!(answer(&inst, "decision"), dec!(2));
-    assert!(has_mistake(&inst, "decision", "commande-ht-comparee", dec!(1)));
+    assert!(has_mistake(
+        &inst,
+        "decision",
+        "commande-ht-comparee",
+        dec!(1)
+    ));
     check_properties(&inst, "ENC refus");
 }
 
@@ -326,7 +385,12 @@ fn solvabilite_textbook_case_every_convention() {
             assert_eq!(answer(&inst, "capacite_endettement"), capacity);
             assert_eq!(answer(&inst, "verdict"), level);
             // FRNG forgetting depreciation: 120 000 + 60 000 − 200 000.
-            assert!(has_mistake(&inst, "frng", "amortissements-oublies", dec!(-20000)));
+            assert!(has_mistake(
+                &inst,
+                "frng",
+                "amortissements-oublies",
+                dec!(-20000)
+            ));
             check_properties(&inst, &format!("SOL {methode} {regle}"));
         }
     }
@@ -372,17 +436,40 @@ fn affacturage_textbook_case() {
     assert_eq!(answer(&inst, "decision"), dec!(1));
     // TVA on the financing too: 20 % × (7 200 + 4 500) ; financing on the whole
     // receivables: 600 000 × 5 % × 60 / 360 ; TVA counted as a cost: 11 700 + 1 440.
-    assert!(has_mistake(&inst, "tva_commission", "tva-sur-financement", dec!(2340)));
-    assert!(has_mistake(&inst, "financement", "retenue-non-deduite", dec!(5000)));
-    assert!(has_mistake(&inst, "cout_affacturage", "tva-incluse-dans-cout", dec!(13140)));
-    assert!(has_mistake(&inst, "perte_impayes", "perte-calculee-ttc", dec!(9000)));
+    assert!(has_mistake(
+        &inst,
+        "tva_commission",
+        "tva-sur-financement",
+        dec!(2340)
+    ));
+    assert!(has_mistake(
+        &inst,
+        "financement",
+        "retenue-non-deduite",
+        dec!(5000)
+    ));
+    assert!(has_mistake(
+        &inst,
+        "cout_affacturage",
+        "tva-incluse-dans-cout",
+        dec!(13140)
+    ));
+    assert!(has_mistake(
+        &inst,
+        "perte_impayes",
+        "perte-calculee-ttc",
+        dec!(9000)
+    ));
     check_properties(&inst, "AFF");
 
     let mut answers = common::right_answers(&inst);
     // A retenue of 6 000 (1 %) carried into the financing: 594 000 × 5 % × 60 / 360.
     answers.insert("retenue".into(), "6 000 €".into());
     answers.insert("financement".into(), "4 950,00 €".into());
-    assert_eq!(verdict_of(&inst, &answers, "financement"), Verdict::CarriedForward);
+    assert_eq!(
+        verdict_of(&inst, &answers, "financement"),
+        Verdict::CarriedForward
+    );
 }
 
 #[test]
@@ -407,7 +494,9 @@ fn generated_instances_keep_the_invariants() {
             "graine {seed}"
         );
         let vcl = generate("valeur/valeur-client", seed, &BTreeMap::new()).unwrap();
-        assert!(answer(&vcl, "valeur_client") < param(&vcl, "marge_annuelle") * param(&vcl, "duree"));
+        assert!(
+            answer(&vcl, "valeur_client") < param(&vcl, "marge_annuelle") * param(&vcl, "duree")
+        );
     }
 }
 

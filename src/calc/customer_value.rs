@@ -88,7 +88,9 @@ pub fn discounted_margin(
 /// The expected margin of year `k`, not discounted, to the cent.
 pub fn expected_margin(margin: Decimal, retention: Decimal, k: u32) -> Option<Decimal> {
     let r = retention / Decimal::ONE_HUNDRED;
-    Some(round_cents(margin.checked_mul(r.checked_powu(u64::from(k - 1))?)?))
+    Some(round_cents(
+        margin.checked_mul(r.checked_powu(u64::from(k - 1))?)?,
+    ))
 }
 
 /// Customer lifetime value over `years`: the sum of the rounded discounted margins.

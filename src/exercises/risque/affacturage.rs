@@ -62,8 +62,19 @@ impl Exercise for Affacturage {
                 "30",
                 Unit::Percent,
             ),
-            ParamSpec::integer("duree_credit", "durée moyenne du crédit clients, en jours", 1, 360),
-            ParamSpec::decimal("tva_ventes", "taux de TVA des ventes", "0", "20", Unit::Percent),
+            ParamSpec::integer(
+                "duree_credit",
+                "durée moyenne du crédit clients, en jours",
+                1,
+                360,
+            ),
+            ParamSpec::decimal(
+                "tva_ventes",
+                "taux de TVA des ventes",
+                "0",
+                "20",
+                Unit::Percent,
+            ),
             ParamSpec::decimal(
                 "taux_impayes",
                 "créances irrécouvrables, en % des créances TTC",
@@ -106,10 +117,10 @@ impl Exercise for Affacturage {
         }));
         let vat = d.number("tva_ventes", |_| scene.product.tva);
         let p = d.number("taux_impayes", |r| {
-            r.decimal_step(dec!(0.2), dec!(2.5), dec!(0.1))
+            r.decimal_step(dec!(0.1), dec!(1.8), dec!(0.1))
         });
         let fees = d.number("frais_recouvrement", |r| {
-            r.decimal_step(dec!(500), dec!(8000), dec!(100))
+            r.decimal_step(dec!(500), dec!(6000), dec!(100))
         });
         let od = d.number("taux_decouvert", |r| {
             r.decimal_step(dec!(4), dec!(10), dec!(0.5))

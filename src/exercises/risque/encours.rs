@@ -8,15 +8,15 @@
 //! amounts of the paid invoices.
 
 use crate::calc::dates::Date;
+use crate::calc::pct;
 use crate::calc::receivables::{
     available_credit, order_accepted, outstanding, plain_payment_days, weighted_payment_days,
     Invoice,
 };
-use crate::calc::pct;
 use crate::exercises::financement::calendar::{date_specs, draw_date};
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{euros, number, percent};
+use crate::num::format::{euros, fixed, number, percent};
 use crate::num::round::{round_cents, round_half_away};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -32,7 +32,9 @@ const AMOUNTS: [&str; MAX_INVOICES] = [
     "montant_5",
     "montant_6",
 ];
-const DAYS: [&str; MAX_INVOICES] = ["jours_1", "jours_2", "jours_3", "jours_4", "jours_5", "jours_6"];
+const DAYS: [&str; MAX_INVOICES] = [
+    "jours_1", "jours_2", "jours_3", "jours_4", "jours_5", "jours_6",
+];
 const FIRST: [&str; 3] = ["facture_jour", "facture_mois", "facture_annee"];
 
 fn int(x: Decimal) -> i64 {
@@ -57,8 +59,14 @@ impl Exercise for Encours {
         for (k, name) in AMOUNTS.iter().enumerate() {
             specs.push(ParamSpec::decimal(
                 name,
-                ["montant TTC de la facture 1", "montant TTC de la facture 2", "montant TTC de la facture 3",
-                 "montant TTC de la facture 4", "montant TTC de la facture 5", "montant TTC de la facture 6"][k],
+                [
+                    "montant TTC de la facture 1",
+                    "montant TTC de la facture 2",
+                    "montant TTC de la facture 3",
+                    "montant TTC de la facture 4",
+                    "montant TTC de la facture 5",
+                    "montant TTC de la facture 6",
+                ][k],
                 "1",
                 "10000000",
                 Unit::Euros,
@@ -67,9 +75,14 @@ impl Exercise for Encours {
         for (k, name) in DAYS.iter().enumerate() {
             specs.push(ParamSpec::integer(
                 name,
-                ["jours entre la facture 1 et son règlement", "jours entre la facture 2 et son règlement",
-                 "jours entre la facture 3 et son règlement", "jours entre la facture 4 et son règlement",
-                 "jours entre la facture 5 et son règlement", "jours entre la facture 6 et son règlement"][k],
+                [
+                    "jours entre la facture 1 et son règlement",
+                    "jours entre la facture 2 et son règlement",
+                    "jours entre la facture 3 et son règlement",
+                    "jours entre la facture 4 et son règlement",
+                    "jours entre la facture 5 et son règlement",
+                    "jours entre la facture 6 et son règlement",
+                ][k],
                 0,
                 365,
             ));
@@ -86,7 +99,12 @@ impl Exercise for Encours {
         ));
         specs.extend([
             ParamSpec::integer("intervalle", "nombre de jours entre deux factures", 1, 90),
-            ParamSpec::integer("delai_reglement", "délai de paiement accordé, en jours", 0, 60),
+            ParamSpec::integer(
+                "delai_reglement",
+                "délai de paiement accordé, en jours",
+                0,
+                60,
+            ),
             ParamSpec::decimal(
                 "acompte",
                 "acompte reçu sur la première facture non réglée (0 si aucun)",
@@ -108,7 +126,13 @@ impl Exercise for Encours {
                 "100000000",
                 Unit::Euros,
             ),
-            ParamSpec::decimal("tva", "taux de TVA de la commande", "0", "20", Unit::Percent),
+            ParamSpec::decimal(
+                "tva",
+                "taux de TVA de la commande",
+                "0",
+                "20",
+                Unit::Percent,
+            ),
         ]);
         specs
     }
@@ -116,7 +140,8 @@ impl Exercise for Encours {
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = super::super::valeur::b2b_scene(d)?;
         let n = int(d.number("nb_factures", |r| Decimal::from(r.int(4, 6)))) as usize;
-        let paid_n = int(d.number("nb_reglees", |r| Decimal::from(r.int(2, n as i64 - 1)))) as usize;
+        let paid_n =
+            int(d.number("nb_reglees", |r| Decimal::from(r.int(2, n as i64 - 1)))) as usize;
         if paid_n >= n || paid_n == 0 {
             return Err(Degenerate(
                 "il faut au moins une facture réglée et une facture non réglée".into(),
@@ -124,16 +149,18 @@ impl Exercise for Encours {
         }
         let first = draw_date(d, FIRST, scene.date)?;
         let gap = int(d.number("intervalle", |r| Decimal::from(r.int(10, 25))));
-        let term = int(d.number("delai_reglement", |r| Decimal::from(*r.pick(&[30i64, 30, 45, 60]))));
+        let term = int(d.number("delai_reglement", |r| {
+            Decimal::from(*r.pick(&[30i64, 30, 45, 60]))
+        }));
         let mut amounts = Vec::with_capacity(n);
         let mut days = Vec::with_capacity(paid_n);
-        for k in 0..n {
-            amounts.push(d.number(AMOUNTS[k], |r| {
-                r.decimal_step(dec!(450), dec!(8500), dec!(0.01))
-            }));
+        for name in &AMOUNTS[..n] {
+            amounts.push(d.number(name, |r| r.decimal_step(dec!(450), dec!(8500), dec!(0.01))));
         }
-        for k in 0..paid_n {
-            days.push(int(d.number(DAYS[k], |r| Decimal::from(r.int((term - 10).max(0), term + 35)))));
+        for name in &DAYS[..paid_n] {
+            days.push(int(d.number(name, |r| {
+                Decimal::from(r.int((term - 10).max(0), term + 35))
+            })));
         }
         let dates: Vec<Date> = (0..n).map(|k| first.add_days(gap * k as i64)).collect();
         let pay_dates: Vec<Date> = (0..paid_n).map(|k| dates[k].add_days(days[k])).collect();
@@ -182,15 +209,15 @@ impl Exercise for Encours {
         let available = available_credit(plafond, encours);
         let order_ht = d.number("commande_ht", |r| {
             let k = r.decimal_step(dec!(0.7), dec!(1.2), dec!(0.01));
-            let base = available.max(dec!(500)) * k * Decimal::ONE_HUNDRED
-                / (Decimal::ONE_HUNDRED + vat);
+            let base =
+                available.max(dec!(500)) * k * Decimal::ONE_HUNDRED / (Decimal::ONE_HUNDRED + vat);
             (round_half_away(base / dec!(10), 0) * dec!(10)).max(dec!(10))
         });
         let order_ttc = round_cents(order_ht + pct(order_ht, vat));
         let accepted = order_accepted(order_ttc, available);
 
         let numbers: Vec<String> = (0..n)
-            .map(|k| format!("F{}-{:03}", dates[k].year, 100 + (first.day as usize) * 7 + k))
+            .map(|k| format!("F{}-{:03}", first.year, 100 + (first.day as usize) * 7 + k))
             .collect();
 
         let unpaid_terms: Vec<String> = (paid_n..n).map(|k| AMOUNTS[k].to_string()).collect();
@@ -219,13 +246,28 @@ impl Exercise for Encours {
             } else {
                 String::new()
             };
-            format!(
-                "Les factures {} sont réglées et ne comptent plus. Encours = factures non réglées{} = {}{acompte_text} = **{}**.",
-                numbers[..paid_n].join(", "),
-                if acompte > Decimal::ZERO { " − acompte reçu" } else { "" },
-                parts.join(" + "),
-                euros(encours)
-            )
+            let settled = if paid_n == 1 {
+                format!("La facture {} est réglée et ne compte plus.", numbers[0])
+            } else {
+                format!(
+                    "Les factures {} sont réglées et ne comptent plus.",
+                    crate::text::french_list(&numbers[..paid_n])
+                )
+            };
+            if parts.len() == 1 && acompte.is_zero() {
+                format!(
+                    "{settled} Encours = facture non réglée {} = **{}**.",
+                    numbers[paid_n],
+                    euros(encours)
+                )
+            } else {
+                format!(
+                    "{settled} Encours = factures non réglées{} = {}{acompte_text} = **{}**.",
+                    if acompte > Decimal::ZERO { " − acompte reçu" } else { "" },
+                    parts.join(" + "),
+                    euros(encours)
+                )
+            }
         });
 
         let ttc_q = Question::new(
@@ -332,7 +374,7 @@ impl Exercise for Encours {
                 pay_dates[k].french(),
                 euros(amounts[k]),
                 days[k],
-                number(w, 2)
+                fixed(w, 2)
             );
         }
         let paid_total: Decimal = amounts[..paid_n].iter().copied().sum();
@@ -360,9 +402,9 @@ impl Exercise for Encours {
              | **Total** | | {} | | {} |\n\n\
              DMP = Σ(montant × jours) ÷ Σ montants = {} ÷ {} = {} ≈ **{} jours** (arrondi au jour le plus proche).",
             euros(paid_total),
-            number(weighted, 2),
-            number(weighted, 2),
-            number(paid_total, 2),
+            fixed(weighted, 2),
+            fixed(weighted, 2),
+            fixed(paid_total, 2),
             number(weighted / paid_total, 2),
             number(dmp, 0)
         ));
@@ -396,7 +438,7 @@ impl Exercise for Encours {
         }
         let s = &scene;
         let statement = format!(
-            "Le {}, {} reçoit de {} une nouvelle commande de {} d'un montant de {} HT (TVA à {}). \
+            "Le {}, {} reçoit de son client {} ({}) une nouvelle commande de {} d'un montant de {} HT (TVA à {}). \
              Avant de la confirmer, {} vous demande de vérifier le compte du client, à qui l'entreprise accorde \
              un plafond d'encours de {} TTC et un délai de paiement de {term} jours date de facture.\n\n\
              **Factures émises**\n\n| Facture | Date | Échéance | Montant TTC |\n|---|---|---|---:|\n{ledger_rows}\n\
@@ -408,7 +450,8 @@ impl Exercise for Encours {
              Arrondissez les montants au centime.",
             as_of.french(),
             s.seller(),
-            format!("son client {} ({})", s.customer.nom, s.customer.ville),
+            s.customer.nom,
+            s.customer.ville,
             crate::text::plural(&s.product.nom),
             euros(order_ht),
             percent(vat),

@@ -7,8 +7,8 @@
 //! 4 or 3 years of CAF, or at most the equity), and a verdict by the stated criteria.
 //! Amounts are whole euros, as in published accounts: nothing is rounded.
 
-use crate::calc::solvency::{borrowing_capacity, risk_level, Balance, DebtRule, Income};
 use crate::calc::pct;
+use crate::calc::solvency::{borrowing_capacity, risk_level, Balance, DebtRule, Income};
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::euros;
@@ -45,7 +45,10 @@ const DEBT_RULE: &[(&str, &str)] = &[
 
 /// (name, description) of the whole-euro amounts, in statement order.
 const AMOUNTS: &[(&str, &str)] = &[
-    ("immobilisations", "emplois stables : immobilisations brutes"),
+    (
+        "immobilisations",
+        "emplois stables : immobilisations brutes",
+    ),
     ("capitaux_propres", "capitaux propres"),
     ("amortissements", "amortissements et dépréciations"),
     ("dettes_financieres", "dettes financières"),
@@ -95,22 +98,31 @@ impl Exercise for Solvabilite {
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = super::super::valeur::b2b_scene(d)?;
-        if super::super::valeur::is_public_or_association(&scene) {
-            return Err(Degenerate("client public ou associatif".into()));
-        }
         // Sizes follow from a yearly turnover drawn first (not a parameter: the sales and
         // every amount below are).
         let turnover = d
             .rng()
             .decimal_step(dec!(300000), dec!(2500000), dec!(1000));
-        let fixed = d.number("immobilisations", |r| part(turnover, Decimal::from(r.int(30, 80))));
-        let equity = d.number("capitaux_propres", |r| part(fixed, Decimal::from(r.int(25, 60))));
-        let depreciation = d.number("amortissements", |r| part(fixed, Decimal::from(r.int(30, 60))));
-        let debt = d.number("dettes_financieres", |r| part(fixed, Decimal::from(r.int(10, 50))));
+        let fixed = d.number("immobilisations", |r| {
+            part(turnover, Decimal::from(r.int(30, 80)))
+        });
+        let equity = d.number("capitaux_propres", |r| {
+            part(fixed, Decimal::from(r.int(25, 60)))
+        });
+        let depreciation = d.number("amortissements", |r| {
+            part(fixed, Decimal::from(r.int(30, 60)))
+        });
+        let debt = d.number("dettes_financieres", |r| {
+            part(fixed, Decimal::from(r.int(10, 50)))
+        });
         let stocks = d.number("stocks", |r| part(turnover, Decimal::from(r.int(4, 12))));
         let receivables = d.number("creances", |r| part(turnover, Decimal::from(r.int(6, 14))));
-        let payables = d.number("dettes_fournisseurs", |r| part(turnover, Decimal::from(r.int(6, 14))));
-        let tax_social = d.number("dettes_fiscales", |r| part(turnover, Decimal::from(r.int(4, 9))));
+        let payables = d.number("dettes_fournisseurs", |r| {
+            part(turnover, Decimal::from(r.int(6, 14)))
+        });
+        let tax_social = d.number("dettes_fiscales", |r| {
+            part(turnover, Decimal::from(r.int(4, 9)))
+        });
         let frng = equity + depreciation + debt - fixed;
         let bfr = stocks + receivables - payables - tax_social;
         let tn = frng - bfr;
@@ -125,7 +137,8 @@ impl Exercise for Solvabilite {
         let overdraft = cash - tn;
         if overdraft < Decimal::ZERO {
             return Err(Degenerate(
-                "disponibilités supérieures à la trésorerie nette : concours bancaires négatifs".into(),
+                "disponibilités supérieures à la trésorerie nette : concours bancaires négatifs"
+                    .into(),
             ));
         }
         let b = Balance {
@@ -141,8 +154,12 @@ impl Exercise for Solvabilite {
             overdraft,
         };
         let sales = d.number("ventes", |_| turnover);
-        let purchases = d.number("achats_consommes", |r| part(sales, Decimal::from(r.int(38, 58))));
-        let external = d.number("charges_externes", |r| part(sales, Decimal::from(r.int(8, 16))));
+        let purchases = d.number("achats_consommes", |r| {
+            part(sales, Decimal::from(r.int(45, 62)))
+        });
+        let external = d.number("charges_externes", |r| {
+            part(sales, Decimal::from(r.int(10, 18)))
+        });
         let subsidies = d.number("subventions", |r| {
             if r.chance(1, 3) {
                 part(sales, r.decimal_step(dec!(0.2), dec!(1), dec!(0.1)))
@@ -150,13 +167,18 @@ impl Exercise for Solvabilite {
                 Decimal::ZERO
             }
         });
-        let taxes = d.number("impots_taxes", |r| part(sales, r.decimal_step(dec!(1), dec!(2.5), dec!(0.5))));
-        let staff = d.number("charges_personnel", |r| part(sales, Decimal::from(r.int(14, 28))));
+        let taxes = d.number("impots_taxes", |r| {
+            part(sales, r.decimal_step(dec!(1), dec!(2.5), dec!(0.5)))
+        });
+        let staff = d.number("charges_personnel", |r| {
+            part(sales, Decimal::from(r.int(18, 30)))
+        });
         let dotations = d.number("dotations", |r| part(fixed, Decimal::from(r.int(6, 14))));
         let interest = d.number("charges_financieres", |r| {
             part(debt, r.decimal_step(dec!(3), dec!(5.5), dec!(0.5)))
         });
-        let pretax = sales - purchases - external + subsidies - taxes - staff - dotations - interest;
+        let pretax =
+            sales - purchases - external + subsidies - taxes - staff - dotations - interest;
         let income_tax = d.number("impot_benefices", |_| {
             if pretax > Decimal::ZERO {
                 part(pretax, dec!(25))
@@ -548,7 +570,8 @@ impl Exercise for Solvabilite {
         Ok(Content {
             statement,
             questions: vec![frng_q, bfr_q, tn_q, va_q, ebe_q, caf_q, cap_q, verdict_q],
-            solution_intro: "*Les comptes sont en euros entiers : aucun arrondi n'est nécessaire.*".to_string(),
+            solution_intro: "*Les comptes sont en euros entiers : aucun arrondi n'est nécessaire.*"
+                .to_string(),
             solution_outro: outro,
         })
     }

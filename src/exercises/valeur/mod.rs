@@ -8,13 +8,18 @@ pub mod valeur_client;
 use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw};
 
-/// A scene between two businesses: the account of one customer, its visits, its credit
-/// and its balance sheet only make sense for a business customer of a business that
-/// sells to businesses.
+/// A scene between two businesses: the account of one customer, its rebates, its credit
+/// and its balance sheet only make sense for a private business customer of a business
+/// that sells to businesses (public buyers go through tenders and public accounting).
 pub fn b2b_scene(d: &mut Draw) -> Result<Scene, Degenerate> {
     let scene = Scene::draw(d.rng());
-    if scene.customer.kind != "professionnel" || scene.business.clientele == "particuliers" {
-        return Err(Degenerate("client ou fournisseur non professionnel".into()));
+    if scene.customer.kind != "professionnel"
+        || scene.business.clientele == "particuliers"
+        || is_public_or_association(&scene)
+    {
+        return Err(Degenerate(
+            "client ou fournisseur non professionnel, ou acheteur public".into(),
+        ));
     }
     Ok(scene)
 }

@@ -111,7 +111,10 @@ impl Exercise for Potentiel {
             let locked = d.number("part_verrouillee", |r| {
                 r.decimal_step(dec!(20), dec!(50), dec!(5))
             });
-            (locked, round_cents(pct(need, Decimal::ONE_HUNDRED - locked)))
+            (
+                locked,
+                round_cents(pct(need, Decimal::ONE_HUNDRED - locked)),
+            )
         } else {
             let max = d.number("part_maximale", |r| {
                 r.decimal_step(dec!(40), dec!(70), dec!(5))
@@ -125,7 +128,9 @@ impl Exercise for Potentiel {
             ));
         }
         let mark = d.number("taux_marque", |r| Decimal::from(r.int(20, 45)));
-        let high = d.number("seuil_penetration", |r| *r.pick(&[dec!(40), dec!(50), dec!(60)]));
+        let high = d.number("seuil_penetration", |r| {
+            *r.pick(&[dec!(40), dec!(50), dec!(60)])
+        });
         let threshold = d.number("seuil_developpement", |r| {
             let k = r.decimal_step(dec!(0.05), dec!(0.25), dec!(0.01));
             (round_half_away(need * k / dec!(1000), 0) * dec!(1000)).max(dec!(1000))
@@ -342,10 +347,10 @@ impl Exercise for Potentiel {
              le client {} ({}) pour ses achats de {}, et ce qu'il pourrait encore représenter. \
              Un entretien avec l'acheteur a permis d'estimer ses achats annuels.\n\n\
              | Élément | Donnée |\n|---|---|\n\
-             | Achats annuels HT du client dans la famille (besoin total) | {} |\n\
+             | Achats annuels HT du client pour ces produits (besoin total) | {} |\n\
              | Chiffre d'affaires HT réalisé avec le client | {} |\n\
              {limit}\
-             | Taux de marque de l'entreprise sur cette famille | {} |\n\n\
+             | Taux de marque de l'entreprise sur ces produits | {} |\n\n\
              **Règle de qualification de l'entreprise.** Un client dont le taux de pénétration atteint {} est « à fidéliser » (2). \
              Sinon, il est « à développer » (1) si son CA supplémentaire accessible atteint {}, et « secondaire » (3) dans le cas contraire.\n\n\
              **Conventions.** Taux de pénétration = CA réalisé ÷ besoin total du client. \

@@ -121,7 +121,9 @@ impl Exercise for ValeurClient {
         for k in 1..=n {
             let e = expected_margin(m, r, k).ok_or_else(overflow)?;
             let v = discounted_margin(m, r, rate, k, first).ok_or_else(overflow)?;
-            let factor = q.checked_powu(u64::from(first.exponent(k))).ok_or_else(overflow)?;
+            let factor = q
+                .checked_powu(u64::from(first.exponent(k)))
+                .ok_or_else(overflow)?;
             undiscounted += e;
             let flat = if k == 1 { m } else { round_cents(m * rr) };
             not_compounded += round_cents(flat / factor);
@@ -298,7 +300,11 @@ impl Exercise for ValeurClient {
         }
         let decision_q = decision_q.step(format!(
             "La valeur nette est {} : **{}**.",
-            if worth { "positive" } else { "négative ou nulle" },
+            if worth {
+                "positive"
+            } else {
+                "négative ou nulle"
+            },
             if worth {
                 "1 (oui, l'acquisition est rentable)"
             } else {
