@@ -512,6 +512,57 @@ fn garbage_in_decision_questions_never_panics() {
     }
 }
 
+/// A teacher may fix any parameter at either end of its range: the type then generates
+/// or explains why it cannot, and never panics (division by a zero amount, overflow).
+#[test]
+fn extreme_settings_never_panic() {
+    use clientele::generate::ParamKind;
+    let ids = [
+        "valeur/compte-exploitation-client",
+        "valeur/valeur-client",
+        "valeur/potentiel",
+        "risque/encours",
+        "risque/solvabilite",
+        "risque/affacturage",
+    ];
+    for id in ids {
+        let e = clientele::exercises::find(id).unwrap();
+        let specs = e.params();
+        for spec in &specs {
+            let ends = match &spec.kind {
+                ParamKind::Decimal { min, max, .. } => [min.to_string(), max.to_string()],
+                ParamKind::Integer { min, max } => [min.to_string(), max.to_string()],
+                ParamKind::Choice { .. } => continue,
+            };
+            for v in ends {
+                let s = sets(&[(spec.name, v.as_str())]);
+                if let Ok(inst) = generate(id, 5, &s) {
+                    let rep = correct(&inst, &common::right_answers(&inst));
+                    assert_eq!(rep.score, rep.total, "{id} {}={v}", spec.name);
+                }
+            }
+        }
+        // Every numeric parameter at its minimum, then at its maximum, at once.
+        for pick_max in [false, true] {
+            let all: Vec<(String, String)> = specs
+                .iter()
+                .filter_map(|spec| match &spec.kind {
+                    ParamKind::Decimal { min, max, .. } => Some((
+                        spec.name.to_string(),
+                        if pick_max { max } else { min }.to_string(),
+                    )),
+                    ParamKind::Integer { min, max } => Some((
+                        spec.name.to_string(),
+                        if pick_max { max } else { min }.to_string(),
+                    )),
+                    ParamKind::Choice { .. } => None,
+                })
+                .collect();
+            let _ = generate(id, 5, &all.into_iter().collect());
+        }
+    }
+}
+
 fn cents(c: u32) -> Decimal {
     Decimal::new(i64::from(c), 2)
 }

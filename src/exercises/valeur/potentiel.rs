@@ -55,7 +55,7 @@ impl Exercise for Potentiel {
             ParamSpec::decimal(
                 "ca_realise",
                 "chiffre d'affaires HT réalisé avec le client",
-                "0",
+                "1",
                 "1000000000",
                 Unit::Euros,
             ),
