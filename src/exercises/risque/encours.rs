@@ -140,8 +140,9 @@ impl Exercise for Encours {
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = super::super::valeur::b2b_scene(d)?;
         let n = int(d.number("nb_factures", |r| Decimal::from(r.int(4, 6)))) as usize;
-        let paid_n =
-            int(d.number("nb_reglees", |r| Decimal::from(r.int(2, n as i64 - 1)))) as usize;
+        let paid_n = int(d.number("nb_reglees", |r| {
+            Decimal::from(r.int(2, (n as i64 - 2).max(2)))
+        })) as usize;
         if paid_n >= n || paid_n == 0 {
             return Err(Degenerate(
                 "il faut au moins une facture réglée et une facture non réglée".into(),
