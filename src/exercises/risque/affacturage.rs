@@ -219,8 +219,7 @@ impl Exercise for Affacturage {
             "La retenue est le pourcentage indiqué des créances ; le complément (100\u{a0}% − taux) est la part avancée.",
         )
         .step(format!(
-            "Retenue de garantie = créances TTC × {} = {} × {} = **{}** (restituée à l'encaissement des créances).",
-            percent(g),
+            "Retenue de garantie = créances TTC × taux de retenue = {} × {} = **{}** (restituée à l'encaissement des créances).",
             euros(r),
             percent(g),
             euros(st.guarantee)

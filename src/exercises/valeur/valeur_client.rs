@@ -347,7 +347,7 @@ impl Exercise for ValeurClient {
         );
         let outro = format!(
             "*À retenir :* sans fidélité ni actualisation, on aurait compté {n} × {} = {} ; la valeur client n'est que de {}. \
-             Améliorer la fidélité (suivi, service) augmente la valeur client autant qu'augmenter la marge.",
+             Améliorer la fidélité (suivi, service) augmente la valeur client, parfois davantage qu'une hausse de la marge annuelle.",
             euros(m),
             euros(m * Decimal::from(n)),
             euros(clv)
