@@ -5,16 +5,20 @@
 pub mod acceptability;
 pub mod action;
 pub mod budget;
+pub mod customer_value;
 pub mod dates;
 pub mod decision;
 pub mod discounting;
 pub mod elasticity;
+pub mod factoring;
 pub mod interest;
 pub mod investment;
 pub mod invoice;
 pub mod loan;
 pub mod margins;
 pub mod normal;
+pub mod receivables;
+pub mod solvency;
 pub mod vat;
 
 use crate::num::round;

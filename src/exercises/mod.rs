@@ -6,7 +6,9 @@ pub mod context;
 pub mod decision;
 pub mod financement;
 pub mod prix;
+pub mod risque;
 pub mod suivi;
+pub mod valeur;
 
 use crate::generate::Exercise;
 
@@ -30,6 +32,12 @@ pub static ALL: &[&dyn Exercise] = &[
     &decision::esperance::Esperance,
     &decision::loi_normale::LoiNormale,
     &suivi::budget_ecarts::BudgetEcarts,
+    &valeur::compte_exploitation::CompteExploitation,
+    &valeur::valeur_client::ValeurClient,
+    &valeur::potentiel::Potentiel,
+    &risque::encours::Encours,
+    &risque::solvabilite::Solvabilite,
+    &risque::affacturage::Affacturage,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

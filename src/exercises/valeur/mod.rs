@@ -1,0 +1,42 @@
+//! The customer-value family (S521 « L'analyse de la valeur et du risque individuel
+//! client »): what one customer brings in, and what it could bring.
+
+pub mod compte_exploitation;
+pub mod potentiel;
+pub mod valeur_client;
+
+use crate::exercises::context::Scene;
+use crate::generate::{Degenerate, Draw};
+
+/// A scene between two businesses: the account of one customer, its rebates, its credit
+/// and its balance sheet only make sense for a private business customer of a business
+/// that sells to businesses (public buyers go through tenders and public accounting).
+pub fn b2b_scene(d: &mut Draw) -> Result<Scene, Degenerate> {
+    let scene = Scene::draw(d.rng());
+    if scene.customer.kind != "professionnel"
+        || scene.business.clientele == "particuliers"
+        || is_public_or_association(&scene)
+    {
+        return Err(Degenerate(
+            "client ou fournisseur non professionnel, ou acheteur public".into(),
+        ));
+    }
+    Ok(scene)
+}
+
+/// Whether the customer is a public body or an association (no balance sheet of a
+/// company, no income tax, no credit risk in the usual sense).
+pub fn is_public_or_association(scene: &Scene) -> bool {
+    [
+        "Mairie",
+        "Lycée",
+        "Collège",
+        "Centre hospitalier",
+        "Office de tourisme",
+        "Cuisine centrale",
+        "Football-club",
+        "Tennis-club",
+    ]
+    .iter()
+    .any(|p| scene.customer.nom.starts_with(p))
+}
