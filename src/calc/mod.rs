@@ -11,6 +11,10 @@ pub mod invoice;
 pub mod loan;
 pub mod margins;
 pub mod vat;
+pub mod working_capital;
+pub mod workload;
+pub mod breakeven;
+pub mod depreciation;
 
 use crate::num::round;
 use rust_decimal::Decimal;
