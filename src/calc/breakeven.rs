@@ -24,7 +24,11 @@ pub fn threshold_units(fixed: Decimal, unit_margin: Decimal) -> Option<Decimal> 
 
 /// Day of the year (1-based, `year_days` in the year) on which a regular activity
 /// reaches the threshold: the threshold is crossed during that day, so it is rounded up.
-pub fn dead_point_day_linear(threshold: Decimal, sales: Decimal, year_days: u32) -> Option<Decimal> {
+pub fn dead_point_day_linear(
+    threshold: Decimal,
+    sales: Decimal,
+    year_days: u32,
+) -> Option<Decimal> {
     if sales <= Decimal::ZERO {
         return None;
     }
@@ -39,7 +43,10 @@ pub fn dead_point_day_linear(threshold: Decimal, sales: Decimal, year_days: u32)
 /// For a seasonal activity: the month (1-based) in which the cumulated CA reaches the
 /// threshold, the cumulated CA before it, and the day of the 360-day year (months of 30
 /// days, linear inside the month, rounded up). `None` if the year never reaches it.
-pub fn dead_point_seasonal(threshold: Decimal, monthly: &[Decimal]) -> Option<(usize, Decimal, Decimal)> {
+pub fn dead_point_seasonal(
+    threshold: Decimal,
+    monthly: &[Decimal],
+) -> Option<(usize, Decimal, Decimal)> {
     let mut before = Decimal::ZERO;
     for (i, m) in monthly.iter().enumerate() {
         if *m > Decimal::ZERO && before + *m >= threshold {
@@ -76,10 +83,16 @@ mod tests {
     /// point mort 300 000 / 450 000 × 360 = 240 days (end of August), leverage 3.
     #[test]
     fn chapter_kit() {
-        assert_eq!(threshold_value(dec!(120000), dec!(450000), dec!(180000)), Some(dec!(300000)));
+        assert_eq!(
+            threshold_value(dec!(120000), dec!(450000), dec!(180000)),
+            Some(dec!(300000))
+        );
         assert_eq!(threshold_units(dec!(120000), dec!(20)), Some(dec!(6000)));
         assert_eq!(threshold_units(dec!(120000), dec!(19)), Some(dec!(6316)));
-        assert_eq!(dead_point_day_linear(dec!(300000), dec!(450000), 360), Some(dec!(240)));
+        assert_eq!(
+            dead_point_day_linear(dec!(300000), dec!(450000), 360),
+            Some(dec!(240))
+        );
         assert_eq!(commercial_date(240), (8, 30));
         assert_eq!(commercial_date(306), (11, 6));
         assert_eq!(commercial_date(1), (1, 1));
@@ -90,17 +103,28 @@ mod tests {
     /// Hygiapro: SR 2 040 000 € for 2 400 000 € → 306th day = 6 November.
     #[test]
     fn chapter_hygiapro() {
-        assert_eq!(dead_point_day_linear(dec!(2040000), dec!(2400000), 360), Some(dec!(306)));
+        assert_eq!(
+            dead_point_day_linear(dec!(2040000), dec!(2400000), 360),
+            Some(dec!(306))
+        );
     }
 
     #[test]
     fn seasonal() {
         // 100 a month for 6 months then 300: threshold 900 is reached in month 8
         // (cumul 600 + 300 ≥ 900... month 7 ends at 900): month 7, day 180 + 30 = 210.
-        let m: Vec<Decimal> = (0..12).map(|i| if i < 6 { dec!(100) } else { dec!(300) }).collect();
-        assert_eq!(dead_point_seasonal(dec!(900), &m), Some((7, dec!(600), dec!(210))));
+        let m: Vec<Decimal> = (0..12)
+            .map(|i| if i < 6 { dec!(100) } else { dec!(300) })
+            .collect();
+        assert_eq!(
+            dead_point_seasonal(dec!(900), &m),
+            Some((7, dec!(600), dec!(210)))
+        );
         // 650: month 7, (650 − 600) × 30 / 300 = 5 → day 185.
-        assert_eq!(dead_point_seasonal(dec!(650), &m), Some((7, dec!(600), dec!(185))));
+        assert_eq!(
+            dead_point_seasonal(dec!(650), &m),
+            Some((7, dec!(600), dec!(185)))
+        );
         assert_eq!(dead_point_seasonal(dec!(99999), &m), None);
     }
 }

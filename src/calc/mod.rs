@@ -3,7 +3,9 @@
 //! Rates are given in percent (12.5 means 12,5 %), as the statements print them.
 
 pub mod acceptability;
+pub mod breakeven;
 pub mod dates;
+pub mod depreciation;
 pub mod discounting;
 pub mod elasticity;
 pub mod interest;
@@ -13,8 +15,6 @@ pub mod margins;
 pub mod vat;
 pub mod working_capital;
 pub mod workload;
-pub mod breakeven;
-pub mod depreciation;
 
 use crate::num::round;
 use rust_decimal::Decimal;

@@ -73,7 +73,10 @@ mod tests {
             Some(dec!(45))
         );
         // Stock moyen 60 000 € for a CAMV of 720 000 €: 30 jours.
-        assert_eq!(rotation_days(dec!(60000), dec!(720000), 360), Some(dec!(30)));
+        assert_eq!(
+            rotation_days(dec!(60000), dec!(720000), 360),
+            Some(dec!(30))
+        );
         assert_eq!(rotation_days(dec!(1), dec!(0), 360), None);
         // 30 × 720 000 / 1 200 000 + 45 × 1,2 − 60 × 864 000 / 1 200 000
         // = 18 + 54 − 43,2 = 28,8 jours of CA HT; 28,8 × 1 200 000 / 360 = 96 000 €
@@ -86,7 +89,13 @@ mod tests {
         let d = bfre_days(r, dec!(720000), dec!(1440000), dec!(864000), dec!(1200000)).unwrap();
         assert_eq!(d, dec!(28.8));
         assert_eq!(bfre_euros(d, dec!(1200000), 360), Some(dec!(96000)));
-        assert_eq!(shorter_terms_saving(dec!(10), dec!(1440000), 360), Some(dec!(40000)));
-        assert_eq!(cost_of_goods_sold(dec!(700000), dec!(50000), dec!(30000)), dec!(720000));
+        assert_eq!(
+            shorter_terms_saving(dec!(10), dec!(1440000), 360),
+            Some(dec!(40000))
+        );
+        assert_eq!(
+            cost_of_goods_sold(dec!(700000), dec!(50000), dec!(30000)),
+            dec!(720000)
+        );
     }
 }

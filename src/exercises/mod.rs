@@ -1,7 +1,9 @@
 //! One module per exercise type, grouped by family. Each turns the pure calculations of
 //! [`crate::calc`] into a French statement, questions, known mistakes and worked steps.
 
+pub mod bfr;
 pub mod context;
+pub mod effort;
 pub mod financement;
 pub mod prix;
 
@@ -21,6 +23,8 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::emprunt::Emprunt,
     &financement::escompte_effets::EscompteEffets,
     &financement::choix_financement::ChoixFinancement,
+    &bfr::rotations::Rotations,
+    &effort::charge_de_travail::ChargeDeTravail,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

@@ -1,0 +1,3 @@
+//! The commercial-effort family (S531 « L'estimation de l'effort commercial »).
+
+pub mod charge_de_travail;
