@@ -41,22 +41,39 @@ pub fn dead_point_day_linear(
 }
 
 /// For a seasonal activity: the month (1-based) in which the cumulated CA reaches the
-/// threshold, the cumulated CA before it, and the day of the 360-day year (months of 30
-/// days, linear inside the month, rounded up). `None` if the year never reaches it.
+/// threshold, the cumulated CA before it, and the day of the year on which it is reached
+/// (linear inside the month, rounded up). `month_days` gives the length of each month
+/// (30 on a commercial year). `None` if the year never reaches the threshold.
 pub fn dead_point_seasonal(
     threshold: Decimal,
     monthly: &[Decimal],
+    month_days: &[u32],
 ) -> Option<(usize, Decimal, Decimal)> {
     let mut before = Decimal::ZERO;
+    let mut days_before = 0i64;
     for (i, m) in monthly.iter().enumerate() {
+        let len = i64::from(*month_days.get(i)?);
         if *m > Decimal::ZERO && before + *m >= threshold {
-            let inside = ((threshold - before) * Decimal::from(30) / *m).ceil();
-            let day = Decimal::from(30 * i as i64) + inside.max(Decimal::ONE);
+            let inside = (threshold - before)
+                .checked_mul(Decimal::from(len))?
+                .checked_div(*m)?
+                .ceil();
+            let day = Decimal::from(days_before) + inside.max(Decimal::ONE);
             return Some((i + 1, before, day));
         }
         before += *m;
+        days_before += len;
     }
     None
+}
+
+/// Lengths of the months of a commercial year (30 days each) or of a common year.
+pub fn month_lengths(year_days: u32) -> [u32; 12] {
+    if year_days == 360 {
+        [30; 12]
+    } else {
+        [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    }
 }
 
 /// Month (1–12) and day of the month of day `n` of a 360-day commercial year.
@@ -117,14 +134,22 @@ mod tests {
             .map(|i| if i < 6 { dec!(100) } else { dec!(300) })
             .collect();
         assert_eq!(
-            dead_point_seasonal(dec!(900), &m),
+            dead_point_seasonal(dec!(900), &m, &month_lengths(360)),
             Some((7, dec!(600), dec!(210)))
         );
         // 650: month 7, (650 − 600) × 30 / 300 = 5 → day 185.
         assert_eq!(
-            dead_point_seasonal(dec!(650), &m),
+            dead_point_seasonal(dec!(650), &m, &month_lengths(360)),
             Some((7, dec!(600), dec!(185)))
         );
-        assert_eq!(dead_point_seasonal(dec!(99999), &m), None);
+        assert_eq!(
+            dead_point_seasonal(dec!(99999), &m, &month_lengths(360)),
+            None
+        );
+        // Calendar months: 650 in July (31 days): (50 × 31 / 300).ceil() = 6 → 181 + 6 = 187.
+        assert_eq!(
+            dead_point_seasonal(dec!(650), &m, &month_lengths(365)),
+            Some((7, dec!(600), dec!(187)))
+        );
     }
 }

@@ -25,6 +25,8 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::choix_financement::ChoixFinancement,
     &bfr::rotations::Rotations,
     &effort::charge_de_travail::ChargeDeTravail,
+    &effort::couts_seuil::CoutsSeuil,
+    &effort::amortissement::Amortissement,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
