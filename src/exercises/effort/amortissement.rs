@@ -258,7 +258,7 @@ impl Ctx {
                 "Le coefficient fiscal ne concerne que l'amortissement dégressif : le taux linéaire est 100 / durée.",
             )
             .step(format!(
-                "Taux linéaire = 100 / durée = 100 / {} {} %, soit **{}**.",
+                "Taux linéaire = 100 / durée = 100 / {} {}\u{a0}%, soit **{}**.",
                 self.life,
                 if Decimal::ONE_HUNDRED / n == rate { "=" } else { "≈" },
                 percent(rate)
@@ -686,7 +686,7 @@ impl Ctx {
         qs.push(self.cost_question(annuity2, &formula));
         let statement = self.statement("dégressif") + &format!(
             "L'exercice comptable coïncide avec l'année civile (clôture au 31 décembre).\n\n\
-             **Conventions.** Coefficients fiscaux : 1,25 pour 3 ou 4 ans, 1,75 pour 5 ou 6 ans, 2,25 au-delà ; taux dégressif arrondi à 0,001 % si nécessaire. \
+             **Conventions.** Coefficients fiscaux : 1,25 pour 3 ou 4 ans, 1,75 pour 5 ou 6 ans, 2,25 au-delà ; taux dégressif arrondi à 0,001\u{a0}% si nécessaire. \
              Prorata de la première année en mois, à partir du premier jour du mois d'acquisition. Passage au linéaire dès que le taux linéaire calculé sur les années restantes \
              dépasse le taux dégressif. Annuités arrondies au centime ; la dernière annuité est ajustée pour solder la base."
         );

@@ -313,7 +313,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
             .collect();
         if parts.iter().copied().sum::<Decimal>() != dec!(100) {
             return Err(Degenerate(
-                "les parts mensuelles du CA ne totalisent pas 100 %".into(),
+                "les parts mensuelles du CA ne totalisent pas 100\u{a0}%".into(),
             ));
         }
         parts
@@ -337,7 +337,9 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
         2,
     );
     if !(dec!(5)..=dec!(60)).contains(&index) {
-        return Err(Degenerate("indice de sécurité hors de 5 à 60 %".into()));
+        return Err(Degenerate(
+            "indice de sécurité hors de 5 à 60\u{a0}%".into(),
+        ));
     }
     let cf_expr = "(cf_salaires + cf_loyer + cf_autres)";
     let unit = &p.unite;
@@ -444,7 +446,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
         "Le taux de MCV se calcule sur le chiffre d'affaires (MCV / CA), pas sur les coûts variables.",
     )
     .step(format!(
-        "Taux de MCV = MCV / CA HT × 100 = {} / {} × 100 {} %, soit **{}** (arrondi à 0,01 %).",
+        "Taux de MCV = MCV / CA HT × 100 = {} / {} × 100 {}\u{a0}%, soit **{}** (arrondi à 0,01\u{a0}%).",
         euros(mcv),
         euros(ca),
         eq_or_approx(mcv / ca * dec!(100), 2),
@@ -728,7 +730,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
             "SR / CA est la part du CA nécessaire pour couvrir les coûts ; l'indice de sécurité est son complément, (CA − SR) / CA.",
         )
         .step(format!(
-            "Indice de sécurité = marge de sécurité / CA × 100 = {} / {} × 100 {} %, soit **{}** (arrondi à 0,01 %).",
+            "Indice de sécurité = marge de sécurité / CA × 100 = {} / {} × 100 {}\u{a0}%, soit **{}** (arrondi à 0,01\u{a0}%).",
             euros(ms),
             euros(ca),
             eq_or_approx(ms / ca * dec!(100), 2),
@@ -756,7 +758,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
         )
         .step(format!(
             "Résultat = MCV − coûts fixes = {} − {} = {}. Levier opérationnel = MCV / résultat = {} / {} {}, soit **{}** : \
-             une hausse de 10 % du CA augmenterait le résultat d'environ {} %.",
+             une hausse de 10\u{a0}% du CA augmenterait le résultat d'environ {}\u{a0}%.",
             euros(mcv),
             euros(fixed),
             euros(result),
@@ -817,7 +819,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
     let mut statement = statement.trim_end().to_string();
     statement += &format!(
         "\n\n**Conventions.** L'exercice commence le 1er janvier ; {year_rule}{inside_rule}. Arrondissez le coût variable unitaire au centime, \
-         les taux à 0,01 % et le levier au centième ; calculez le seuil avec le taux de MCV exact ; \
+         les taux à 0,01\u{a0}% et le levier au centième ; calculez le seuil avec le taux de MCV exact ; \
          le seuil en quantité et le jour du point mort s'arrondissent à l'entier supérieur."
     );
 
@@ -825,7 +827,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
     Ok(Content {
         statement,
         questions,
-        solution_intro: "*Coût variable unitaire au centime ; taux à 0,01 % ; seuil en valeur calculé avec le taux exact puis arrondi au centime ; \
+        solution_intro: "*Coût variable unitaire au centime ; taux à 0,01\u{a0}% ; seuil en valeur calculé avec le taux exact puis arrondi au centime ; \
                          seuil en quantité et jour du point mort arrondis à l'entier supérieur.*"
             .to_string(),
         solution_outro: format!(
