@@ -223,7 +223,7 @@ impl Exercise for Rotations {
         )
         .mistake(day(receivables * yo / ca_ttc), "annee-mal-choisie", year_msg.clone())
         .step(format!(
-            "Délai clients = créances clients TTC / CA TTC × {year} = {} / {} × {year} {} soit **{}** (arrondi au jour).",
+            "Délai clients = créances clients TTC / CA TTC × {year} = {} / {} × {year} {}, soit **{}** (arrondi au jour).",
             euros(receivables),
             euros(ca_ttc),
             eq(dc_raw),
@@ -276,7 +276,7 @@ impl Exercise for Rotations {
         )
         .mistake(day(avg_stock * yo / cogs), "annee-mal-choisie", year_msg.clone())
         .step(format!(
-            "Stock moyen = ({} + {}) / 2 = {}. Délai stocks = stock moyen / coût d'achat des marchandises vendues × {year} = {} / {} × {year} {} soit **{}** (arrondi au jour).",
+            "Stock moyen = ({} + {}) / 2 = {}. Délai stocks = stock moyen / coût d'achat des marchandises vendues × {year} = {} / {} × {year} {}, soit **{}** (arrondi au jour).",
             euros(si),
             euros(sf),
             euros(avg_stock),
@@ -331,7 +331,7 @@ impl Exercise for Rotations {
         )
         .mistake(day(debts * yo / purchases_ttc), "annee-mal-choisie", year_msg.clone())
         .step(format!(
-            "Délai fournisseurs = dettes fournisseurs TTC / achats TTC × {year} = {} / {} × {year} {} soit **{}** (arrondi au jour).",
+            "Délai fournisseurs = dettes fournisseurs TTC / achats TTC × {year} = {} / {} × {year} {}, soit **{}** (arrondi au jour).",
             euros(debts),
             euros(purchases_ttc),
             eq(df_raw),
@@ -364,7 +364,7 @@ impl Exercise for Rotations {
         )
         .step(format!(
             "Stocks : {} × {} / {} {} jours de CA HT ; créances : {} × {} / {} {} jours ; dettes fournisseurs : {} × {} / {} {} jours.\n\n\
-             BFRE = stocks + créances − dettes fournisseurs = {} + {} − {} {} soit **{}** de CA HT (arrondi au jour).",
+             BFRE = stocks + créances − dettes fournisseurs = {} + {} − {} {}, soit **{}** de CA HT (arrondi au jour).",
             number(rot.stock_days, 0),
             euros(cogs),
             euros(ca_ht),
@@ -457,16 +457,23 @@ impl Exercise for Rotations {
             percent(vat),
         );
         let balance = avg_stock + receivables - debts;
+        let gap = if balance == bfre_e {
+            "on retrouve le même montant".to_string()
+        } else {
+            format!(
+                "l'écart avec {} vient de l'arrondi des délais au jour",
+                euros(bfre_e)
+            )
+        };
         let outro = format!(
             "*Vérification :* BFRE en jours × CA HT / {year} = BFRE en euros. Calculé directement sur les montants \
-             (stock moyen + créances − dettes fournisseurs = {} + {} − {}), le BFRE vaut {} : l'écart avec {} vient de l'arrondi des délais au jour.\n\n\
+             (stock moyen + créances − dettes fournisseurs = {} + {} − {}), le BFRE vaut {} : {gap}.\n\n\
              *À retenir :* chaque jour de crédit accordé aux clients doit être financé ; réduire les délais clients ou la durée de stockage, \
              ou obtenir plus de crédit des fournisseurs, diminue le besoin de financement et le risque de trésorerie de l'entreprise.",
             euros(avg_stock),
             euros(receivables),
             euros(debts),
             euros(balance),
-            euros(bfre_e),
         );
         Ok(Content {
             statement,

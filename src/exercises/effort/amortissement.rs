@@ -122,7 +122,10 @@ impl Exercise for Amortissement {
             }
             Ok(ctx.declining())
         } else {
-            let t = d.number("annee_vnc", |r| Decimal::from(r.int(2, i64::from(life))));
+            // Not the last full year: its VNC is the complement asked separately.
+            let t = d.number("annee_vnc", |r| {
+                Decimal::from(r.int(2, i64::from(life.max(3)) - 1))
+            });
             let t = u32::try_from(t).unwrap_or(2);
             if t > life {
                 return Err(Degenerate(
@@ -260,7 +263,11 @@ impl Ctx {
             .step(format!(
                 "Taux linéaire = 100 / durée = 100 / {} {}\u{a0}%, soit **{}**.",
                 self.life,
-                if Decimal::ONE_HUNDRED / n == rate { "=" } else { "≈" },
+                if Decimal::ONE_HUNDRED / n == rate {
+                    format!("= {}", number(rate, 2))
+                } else {
+                    format!("≈\u{a0}{}", number(Decimal::ONE_HUNDRED / n, 4))
+                },
                 percent(rate)
             )),
             Question::new(
@@ -669,8 +676,12 @@ impl Ctx {
                 "En fin de plan, l'amortissement est linéaire : la dernière annuité solde la VNC restante.",
             )
             .step(format!(
-                "Dernière annuité = VNC de début de bascule − {} annuité(s) linéaire(s) = {} − {} × {} = **{}** : elle ajuste les arrondis, la VNC finale vaut 0,00\u{a0}€.",
-                r - 1,
+                "Dernière annuité = VNC de début de bascule − {} = {} − {} × {} = **{}** : elle ajuste les arrondis, la VNC finale vaut 0,00\u{a0}€.",
+                if r == 2 {
+                    "l'annuité linéaire précédente".to_string()
+                } else {
+                    format!("{} annuités linéaires précédentes", r - 1)
+                },
                 euros(vb),
                 r - 1,
                 euros(ab),

@@ -547,7 +547,12 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
     let linear_day =
         dead_point_day_linear(sr, ca, year).ok_or_else(|| Degenerate("CA nul".into()))?;
     let (dead_day, dead_step, month_table) = if seasonal {
-        let monthly: Vec<Decimal> = parts.iter().map(|s| ca * *s / dec!(100)).collect();
+        // Each month's CA is rounded to the cent, as the statement prints it, and the
+        // cumulated CA adds those printed amounts.
+        let monthly: Vec<Decimal> = parts
+            .iter()
+            .map(|s| round_cents(ca * *s / dec!(100)))
+            .collect();
         let (m, before, day) = dead_point_seasonal(sr, &monthly, &lengths)
             .ok_or_else(|| Degenerate("seuil non atteint dans l'année".into()))?;
         let linear_month = Decimal::from(commercial_or_calendar_month(linear_day, &lengths));
@@ -576,12 +581,16 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
         let before_expr = if m == 1 {
             "0".to_string()
         } else {
-            format!("ca * ({}) / 100", PARTS[..m - 1].join(" + "))
+            let terms: Vec<String> = PARTS[..m - 1]
+                .iter()
+                .map(|p| format!("arrondi2(ca * {p} / 100)"))
+                .collect();
+            format!("({})", terms.join(" + "))
         };
         let formula = format!(
             "{days_before} + {}",
             ceil_expr(&format!(
-                "{len} * (sr_valeur - {before_expr}) / (ca * {} / 100)",
+                "{len} * (sr_valeur - {before_expr}) / arrondi2(ca * {} / 100)",
                 PARTS[m - 1]
             ))
         );
