@@ -429,11 +429,10 @@ impl Ctx {
             "annuite_pleine + frais"
         };
         qs.push(self.cost_question(annuity2, formula));
-        let statement = self.statement("linéaire") + &format!(
-            "L'exercice comptable coïncide avec l'année civile (clôture au 31 décembre).\n\n\
+        let statement = self.statement("linéaire")
+            + "L'exercice comptable coïncide avec l'année civile (clôture au 31 décembre).\n\n\
              **Conventions.** Prorata temporis en jours, sur une année de 360 jours (mois de 30 jours), à partir du jour de la mise en service inclus. \
-             Annuités arrondies au centime ; la dernière annuité est ajustée pour solder la base."
-        );
+             Annuités arrondies au centime ; la dernière annuité est ajustée pour solder la base.";
         Content {
             statement,
             questions: qs,
@@ -695,12 +694,11 @@ impl Ctx {
             "arrondi2(vnc_fin_1 * taux_degressif / 100) + frais".to_string()
         };
         qs.push(self.cost_question(annuity2, &formula));
-        let statement = self.statement("dégressif") + &format!(
-            "L'exercice comptable coïncide avec l'année civile (clôture au 31 décembre).\n\n\
+        let statement = self.statement("dégressif")
+            + "L'exercice comptable coïncide avec l'année civile (clôture au 31 décembre).\n\n\
              **Conventions.** Coefficients fiscaux : 1,25 pour 3 ou 4 ans, 1,75 pour 5 ou 6 ans, 2,25 au-delà ; taux dégressif arrondi à 0,001\u{a0}% si nécessaire. \
              Prorata de la première année en mois, à partir du premier jour du mois d'acquisition. Passage au linéaire dès que le taux linéaire calculé sur les années restantes \
-             dépasse le taux dégressif. Annuités arrondies au centime ; la dernière annuité est ajustée pour solder la base."
-        );
+             dépasse le taux dégressif. Annuités arrondies au centime ; la dernière annuité est ajustée pour solder la base.";
         Content {
             statement,
             questions: qs,
