@@ -100,6 +100,21 @@ fn bfr_365_convention() {
     assert!(inst.statement.contains("Année de 365 jours"));
 }
 
+/// A teacher's own case may have a negative BFRE: supplier debts of 300 000 € give
+/// 300 000 / 888 000 × 360 = 121,6 → 122 days; (21 600 000 + 64 800 000 − 122 × 888 000)
+/// / 1 200 000 = −18,28 → −18 days; −18 × 1 200 000 / 360 = −60 000 €.
+#[test]
+fn bfr_negative_when_the_teacher_says_so() {
+    let mut s = sets(BFR_CASE);
+    s.insert("dettes_fournisseurs".into(), "300000".into());
+    let inst = generate("bfr/rotations", 1, &s).unwrap();
+    assert_eq!(answer(&inst, "delai_fournisseurs"), dec!(122));
+    assert_eq!(answer(&inst, "bfre_jours"), dec!(-18));
+    assert_eq!(answer(&inst, "bfre_euros"), dec!(-60000));
+    let rep = correct(&inst, &common::right_answers(&inst));
+    assert_eq!(rep.score, rep.total);
+}
+
 #[test]
 fn bfr_carried_forward() {
     let inst = generate("bfr/rotations", 1, &sets(BFR_CASE)).unwrap();
@@ -524,6 +539,38 @@ fn garbage_never_panics_on_these_types() {
                     .collect();
                 let rep = correct(&inst, &a);
                 assert!(rep.score <= rep.total);
+            }
+        }
+    }
+}
+
+/// Every parameter at its bounds, one at a time: an instance or a French error, never a
+/// panic.
+#[test]
+fn parameters_at_their_bounds_never_panic() {
+    use clientele::generate::ParamKind;
+    for id in [
+        "bfr/rotations",
+        "effort/charge-de-travail",
+        "effort/couts-seuil",
+        "effort/amortissement",
+    ] {
+        let e = clientele::exercises::find(id).unwrap();
+        for spec in e.params() {
+            let values: Vec<String> = match &spec.kind {
+                ParamKind::Decimal { min, max, .. } => vec![min.to_string(), max.to_string()],
+                ParamKind::Integer { min, max } => vec![min.to_string(), max.to_string()],
+                ParamKind::Choice { values, .. } => {
+                    values.iter().map(|(v, _)| v.to_string()).collect()
+                }
+            };
+            for v in values {
+                for seed in 0..3 {
+                    match generate(id, seed, &sets(&[(spec.name, v.as_str())])) {
+                        Ok(inst) => assert!(!inst.questions.is_empty()),
+                        Err(err) => assert!(!err.to_string().is_empty()),
+                    }
+                }
             }
         }
     }

@@ -165,9 +165,17 @@ impl Exercise for Rotations {
         let bfre_raw = bfre_days(rot, cogs, ca_ttc, purchases_ttc, ca_ht)
             .ok_or_else(|| Degenerate("dépassement".into()))?;
         let bfre_d = day(bfre_raw);
-        if bfre_d < dec!(5) || rot.customer_days <= k || rot.stock_days < Decimal::ONE {
+        // A drawn case has a positive BFRE; a teacher's own data may give a negative one
+        // (a retailer paid cash and paying its suppliers late), which the method handles.
+        let drawn = !self
+            .params()
+            .iter()
+            .any(|p| p.name != "annee" && d.is_fixed(p.name));
+        if (drawn && (bfre_d < dec!(5) || rot.stock_days < Decimal::ONE)) || rot.customer_days <= k
+        {
             return Err(Degenerate(
-                "BFRE trop faible ou réduction du crédit client supérieure au délai".into(),
+                "BFRE trop faible, ou réduction du crédit client au moins égale au délai clients"
+                    .into(),
             ));
         }
         let bfre_e = round_cents(

@@ -185,8 +185,15 @@ impl Exercise for ChargeDeTravail {
         let avail = round_half_away(available_hours(Decimal::from(days), per_day, field), 2);
         let needed =
             salespeople(work, avail).ok_or_else(|| Degenerate("temps disponible nul".into()))?;
-        if visits.is_zero() || !(dec!(2)..=dec!(20)).contains(&needed) {
-            return Err(Degenerate("effectif hors de 2 à 20 commerciaux".into()));
+        // Drawn cases stay at the size of a BTS case; a teacher's own data may go beyond.
+        let drawn = !self
+            .params()
+            .iter()
+            .any(|p| p.name != "frequences" && d.is_fixed(p.name));
+        if visits.is_zero() || (drawn && !(dec!(2)..=dec!(20)).contains(&needed)) {
+            return Err(Degenerate(
+                "aucune visite, ou effectif hors de 2 à 20 commerciaux".into(),
+            ));
         }
         let raw = work / avail;
         let floor = raw.floor();

@@ -336,7 +336,20 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
         operating_leverage(mcv, result).ok_or_else(|| Degenerate("résultat nul".into()))?,
         2,
     );
-    if !(dec!(5)..=dec!(60)).contains(&index) {
+    // Drawn cases keep a readable safety index; a teacher's own data may go beyond.
+    let drawn = ![
+        "prix",
+        "quantite",
+        "cout_achat",
+        "commission",
+        "livraison",
+        "cf_salaires",
+        "cf_loyer",
+        "cf_autres",
+    ]
+    .iter()
+    .any(|n| d.is_fixed(n));
+    if drawn && !(dec!(5)..=dec!(60)).contains(&index) {
         return Err(Degenerate(
             "indice de sécurité hors de 5 à 60\u{a0}%".into(),
         ));
