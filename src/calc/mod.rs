@@ -4,10 +4,13 @@
 
 pub mod acceptability;
 pub mod action;
+pub mod breakeven;
 pub mod budget;
 pub mod customer_value;
 pub mod dates;
+pub mod dates;
 pub mod decision;
+pub mod depreciation;
 pub mod discounting;
 pub mod elasticity;
 pub mod factoring;
@@ -20,6 +23,8 @@ pub mod normal;
 pub mod receivables;
 pub mod solvency;
 pub mod vat;
+pub mod working_capital;
+pub mod workload;
 
 use crate::num::round;
 use rust_decimal::Decimal;

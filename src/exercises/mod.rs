@@ -2,8 +2,11 @@
 //! [`crate::calc`] into a French statement, questions, known mistakes and worked steps.
 
 pub mod action;
+pub mod bfr;
+pub mod context;
 pub mod context;
 pub mod decision;
+pub mod effort;
 pub mod financement;
 pub mod prix;
 pub mod risque;
@@ -38,6 +41,10 @@ pub static ALL: &[&dyn Exercise] = &[
     &risque::encours::Encours,
     &risque::solvabilite::Solvabilite,
     &risque::affacturage::Affacturage,
+    &bfr::rotations::Rotations,
+    &effort::charge_de_travail::ChargeDeTravail,
+    &effort::couts_seuil::CoutsSeuil,
+    &effort::amortissement::Amortissement,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
