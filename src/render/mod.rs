@@ -4,3 +4,8 @@ pub mod charts;
 pub mod json;
 pub mod markdown;
 pub mod report;
+pub mod class_report;
+pub mod gift;
+pub mod html;
+pub mod moodle;
+pub mod sheet_csv;
