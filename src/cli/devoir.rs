@@ -201,7 +201,7 @@ fn corriger(a: CorrigerArgs) -> Result<(), String> {
         .collect();
     if !absent.is_empty() {
         eprintln!(
-            "Remarque : aucune ligne de réponses pour {} élève(s), notés ABS : {}.",
+            "Remarque : aucune réponse saisie pour {} élève(s), notés ABS : {}.",
             absent.len(),
             absent.join(", ")
         );
@@ -212,7 +212,7 @@ fn corriger(a: CorrigerArgs) -> Result<(), String> {
         dir.display(),
         stats
             .mean
-            .map(|m| clientele::num::format::number(m, 2))
+            .map(|m| clientele::num::format::fixed(m, 2))
             .unwrap_or_else(|| "—".into())
     );
     Ok(())

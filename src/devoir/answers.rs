@@ -15,7 +15,8 @@ pub type StudentAnswers = Vec<BTreeMap<String, String>>;
 
 #[derive(Debug, Clone)]
 pub struct ClassAnswers {
-    /// Student id → answers; students of the roster without a row are absent.
+    /// Student id → answers; students of the roster without a row, or whose row has no
+    /// answer at all, are absent.
     pub by_student: BTreeMap<String, StudentAnswers>,
     /// Non-blocking remarks for the teacher (ignored columns, Windows-1252 reading).
     pub warnings: Vec<String>,
@@ -174,6 +175,10 @@ pub fn read(
                     }
                 }
             }
+        }
+        // A row without a single answer is a copy that was not handed in: absent, not 0.
+        if answers.iter().all(BTreeMap::is_empty) {
+            continue;
         }
         by_student.insert(id.to_string(), answers);
     }

@@ -286,8 +286,10 @@ impl Sheet {
 }
 
 /// Sets the sheet's points on an instance. A total is shared in proportion to the
-/// questions' own points, each share rounded half away from zero to 0,01 point and the
-/// last question taking the remainder, so that the exercise total is exact.
+/// questions' own points, each share rounded half away from zero to the quarter point
+/// (as French barèmes are written) and the last question taking the remainder, so that
+/// the exercise total is exact; should that leave the last question nothing, shares
+/// are rounded to 0,01 point instead.
 pub fn apply_scoring(inst: &mut Instance, scoring: &Scoring) {
     match scoring {
         Scoring::Default => {}
@@ -304,14 +306,27 @@ pub fn apply_scoring(inst: &mut Instance, scoring: &Scoring) {
                 return;
             }
             let n = inst.questions.len();
-            let mut given = Decimal::ZERO;
-            for (i, q) in inst.questions.iter_mut().enumerate() {
-                q.points = if i + 1 == n {
-                    *total - given
-                } else {
-                    round_half_away(*total * q.points / weights, 2)
-                };
-                given += q.points;
+            let own: Vec<Decimal> = inst.questions.iter().map(|q| q.points).collect();
+            let share = |quantum: Decimal| -> Vec<Decimal> {
+                let mut given = Decimal::ZERO;
+                let mut out = Vec::with_capacity(n);
+                for (i, w) in own.iter().enumerate() {
+                    let p = if i + 1 == n {
+                        *total - given
+                    } else {
+                        round_half_away(*total * w / weights / quantum, 0) * quantum
+                    };
+                    given += p;
+                    out.push(p);
+                }
+                out
+            };
+            let mut shares = share(Decimal::new(25, 2));
+            if shares.iter().any(|p| *p <= Decimal::ZERO) {
+                shares = share(Decimal::new(1, 2));
+            }
+            for (q, p) in inst.questions.iter_mut().zip(shares) {
+                q.points = p.normalize();
             }
         }
     }

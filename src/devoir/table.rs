@@ -89,10 +89,17 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Table, String> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            let line = e
+                .position()
+                .map(|p| line_of(&text, p.byte() as usize))
+                .unwrap_or(0);
             format!("« {name} », ligne {line} : CSV illisible ({e}).")
         })?;
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        // Counted from the byte offset, which also works for CRLF files.
+        let line = record
+            .position()
+            .map(|p| line_of(&text, p.byte() as usize))
+            .unwrap_or(0);
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
@@ -121,6 +128,18 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Table, String> {
         rows,
         windows_1252,
     })
+}
+
+/// The 1-based line of byte offset `at`.
+fn line_of(text: &str, at: usize) -> usize {
+    // A record's offset may point at the line break that ends the previous one (CRLF,
+    // blank lines): the record starts after it.
+    let bytes = text.as_bytes();
+    let mut at = at.min(bytes.len());
+    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    text.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// A header reduced to compare spellings: lowercase ASCII letters and digits only,

@@ -11,7 +11,7 @@ fn md_cell(s: &str) -> String {
 }
 
 fn opt(d: Option<Decimal>) -> String {
-    d.map(|d| format::number(d, 2)).unwrap_or_else(|| "—".into())
+    d.map(|d| format::fixed(d, 2)).unwrap_or_else(|| "—".into())
 }
 
 pub fn markdown(sheet: &Sheet, stats: &ClassStats, graded: &[Graded]) -> String {
@@ -28,7 +28,7 @@ pub fn markdown(sheet: &Sheet, stats: &ClassStats, graded: &[Graded]) -> String 
     }
     out.push_str("## Notes\n\n");
     out.push_str(&format!(
-        "- Copies corrigées : {} ; absents (aucune ligne de réponses) : {}\n",
+        "- Copies corrigées : {} ; absents (pas de ligne ou ligne sans aucune réponse) : {}\n",
         stats.present, stats.absent
     ));
     out.push_str(&format!(

@@ -60,7 +60,7 @@ svg { max-width: 100%; height: auto; }
 .entete .note { border: 1.5px solid #222; min-width: 28mm; text-align: center; padding: 1mm 2mm; }
 .entete .note .case-note { display: block; height: 9mm; }
 .meta { color: #333; font-size: 9.5pt; }
-.code { font-family: "DejaVu Sans Mono", monospace; font-weight: bold; letter-spacing: 0.05em; }
+.code { font-family: "DejaVu Sans Mono", monospace; font-weight: bold; letter-spacing: 0.05em; white-space: nowrap; }
 .consignes { font-style: italic; margin: 2mm 0; }
 .exercice { margin-top: 4mm; }
 .exercice h2 { display: flex; justify-content: space-between; }
@@ -243,7 +243,7 @@ pub fn feedback(sheet: &Sheet, g: &Graded) -> String {
     let copy = g.copy;
     let mut body = String::from("<section class=\"page\">\n");
     let note = match g.mark() {
-        Some(m) => format::number(m, 2),
+        Some(m) => format::fixed(m, 2),
         None => "ABS".to_string(),
     };
     body.push_str(&header(sheet, copy, &note));
