@@ -47,7 +47,11 @@ mod tests {
     #[test]
     fn seeds_are_pinned() {
         // A change here changes every sheet already handed out: never update casually.
-        assert_eq!(student_seed(2026, "E001", 0, 0), student_seed(2026, "E001", 0, 0));
+        // The seeds behind tests/data/devoir/reponses.csv (codes NAP-4SEAVBH,
+        // NAP-2TTSS53 and TVA-B31WWGG).
+        assert_eq!(student_seed(2026, "E001", 0, 0), 160_901_995);
+        assert_eq!(student_seed(2026, "E002", 0, 0), 95_250_213);
+        assert_eq!(student_seed(2026, "E001", 1, 0), 372_306_832);
         assert_ne!(student_seed(2026, "E001", 0, 0), student_seed(2026, "E002", 0, 0));
         assert_ne!(student_seed(2026, "E001", 0, 0), student_seed(2026, "E001", 1, 0));
         assert_ne!(student_seed(2026, "E001", 0, 0), student_seed(2027, "E001", 0, 0));
