@@ -45,7 +45,7 @@ pub fn markdown(sheet: &Sheet, stats: &ClassStats, graded: &[Graded]) -> String 
     }
     out.push_str("\n## Réussite par question\n\n");
     out.push_str("Réussie = juste, ou juste par report d'erreur ; sur les élèves présents dont la copie pose la question.\n\n");
-    out.push_str("| Colonne | Question | Réussite | Élèves | Sans réponse |\n|---|---|---:|---:|---:|\n");
+    out.push_str("| Colonne | Question | Réussite | Réussies | Élèves | Sans réponse |\n|---|---|---:|---:|---:|---:|\n");
     for q in &stats.questions {
         let rate = if q.asked == 0 {
             "—".to_string()
@@ -56,12 +56,11 @@ pub fn markdown(sheet: &Sheet, stats: &ClassStats, graded: &[Graded]) -> String 
             )
         };
         out.push_str(&format!(
-            "| `{}` | ex. {} — {} | {rate} ({} / {}) | {} | {} |\n",
+            "| `{}` | ex. {} — {} | {rate} | {} | {} | {} |\n",
             column_name(q.exercise, q.key),
             q.exercise + 1,
             md_cell(q.label),
             q.succeeded,
-            q.asked,
             q.asked,
             q.unanswered
         ));
