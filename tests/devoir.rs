@@ -41,7 +41,11 @@ fn sheet() -> Sheet {
 }
 
 fn roster() -> Roster {
-    Roster::parse("classe-35.csv", &std::fs::read(data("classe-35.csv")).unwrap()).unwrap()
+    Roster::parse(
+        "classe-35.csv",
+        &std::fs::read(data("classe-35.csv")).unwrap(),
+    )
+    .unwrap()
 }
 
 fn copies() -> Vec<Copy> {
@@ -86,7 +90,10 @@ fn roster_with_bom_semicolons_and_accents_is_read() {
     assert_eq!(r.students.len(), 35);
     assert!(!r.windows_1252);
     let first = &r.students[0];
-    assert_eq!((first.nom.as_str(), first.prenom.as_str(), first.id.as_str()), ("DUPRÉ", "Élodie", "E001"));
+    assert_eq!(
+        (first.nom.as_str(), first.prenom.as_str(), first.id.as_str()),
+        ("DUPRÉ", "Élodie", "E001")
+    );
     assert_eq!(first.line, 2);
     assert_eq!(r.students[34].display_name(), "Zélie ÉTIENNE");
 }
@@ -96,15 +103,25 @@ fn thirty_five_students_get_thirty_five_distinct_sheets() {
     let copies = copies();
     assert_eq!(copies.len(), 35);
     for k in 0..3 {
-        let codes: BTreeSet<&str> = copies.iter().map(|c| c.instances[k].code.as_str()).collect();
-        let statements: BTreeSet<&str> =
-            copies.iter().map(|c| c.instances[k].statement.as_str()).collect();
+        let codes: BTreeSet<&str> = copies
+            .iter()
+            .map(|c| c.instances[k].code.as_str())
+            .collect();
+        let statements: BTreeSet<&str> = copies
+            .iter()
+            .map(|c| c.instances[k].statement.as_str())
+            .collect();
         assert_eq!(codes.len(), 35, "exercise {k}: codes");
         assert_eq!(statements.len(), 35, "exercise {k}: statements");
     }
     // The sheet's points: 8 + 3,5 (1,5 + 1 + 1) + 6 for every student.
     for c in &copies {
-        assert_eq!(c.total_points(), rust_decimal_macros::dec!(17.5), "{}", c.student.id);
+        assert_eq!(
+            c.total_points(),
+            rust_decimal_macros::dec!(17.5),
+            "{}",
+            c.student.id
+        );
     }
 }
 
@@ -132,7 +149,10 @@ fn creer_writes_every_file_and_twice_gives_identical_files() {
     assert!(class.contains("D&#39;ALMEIDA"));
     let key = String::from_utf8(std::fs::read(a.join("corrige.html")).unwrap()).unwrap();
     assert!(key.contains("Corrigé détaillé"));
-    assert!(key.contains("1\u{202f}984,50\u{a0}€"), "E001's expected gross amount");
+    assert!(
+        key.contains("1\u{202f}984,50\u{a0}€"),
+        "E001's expected gross amount"
+    );
     // The answer-entry sheet: BOM, semicolons, one row per student, codes.
     let csv = String::from_utf8(std::fs::read(a.join("saisie.csv")).unwrap()).unwrap();
     assert!(csv.starts_with("\u{feff}identifiant;nom;prénom;code ex1;code ex2;code ex3;ex1."));
@@ -152,11 +172,20 @@ fn nothing_is_overwritten_without_force() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("existe déjà"), "{}", stderr(&o));
     assert!(stderr(&o).contains("--force"));
-    assert_eq!(std::fs::read_to_string(out.join("saisie.csv")).unwrap(), "mes notes");
-    assert!(!out.join("eleves/e002.html").exists(), "nothing written at all");
+    assert_eq!(
+        std::fs::read_to_string(out.join("saisie.csv")).unwrap(),
+        "mes notes"
+    );
+    assert!(
+        !out.join("eleves/e002.html").exists(),
+        "nothing written at all"
+    );
     let o = creer(&out, &["--force"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_ne!(std::fs::read_to_string(out.join("saisie.csv")).unwrap(), "mes notes");
+    assert_ne!(
+        std::fs::read_to_string(out.join("saisie.csv")).unwrap(),
+        "mes notes"
+    );
 }
 
 fn corriger(answers: &Path, out: &Path) -> Output {
@@ -188,7 +217,13 @@ fn gradebook_checked_by_hand_on_three_students() {
     let o = corriger(&data("reponses.csv"), &out);
     assert!(o.status.success(), "{}", stderr(&o));
     let csv = std::fs::read_to_string(out.join("notes.csv")).unwrap();
-    let head: Vec<&str> = csv.lines().next().unwrap().trim_start_matches('\u{feff}').split(';').collect();
+    let head: Vec<&str> = csv
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}')
+        .split(';')
+        .collect();
     let col = |name: &str| head.iter().position(|h| *h == name).unwrap();
     let cell = |id: &str, name: &str| row(&csv, id)[col(name)].to_string();
 
@@ -237,7 +272,12 @@ fn gradebook_checked_by_hand_on_three_students() {
     assert_eq!(cell("E034", "note_sur_20"), "ABS");
     assert_eq!(cell("E005", "note_sur_20"), "ABS");
     assert_eq!(csv.lines().count(), 36);
-    for f in ["bilan.md", "bilan.html", "retours.html", "retours/e001.html"] {
+    for f in [
+        "bilan.md",
+        "bilan.html",
+        "retours.html",
+        "retours/e001.html",
+    ] {
         assert!(out.join(f).exists(), "{f}");
     }
     let fb = std::fs::read_to_string(out.join("retours/e001.html")).unwrap();
@@ -284,10 +324,17 @@ fn class_report_counts_match_the_answers() {
     assert_eq!(st.mistakes.len(), 7);
     assert_eq!(st.mistakes[0].students, 2, "most frequent first");
     // Success on tva_collectee: E002 and E003 out of the 4 present.
-    let q = st.questions.iter().find(|q| q.exercise == 1 && q.key == "tva_collectee").unwrap();
+    let q = st
+        .questions
+        .iter()
+        .find(|q| q.exercise == 1 && q.key == "tva_collectee")
+        .unwrap();
     assert_eq!((q.succeeded, q.asked), (2, 4));
     let md = clientele::render::class_report::markdown(&sheet, &st, &graded);
-    assert!(md.contains("| `retard-depuis-date-facture` | 2 | 2 |"), "{md}");
+    assert!(
+        md.contains("| `retard-depuis-date-facture` | 2 | 2 |"),
+        "{md}"
+    );
 }
 
 /// Writes `text` as a file of the temp dir and returns its path.
@@ -326,7 +373,10 @@ fn answers_with_an_unknown_student() {
     let text = answers_text().replacen("E003;", "E999;", 1);
     let e = corriger_err(&text);
     assert!(e.contains("ligne 4"), "{e}");
-    assert!(e.contains("« E999 » n'est pas dans la liste de classe"), "{e}");
+    assert!(
+        e.contains("« E999 » n'est pas dans la liste de classe"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -343,16 +393,27 @@ fn answers_with_a_duplicated_row() {
 fn answers_with_a_code_of_another_student() {
     let c = copies();
     let (mine, other) = (&c[0].instances[0].code, &c[1].instances[0].code);
-    let text = answers_text().replacen(&format!("E001;DUPRÉ;Élodie;{mine}"), &format!("E001;DUPRÉ;Élodie;{other}"), 1);
+    let text = answers_text().replacen(
+        &format!("E001;DUPRÉ;Élodie;{mine}"),
+        &format!("E001;DUPRÉ;Élodie;{other}"),
+        1,
+    );
     let e = corriger_err(&text);
     assert!(e.contains("ligne 2, colonne « code ex1 »"), "{e}");
-    assert!(e.contains("n'est pas celui de la copie de Élodie DUPRÉ"), "{e}");
+    assert!(
+        e.contains("n'est pas celui de la copie de Élodie DUPRÉ"),
+        "{e}"
+    );
 }
 
 #[test]
 fn answers_to_a_question_the_variant_does_not_ask() {
     // E001's variant of exercise 1 has no « base HT » question.
-    let text = answers_text().replacen("E001;DUPRÉ;Élodie;NAP-4SEAVBH;TVA-B31WWGG;PEN-YSE12XP-S5QF;—", "E001;DUPRÉ;Élodie;NAP-4SEAVBH;TVA-B31WWGG;PEN-YSE12XP-S5QF;12", 1);
+    let text = answers_text().replacen(
+        "E001;DUPRÉ;Élodie;NAP-4SEAVBH;TVA-B31WWGG;PEN-YSE12XP-S5QF;—",
+        "E001;DUPRÉ;Élodie;NAP-4SEAVBH;TVA-B31WWGG;PEN-YSE12XP-S5QF;12",
+        1,
+    );
     assert_ne!(text, answers_text(), "fixture changed: update this test");
     let e = corriger_err(&text);
     assert!(e.contains("ligne 2, colonne « ex1.base_ht »"), "{e}");
@@ -395,7 +456,13 @@ fn wrong_encodings() {
     // Through the CLI, the remark is printed and the sheets are made.
     let path = file(tmp.path(), "latin.csv", &latin);
     let o = clientele(&[
-        "devoir", "creer", p(&data("feuille.toml")), "--classe", p(&path), "-o", p(&tmp.path().join("o")),
+        "devoir",
+        "creer",
+        p(&data("feuille.toml")),
+        "--classe",
+        p(&path),
+        "-o",
+        p(&tmp.path().join("o")),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("Windows-1252"));
@@ -404,8 +471,12 @@ fn wrong_encodings() {
 #[test]
 fn malformed_rosters() {
     let e = Roster::parse("l.csv", "nom,identifiant\nDUPONT,1\n".as_bytes()).unwrap_err();
-    assert!(e.contains("ligne 1 : colonne « prénom » introuvable"), "{e}");
-    let e = Roster::parse("l.csv", "nom,prénom,identifiant\nA,B,1\nC,D,1\n".as_bytes()).unwrap_err();
+    assert!(
+        e.contains("ligne 1 : colonne « prénom » introuvable"),
+        "{e}"
+    );
+    let e =
+        Roster::parse("l.csv", "nom,prénom,identifiant\nA,B,1\nC,D,1\n".as_bytes()).unwrap_err();
     assert!(e.contains("ligne 3"), "{e}");
     assert!(e.contains("déjà ligne 2"), "{e}");
     let e = Roster::parse("l.csv", "nom,prénom,identifiant\nA,B,\n".as_bytes()).unwrap_err();
@@ -432,7 +503,10 @@ fn malformed_sheets() {
     assert!(e.contains("strictement positif"), "{e}");
     let s = Sheet::parse("f.toml", "titre = \"T\"\ngraine = 1\n[[exercice]]\nid = \"prix/tva\"\n[exercice.bareme]\nnimporte = 1\n").unwrap();
     let e = s.copies(&roster().students).unwrap_err();
-    assert!(e.contains("« nimporte »") && e.contains("tva_collectee"), "{e}");
+    assert!(
+        e.contains("« nimporte »") && e.contains("tva_collectee"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -447,11 +521,19 @@ fn every_exercise_type_works_on_a_sheet() {
     let copies = s.copies(&students).unwrap();
     for c in &copies {
         for inst in &c.instances {
-            assert_eq!(inst.total_points(), rust_decimal_macros::dec!(3), "{}", inst.id);
+            assert_eq!(
+                inst.total_points(),
+                rust_decimal_macros::dec!(3),
+                "{}",
+                inst.id
+            );
         }
     }
     let html = clientele::render::html::sheets(&s, &copies);
     assert_eq!(html.matches("<section class=\"page\">").count(), 3);
     let key = clientele::render::html::answer_key(&s, &copies);
-    assert!(key.contains("<svg"), "inline SVG charts are kept in the answer key");
+    assert!(
+        key.contains("<svg"),
+        "inline SVG charts are kept in the answer key"
+    );
 }

@@ -49,7 +49,11 @@ fn parse(xml: &str) -> Vec<XmlQuestion> {
                     let raw_is_leaf = matches!(name.as_str(), "penalty" | "hidden" | "idnumber");
                     if raw_is_leaf {
                         let raw = reader.read_text(e.name()).unwrap();
-                        current.as_mut().unwrap().texts.insert(name, raw.to_string());
+                        current
+                            .as_mut()
+                            .unwrap()
+                            .texts
+                            .insert(name, raw.to_string());
                     } else {
                         stack.push(name);
                     }
@@ -113,7 +117,9 @@ fn unescape_feedback(s: &str) -> String {
             out.push(c);
         }
     }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// The NUMERICAL fields of a Cloze question text, in order.
@@ -182,17 +188,29 @@ fn check_against(inst: &Instance, q: &XmlQuestion) {
     // Weights are the points up to one common factor.
     let factor = fs[0].weight / inst.questions[0].points;
     for (f, question) in fs.iter().zip(&inst.questions) {
-        assert_eq!(f.weight, question.points * factor, "{} {}", inst.code, question.key);
+        assert_eq!(
+            f.weight,
+            question.points * factor,
+            "{} {}",
+            inst.code,
+            question.key
+        );
         let right = &f.alts[0];
         assert_eq!(right.fraction, "100");
-        assert_eq!(right.answer, question.answer, "{} {}", inst.code, question.key);
+        assert_eq!(
+            right.answer, question.answer,
+            "{} {}",
+            inst.code, question.key
+        );
         assert_eq!(right.tolerance, question.tolerance);
         for m in &question.mistakes {
             let alt = f
                 .alts
                 .iter()
                 .find(|a| a.answer == m.answer && a.fraction == "0")
-                .unwrap_or_else(|| panic!("{} {}: mistake {} missing", inst.code, question.key, m.note));
+                .unwrap_or_else(|| {
+                    panic!("{} {}: mistake {} missing", inst.code, question.key, m.note)
+                });
             assert_eq!(alt.tolerance, question.tolerance);
             assert_eq!(alt.feedback, format!("[{}] {}", m.note, m.message));
         }
@@ -200,8 +218,16 @@ fn check_against(inst: &Instance, q: &XmlQuestion) {
         let extra = f.alts.len() - 1 - question.mistakes.len();
         assert!(extra <= 1);
         if extra == 1 {
-            assert!(f.alts.last().unwrap().feedback.starts_with("[taux-non-exprime-en-pourcent]"));
-            assert_eq!(f.alts.last().unwrap().answer, question.answer / Decimal::ONE_HUNDRED);
+            assert!(f
+                .alts
+                .last()
+                .unwrap()
+                .feedback
+                .starts_with("[taux-non-exprime-en-pourcent]"));
+            assert_eq!(
+                f.alts.last().unwrap().answer,
+                question.answer / Decimal::ONE_HUNDRED
+            );
         }
     }
     assert_eq!(
@@ -265,7 +291,10 @@ fn cloze_feedback_escapes_the_documented_characters() {
         moodle::escape_cloze(r#"a}b#c~d/e"f\g"#),
         r#"a\}b\#c\~d\/e\"f\\g"#
     );
-    assert_eq!(unescape_feedback(&moodle::escape_cloze(r#"}#~/"\"#)), r#"}#~/"\"#);
+    assert_eq!(
+        unescape_feedback(&moodle::escape_cloze(r#"}#~/"\"#)),
+        r#"}#~/"\"#
+    );
 }
 
 fn run(args: &[&str]) -> std::process::Output {
@@ -277,21 +306,45 @@ fn run(args: &[&str]) -> std::process::Output {
 
 #[test]
 fn generate_format_moodle_matches_the_generator() {
-    let o = run(&["generate", "prix/net-a-payer", "--seed", "5", "--count", "4", "--format", "moodle"]);
+    let o = run(&[
+        "generate",
+        "prix/net-a-payer",
+        "--seed",
+        "5",
+        "--count",
+        "4",
+        "--format",
+        "moodle",
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let qs = parse(&String::from_utf8(o.stdout).unwrap());
     assert_eq!(qs.len(), 5);
-    assert_eq!(qs[0].texts["category"], "$course$/top/clientele/prix/net-a-payer");
+    assert_eq!(
+        qs[0].texts["category"],
+        "$course$/top/clientele/prix/net-a-payer"
+    );
     for (s, q) in (5..9).zip(&qs[1..]) {
-        check_against(&generate("prix/net-a-payer", s, &BTreeMap::new()).unwrap(), q);
+        check_against(
+            &generate("prix/net-a-payer", s, &BTreeMap::new()).unwrap(),
+            q,
+        );
     }
-    let o = run(&["generate", "prix/tva", "--format", "moodle", "--sans-corrige"]);
+    let o = run(&[
+        "generate",
+        "prix/tva",
+        "--format",
+        "moodle",
+        "--sans-corrige",
+    ]);
     assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
 fn devoir_moodle_has_one_category_per_exercise() {
-    let sheet = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/devoir/feuille.toml");
+    let sheet = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/devoir/feuille.toml"
+    );
     let o = run(&["devoir", "moodle", sheet, "--variantes", "3"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let qs = parse(&String::from_utf8(o.stdout).unwrap());
@@ -310,7 +363,10 @@ fn devoir_moodle_has_one_category_per_exercise() {
     for (v, q) in variants.iter().zip(&qs[5..8]) {
         check_against(&v[1], q);
     }
-    assert_eq!(fields(&qs[5].texts["questiontext"])[0].weight, Decimal::from(3));
+    assert_eq!(
+        fields(&qs[5].texts["questiontext"])[0].weight,
+        Decimal::from(3)
+    );
 }
 
 #[test]
@@ -324,7 +380,11 @@ fn gift_has_one_numerical_question_per_step() {
     let questions: Vec<&str> = text.split("\n\n").filter(|b| b.starts_with("::")).collect();
     assert_eq!(questions.len(), inst.questions.len());
     for (block, q) in questions.iter().zip(&inst.questions) {
-        let answer = format!("{{#=%100%{}:{}#Juste.", q.answer.normalize(), q.tolerance.normalize());
+        let answer = format!(
+            "{{#=%100%{}:{}#Juste.",
+            q.answer.normalize(),
+            q.tolerance.normalize()
+        );
         assert!(block.contains(&answer), "{block}");
         for m in &q.mistakes {
             assert!(block.contains(&format!("=%0%{}:", m.answer.normalize())));

@@ -272,11 +272,15 @@ pub fn report_clap_error(e: clap::Error) -> i32 {
     let what = match e.kind() {
         ErrorKind::InvalidValue => "valeur invalide",
         ErrorKind::UnknownArgument => "option inconnue",
-        ErrorKind::InvalidSubcommand => "commande inconnue (list, generate, correct, book ou devoir)",
+        ErrorKind::InvalidSubcommand => {
+            "commande inconnue (list, generate, correct, book ou devoir)"
+        }
         ErrorKind::MissingRequiredArgument => "argument obligatoire manquant",
         ErrorKind::ValueValidation => "valeur hors des limites permises",
         ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => "arguments incompatibles",
-        ErrorKind::MissingSubcommand => "commande manquante (list, generate, correct, book ou devoir)",
+        ErrorKind::MissingSubcommand => {
+            "commande manquante (list, generate, correct, book ou devoir)"
+        }
         _ => "ligne de commande invalide",
     };
     let detail = e.render().to_string();

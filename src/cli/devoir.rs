@@ -96,7 +96,11 @@ fn default_dir(prefix: &str, sheet: &Path) -> PathBuf {
 /// Writes every file, after checking that none exists (unless `force`).
 fn write_all(files: &[(PathBuf, String)], force: bool) -> Result<(), String> {
     if !force {
-        let existing: Vec<&PathBuf> = files.iter().map(|(p, _)| p).filter(|p| p.exists()).collect();
+        let existing: Vec<&PathBuf> = files
+            .iter()
+            .map(|(p, _)| p)
+            .filter(|p| p.exists())
+            .collect();
         if let Some(first) = existing.first() {
             return Err(format!(
                 "« {} » existe déjà{} ; rien n'a été écrit. Ajoutez --force pour remplacer ces fichiers.",
@@ -111,13 +115,17 @@ fn write_all(files: &[(PathBuf, String)], force: bool) -> Result<(), String> {
     }
     for (p, _) in files {
         if p.is_dir() {
-            return Err(format!("« {} » est un dossier ; rien n'a été écrit.", p.display()));
+            return Err(format!(
+                "« {} » est un dossier ; rien n'a été écrit.",
+                p.display()
+            ));
         }
     }
     for (p, text) in files {
         if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("impossible de créer le dossier « {} » : {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                format!("impossible de créer le dossier « {} » : {e}", dir.display())
+            })?;
         }
         std::fs::write(p, text)
             .map_err(|e| format!("impossible d'écrire « {} » : {e}", p.display()))?;
@@ -130,7 +138,9 @@ fn creer(a: CreerArgs) -> Result<(), String> {
     let roster = load_roster(&a.classe)?;
     let copies = sheet.copies(&roster.students)?;
     let names = student_files(&copies)?;
-    let dir = a.output.unwrap_or_else(|| default_dir("devoir", &a.feuille));
+    let dir = a
+        .output
+        .unwrap_or_else(|| default_dir("devoir", &a.feuille));
     let mut files = Vec::new();
     for (c, name) in copies.iter().zip(&names) {
         files.push((
@@ -143,7 +153,10 @@ fn creer(a: CreerArgs) -> Result<(), String> {
     }
     files.push((dir.join("classe.html"), html::sheets(&sheet, &copies)));
     files.push((dir.join("corrige.html"), html::answer_key(&sheet, &copies)));
-    files.push((dir.join("saisie.csv"), sheet_csv::answer_entry(&sheet, &copies)));
+    files.push((
+        dir.join("saisie.csv"),
+        sheet_csv::answer_entry(&sheet, &copies),
+    ));
     write_all(&files, a.force)?;
     eprintln!(
         "{} copies créées dans « {} » : eleves/*.html (une par élève), classe.html (toute la classe, une copie par page), corrige.html, saisie.csv (à remplir puis « clientele devoir corriger »).",
@@ -170,7 +183,9 @@ fn corriger(a: CorrigerArgs) -> Result<(), String> {
     }
     let graded = grade::grade(&copies, &answers);
     let stats = grade::stats(&sheet, &graded);
-    let dir = a.output.unwrap_or_else(|| default_dir("correction", &a.feuille));
+    let dir = a
+        .output
+        .unwrap_or_else(|| default_dir("correction", &a.feuille));
     let report_md = class_report::markdown(&sheet, &stats, &graded);
     let mut files = vec![
         (dir.join("notes.csv"), sheet_csv::gradebook(&sheet, &graded)),

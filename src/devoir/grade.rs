@@ -107,28 +107,34 @@ const BANDS: [(&str, i64); 6] = [
 pub fn stats(sheet: &Sheet, graded: &[Graded]) -> ClassStats {
     let marks: Vec<Decimal> = graded.iter().filter_map(Graded::mark).collect();
     let present = marks.len();
-    let mean = (present > 0).then(|| {
-        round_half_away(
-            marks.iter().sum::<Decimal>() / Decimal::from(present),
-            2,
-        )
-    });
+    let mean = (present > 0)
+        .then(|| round_half_away(marks.iter().sum::<Decimal>() / Decimal::from(present), 2));
     let mut sorted = marks.clone();
     sorted.sort();
     let median = (present > 0).then(|| {
         if present % 2 == 1 {
             sorted[present / 2]
         } else {
-            round_half_away((sorted[present / 2 - 1] + sorted[present / 2]) / Decimal::TWO, 2)
+            round_half_away(
+                (sorted[present / 2 - 1] + sorted[present / 2]) / Decimal::TWO,
+                2,
+            )
         }
     });
     let bands = BANDS
         .iter()
         .enumerate()
         .map(|(i, (label, hi))| {
-            let lo = if i == 0 { Decimal::MIN } else { Decimal::from(BANDS[i - 1].1) };
+            let lo = if i == 0 {
+                Decimal::MIN
+            } else {
+                Decimal::from(BANDS[i - 1].1)
+            };
             let hi = Decimal::from(*hi);
-            (*label, marks.iter().filter(|m| **m >= lo && **m < hi).count())
+            (
+                *label,
+                marks.iter().filter(|m| **m >= lo && **m < hi).count(),
+            )
         })
         .collect();
     let copies: Vec<&Copy> = graded.iter().map(|g| g.copy).collect();
@@ -178,8 +184,7 @@ pub fn stats(sheet: &Sheet, graded: &[Graded]) -> ClassStats {
                 });
                 e.0.insert(g.copy.student.id.as_str());
                 e.1.occurrences += 1;
-                e.1.questions
-                    .insert(super::sheet::column_name(k, &r.key));
+                e.1.questions.insert(super::sheet::column_name(k, &r.key));
             }
         }
     }

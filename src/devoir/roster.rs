@@ -60,7 +60,9 @@ impl Roster {
 
     fn from_table(t: &Table) -> Result<Roster, String> {
         let nom = t.column(NOM_HEADERS).ok_or_else(|| missing(t, "nom"))?;
-        let prenom = t.column(PRENOM_HEADERS).ok_or_else(|| missing(t, "prénom"))?;
+        let prenom = t
+            .column(PRENOM_HEADERS)
+            .ok_or_else(|| missing(t, "prénom"))?;
         let id = t.column(ID_HEADERS);
         let mut students = Vec::with_capacity(t.rows.len());
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();

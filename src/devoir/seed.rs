@@ -52,8 +52,17 @@ mod tests {
         assert_eq!(student_seed(2026, "E001", 0, 0), 160_901_995);
         assert_eq!(student_seed(2026, "E002", 0, 0), 95_250_213);
         assert_eq!(student_seed(2026, "E001", 1, 0), 372_306_832);
-        assert_ne!(student_seed(2026, "E001", 0, 0), student_seed(2026, "E002", 0, 0));
-        assert_ne!(student_seed(2026, "E001", 0, 0), student_seed(2026, "E001", 1, 0));
-        assert_ne!(student_seed(2026, "E001", 0, 0), student_seed(2027, "E001", 0, 0));
+        assert_ne!(
+            student_seed(2026, "E001", 0, 0),
+            student_seed(2026, "E002", 0, 0)
+        );
+        assert_ne!(
+            student_seed(2026, "E001", 0, 0),
+            student_seed(2026, "E001", 1, 0)
+        );
+        assert_ne!(
+            student_seed(2026, "E001", 0, 0),
+            student_seed(2027, "E001", 0, 0)
+        );
     }
 }

@@ -128,7 +128,10 @@ impl Sheet {
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
                 .map(|l| format!(", ligne {l}"))
                 .unwrap_or_default();
-            format!("« {name} »{line} : feuille illisible : {}", e.message().trim())
+            format!(
+                "« {name} »{line} : feuille illisible : {}",
+                e.message().trim()
+            )
         })?;
         if file.titre.trim().is_empty() {
             return Err(format!("« {name} » : le titre de la feuille est vide."));
@@ -212,9 +215,11 @@ impl Sheet {
     pub fn copies(&self, students: &[Student]) -> Result<Vec<Copy>, String> {
         let mut order: Vec<usize> = (0..students.len()).collect();
         order.sort_by(|&a, &b| students[a].id.cmp(&students[b].id));
-        let mut seeds = vec![vec![0u64; self.exercises.len()]; students.len()];
+        // seeds[k][s]: exercise k of student s.
+        let mut seeds = Vec::with_capacity(self.exercises.len());
         for k in 0..self.exercises.len() {
             let mut used = BTreeSet::new();
+            let mut of_exercise = vec![0u64; students.len()];
             for &s in &order {
                 let mut salt = 0;
                 let seed = loop {
@@ -224,13 +229,14 @@ impl Sheet {
                     }
                     salt += 1;
                 };
-                seeds[s][k] = seed;
+                of_exercise[s] = seed;
             }
+            seeds.push(of_exercise);
         }
         let mut copies = Vec::with_capacity(students.len());
         for (s, student) in students.iter().enumerate() {
             let instances = (0..self.exercises.len())
-                .map(|k| self.instance(k, seeds[s][k]))
+                .map(|k| self.instance(k, seeds[k][s]))
                 .collect::<Result<Vec<_>, _>>()?;
             copies.push(Copy {
                 student: student.clone(),

@@ -121,7 +121,8 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Table, String> {
             }
         }
     }
-    let headers = headers.ok_or_else(|| format!("« {name} » est vide : il faut au moins une ligne d'en-tête."))?;
+    let headers = headers
+        .ok_or_else(|| format!("« {name} » est vide : il faut au moins une ligne d'en-tête."))?;
     Ok(Table {
         name: name.to_string(),
         headers,
@@ -139,7 +140,11 @@ fn line_of(text: &str, at: usize) -> usize {
     while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
         at += 1;
     }
-    text.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..at]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// A header reduced to compare spellings: lowercase ASCII letters and digits only,

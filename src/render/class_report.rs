@@ -92,7 +92,11 @@ pub fn markdown(sheet: &Sheet, stats: &ClassStats, graded: &[Graded]) -> String 
             md_cell(&g.copy.student.display_name()),
             md_cell(&g.copy.student.id),
             g.score()
-                .map(|s| format!("{} / {}", format::number(s, 2), format::number(g.total(), 2)))
+                .map(|s| format!(
+                    "{} / {}",
+                    format::number(s, 2),
+                    format::number(g.total(), 2)
+                ))
                 .unwrap_or_else(|| "ABS".into()),
             g.mark()
                 .map(|m| format::fixed(m, 2))

@@ -33,7 +33,13 @@ fn one_line(html: &str) -> String {
         .join(" ")
 }
 
-fn question(inst: &Instance, i: usize, q: &Question, statement: &str, solution_step: &str) -> String {
+fn question(
+    inst: &Instance,
+    i: usize,
+    q: &Question,
+    statement: &str,
+    solution_step: &str,
+) -> String {
     let n = inst.questions.len();
     let name = if n == 1 {
         format!("{} — {}", inst.code, inst.title)
@@ -68,7 +74,8 @@ fn question(inst: &Instance, i: usize, q: &Question, statement: &str, solution_s
 
 /// The GIFT file of instances grouped by category (`$CATEGORY:` lines).
 pub fn gift(categories: &[(String, &[Instance])]) -> String {
-    let mut out = String::from("// Questions générées par clientele (une question GIFT par étape).\n\n");
+    let mut out =
+        String::from("// Questions générées par clientele (une question GIFT par étape).\n\n");
     for (path, instances) in categories {
         out.push_str(&format!("$CATEGORY: $course$/top/{path}\n\n"));
         for inst in *instances {

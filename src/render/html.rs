@@ -45,12 +45,14 @@ const CSS: &str = r#"
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt;
   line-height: 1.4; color: #111; margin: 0 auto; max-width: 182mm; padding: 6mm 0; }
 h1 { font-size: 15pt; margin: 0 0 2mm; }
-h2 { font-size: 12.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #555; padding-bottom: 1mm; }
+h2 { font-size: 12.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #555; padding-bottom: 1mm; break-after: avoid; page-break-after: avoid; }
+.exercice > p.meta { break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 11pt; margin: 4mm 0 1mm; }
 table { border-collapse: collapse; margin: 2mm 0; }
 th, td { border: 1px solid #888; padding: 1mm 2mm; vertical-align: top; text-align: left; }
 th { background: #eee; }
 td.nombre, th.nombre { text-align: right; white-space: nowrap; }
+td.nom { white-space: nowrap; }
 svg { max-width: 100%; height: auto; }
 .page { break-after: page; page-break-after: always; }
 .page:last-child { break-after: auto; page-break-after: auto; }
@@ -99,7 +101,7 @@ fn unit_suffix(u: Unit) -> &'static str {
 
 fn points(p: Decimal) -> String {
     let s = format::number(p, 2);
-    if p == Decimal::ONE || p < Decimal::ONE {
+    if p <= Decimal::ONE {
         format!("{s}\u{a0}pt")
     } else {
         format!("{s}\u{a0}pts")
@@ -123,7 +125,13 @@ fn header(sheet: &Sheet, copy: &Copy, note: &str) -> String {
         .instances
         .iter()
         .enumerate()
-        .map(|(k, i)| format!("ex.\u{a0}{}\u{a0}: <span class=\"code\">{}</span>", k + 1, escape(&i.code)))
+        .map(|(k, i)| {
+            format!(
+                "ex.\u{a0}{}\u{a0}: <span class=\"code\">{}</span>",
+                k + 1,
+                escape(&i.code)
+            )
+        })
         .collect();
     format!(
         "<div class=\"entete\">\n<div>\n<h1>{}</h1>\n<div class=\"meta\">{}</div>\n\
@@ -137,14 +145,17 @@ fn header(sheet: &Sheet, copy: &Copy, note: &str) -> String {
     )
 }
 
-fn exercise_heading(k: usize, inst: &Instance) -> String {
+/// The heading of an exercise; the student's name is repeated so that a page that
+/// comes loose from its copy can still be given back.
+fn exercise_heading(k: usize, inst: &Instance, student: &str) -> String {
     format!(
-        "<h2><span>Exercice {} — {}</span><span class=\"bareme\">{}</span></h2>\n<p class=\"meta\">Code : <span class=\"code\">{}</span> · savoirs {}</p>\n",
+        "<h2><span>Exercice {} — {}</span><span class=\"bareme\">{}</span></h2>\n<p class=\"meta\">Code : <span class=\"code\">{}</span> · savoirs {} · {}</p>\n",
         k + 1,
         escape(&inst.title),
         points(inst.total_points()),
         escape(&inst.code),
-        escape(&inst.savoirs.join(", "))
+        escape(&inst.savoirs.join(", ")),
+        escape(student)
     )
 }
 
@@ -158,7 +169,7 @@ pub fn student_page(sheet: &Sheet, copy: &Copy) -> String {
     out.push_str("<p class=\"consignes\">Écrivez chaque résultat dans sa case, avec son unité ; détaillez vos calculs sur votre copie.</p>\n");
     for (k, inst) in copy.instances.iter().enumerate() {
         out.push_str("<div class=\"exercice\">\n");
-        out.push_str(&exercise_heading(k, inst));
+        out.push_str(&exercise_heading(k, inst, &copy.student.display_name()));
         out.push_str(&markdown(&inst.statement));
         out.push_str("<ol class=\"questions\">\n");
         for q in &inst.questions {
@@ -192,7 +203,7 @@ pub fn answer_key(sheet: &Sheet, copies: &[Copy]) -> String {
     );
     for c in copies {
         body.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td class=\"code\">{}</td></tr>\n",
+            "<tr><td class=\"nom\">{}</td><td>{}</td><td class=\"code\">{}</td></tr>\n",
             escape(&c.student.display_name()),
             escape(&c.student.id),
             c.instances
@@ -208,7 +219,7 @@ pub fn answer_key(sheet: &Sheet, copies: &[Copy]) -> String {
         body.push_str(&header(sheet, c, ""));
         for (k, inst) in c.instances.iter().enumerate() {
             body.push_str("<div class=\"exercice\">\n");
-            body.push_str(&exercise_heading(k, inst));
+            body.push_str(&exercise_heading(k, inst, &c.student.display_name()));
             body.push_str("<table>\n<tr><th>n°</th><th>Question</th><th class=\"nombre\">Réponse attendue</th><th class=\"nombre\">Tolérance</th><th class=\"nombre\">Points</th></tr>\n");
             for (i, q) in inst.questions.iter().enumerate() {
                 body.push_str(&format!(
@@ -257,7 +268,7 @@ pub fn feedback(sheet: &Sheet, g: &Graded) -> String {
             ));
             for (k, (inst, rep)) in copy.instances.iter().zip(reports).enumerate() {
                 body.push_str("<div class=\"exercice\">\n");
-                body.push_str(&exercise_heading(k, inst));
+                body.push_str(&exercise_heading(k, inst, &copy.student.display_name()));
                 body.push_str(&feedback_exercise(inst, rep));
                 body.push_str("</div>\n");
             }
@@ -322,7 +333,10 @@ pub fn feedback_document(sheet: &Sheet, graded: &[Graded], single: bool) -> Stri
         format!(
             "{} — {}",
             sheet.titre,
-            graded.first().map(|g| g.copy.student.display_name()).unwrap_or_default()
+            graded
+                .first()
+                .map(|g| g.copy.student.display_name())
+                .unwrap_or_default()
         )
     } else {
         format!("Retours — {}", sheet.titre)

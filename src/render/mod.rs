@@ -1,11 +1,11 @@
 //! Presentations of instances and correction reports, apart from their generation.
 
 pub mod charts;
-pub mod json;
-pub mod markdown;
-pub mod report;
 pub mod class_report;
 pub mod gift;
 pub mod html;
+pub mod json;
+pub mod markdown;
 pub mod moodle;
+pub mod report;
 pub mod sheet_csv;

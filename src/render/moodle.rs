@@ -14,7 +14,7 @@
 use crate::correct::RATE_AS_FRACTION;
 use crate::model::{Instance, Question, Unit};
 use crate::num::format;
-use crate::render::html::{markdown, escape as html_escape};
+use crate::render::html::{escape as html_escape, markdown};
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 use rust_decimal::Decimal;
@@ -40,7 +40,11 @@ pub fn escape_cloze(s: &str) -> String {
 
 /// HTML-escapes feedback without numeric entities (their `#` would need escaping too).
 fn feedback(s: &str) -> String {
-    escape_cloze(&s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"))
+    escape_cloze(
+        &s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;"),
+    )
 }
 
 /// A decimal as Moodle reads it: point as separator, no exponent, no trailing zeros.
@@ -96,7 +100,12 @@ pub fn field(q: &Question, weight: Decimal) -> String {
         feedback("Juste.")
     );
     for (v, tol, msg) in wrong_answers(q) {
-        s.push_str(&format!("~%0%{}:{}#{}", number(v), number(tol), feedback(&msg)));
+        s.push_str(&format!(
+            "~%0%{}:{}#{}",
+            number(v),
+            number(tol),
+            feedback(&msg)
+        ));
     }
     s.push('}');
     s
@@ -133,7 +142,12 @@ pub fn question_text(inst: &Instance) -> String {
     s
 }
 
-fn text_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str, html: bool) -> std::io::Result<()> {
+fn text_element(
+    w: &mut Writer<Vec<u8>>,
+    name: &str,
+    text: &str,
+    html: bool,
+) -> std::io::Result<()> {
     let el = w.create_element(name);
     let el = if html {
         el.with_attribute(("format", "html"))

@@ -49,7 +49,11 @@ pub fn answer_entry(sheet: &Sheet, copies: &[Copy]) -> String {
         for (k, c) in cols.iter().enumerate() {
             for (key, _) in c {
                 let asked = copy.instances[k].question(key).is_some();
-                row.push(if asked { String::new() } else { NOT_ASKED.into() });
+                row.push(if asked {
+                    String::new()
+                } else {
+                    NOT_ASKED.into()
+                });
             }
         }
         w.write_record(&row).expect("memory");
