@@ -537,3 +537,76 @@ fn every_exercise_type_works_on_a_sheet() {
         "inline SVG charts are kept in the answer key"
     );
 }
+
+#[test]
+fn identifiers_stripped_of_leading_zeros_by_a_spreadsheet_are_matched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let roster = file(
+        tmp.path(),
+        "l.csv",
+        "nom;prénom;identifiant\nA;B;007\nC;D;070\n".as_bytes(),
+    );
+    let sheet = file(
+        tmp.path(),
+        "f.toml",
+        b"titre = \"T\"\ngraine = 3\n[[exercice]]\nid = \"prix/tva\"\n",
+    );
+    let out = tmp.path().join("d");
+    let o = clientele(&[
+        "devoir",
+        "creer",
+        p(&sheet),
+        "--classe",
+        p(&roster),
+        "-o",
+        p(&out),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let saisie = std::fs::read_to_string(out.join("saisie.csv")).unwrap();
+    // Fill one answer for 007 and save it as a spreadsheet would: « 7 », no BOM.
+    let filled: String = saisie
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| {
+            if let Some(rest) = l.strip_prefix("007;") {
+                let mut cells: Vec<&str> = format!("7;{rest}").leak().split(';').collect();
+                let n = cells.len();
+                cells[n - 3] = "12";
+                cells.join(";")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let answers = file(tmp.path(), "r.csv", filled.as_bytes());
+    let corr = tmp.path().join("c");
+    let args = [
+        "devoir",
+        "corriger",
+        p(&sheet),
+        "--classe",
+        p(&roster),
+        "--reponses",
+        p(&answers),
+        "-o",
+        p(&corr),
+    ];
+    let o = clientele(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("identifiant « 7 » lu comme « 007 »"),
+        "{}",
+        stderr(&o)
+    );
+    let notes = std::fs::read_to_string(corr.join("notes.csv")).unwrap();
+    assert!(row(&notes, "007").last().unwrap() != &"ABS");
+    assert_eq!(row(&notes, "070").last().unwrap(), &"ABS");
+    // A second correction into the same folder is refused without --force.
+    let o = clientele(&args);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("existe déjà"));
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    assert!(clientele(&forced).status.success());
+}

@@ -112,12 +112,22 @@ pub fn read(
                 row.line
             ));
         }
-        let Some(student) = roster.find(id) else {
+        let Some(student) = roster.find(id).or_else(|| {
+            // A spreadsheet turns « 007 » into « 7 »: accept it when only one numeric
+            // identifier of the roster matches.
+            let student = without_leading_zeros(roster, id)?;
+            warnings.push(format!(
+                "« {name} », ligne {} : identifiant « {id} » lu comme « {} » (zéros de tête retirés par le tableur).",
+                row.line, student.id
+            ));
+            Some(student)
+        }) else {
             return Err(format!(
                 "« {name} », ligne {} : l'élève « {id} » n'est pas dans la liste de classe.",
                 row.line
             ));
         };
+        let id = student.id.as_str();
         if let Some(first) = lines.insert(id.to_string(), row.line) {
             return Err(format!(
                 "« {name} », ligne {} : l'élève « {id} » a déjà une ligne (ligne {first}) ; supprimez le doublon.",
@@ -186,4 +196,20 @@ pub fn read(
         by_student,
         warnings,
     })
+}
+
+/// The only student whose all-digit identifier equals `id` once leading zeros are
+/// ignored.
+fn without_leading_zeros<'a>(roster: &'a Roster, id: &str) -> Option<&'a super::roster::Student> {
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !digits(id) {
+        return None;
+    }
+    let key = id.trim_start_matches('0');
+    let mut found = roster
+        .students
+        .iter()
+        .filter(|s| digits(&s.id) && s.id.trim_start_matches('0') == key);
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
