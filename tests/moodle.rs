@@ -393,3 +393,10 @@ fn gift_has_one_numerical_question_per_step() {
         assert!(!block.trim_end().contains('\n'));
     }
 }
+
+#[test]
+fn gift_escapes_its_special_characters() {
+    use clientele::render::gift::escape_gift;
+    assert_eq!(escape_gift(r"a~b=c#d{e}f:g\h"), r"a\~b\=c\#d\{e\}f\:g\\h");
+    assert_eq!(escape_gift("1 234,56 € ; 12,5 %"), "1 234,56 € ; 12,5 %");
+}

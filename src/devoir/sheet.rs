@@ -371,3 +371,80 @@ pub fn column_name(index: usize, key: &str) -> String {
 pub fn code_column(index: usize) -> String {
     format!("code ex{}", index + 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::generate;
+    use rust_decimal_macros::dec;
+
+    fn inst_with(points: &[Decimal]) -> Instance {
+        let mut inst = generate("prix/net-a-payer", 1, &BTreeMap::new()).unwrap();
+        inst.questions.truncate(points.len());
+        assert_eq!(
+            inst.questions.len(),
+            points.len(),
+            "seed 1 has enough questions"
+        );
+        for (q, p) in inst.questions.iter_mut().zip(points) {
+            q.points = *p;
+        }
+        inst
+    }
+
+    fn points(inst: &Instance) -> Vec<Decimal> {
+        inst.questions.iter().map(|q| q.points).collect()
+    }
+
+    #[test]
+    fn a_total_is_shared_to_the_quarter_point() {
+        // 8 over 3 equal questions: 8 ÷ 3 = 2,666… → 2,75 ; 2,75 ; 8 − 5,5 = 2,5.
+        let mut i = inst_with(&[dec!(1), dec!(1), dec!(1)]);
+        apply_scoring(&mut i, &Scoring::Total(dec!(8)));
+        assert_eq!(points(&i), vec![dec!(2.75), dec!(2.75), dec!(2.5)]);
+        // 5 over weights 1 and 3: 5 × 1/4 = 1,25 ; 5 − 1,25 = 3,75.
+        let mut i = inst_with(&[dec!(1), dec!(3)]);
+        apply_scoring(&mut i, &Scoring::Total(dec!(5)));
+        assert_eq!(points(&i), vec![dec!(1.25), dec!(3.75)]);
+        // 0,5 over 3: quarters would give 0,25 + 0,25 + 0 → hundredths instead:
+        // 0,17 ; 0,17 ; 0,16.
+        let mut i = inst_with(&[dec!(1), dec!(1), dec!(1)]);
+        apply_scoring(&mut i, &Scoring::Total(dec!(0.5)));
+        assert_eq!(points(&i), vec![dec!(0.17), dec!(0.17), dec!(0.16)]);
+        assert_eq!(i.total_points(), dec!(0.5));
+    }
+
+    #[test]
+    fn a_bareme_sets_the_listed_questions_only() {
+        let mut i = inst_with(&[dec!(1), dec!(1)]);
+        let key = i.questions[1].key.to_string();
+        apply_scoring(
+            &mut i,
+            &Scoring::PerQuestion(BTreeMap::from([(key, dec!(2.5))])),
+        );
+        assert_eq!(points(&i), vec![dec!(1), dec!(2.5)]);
+    }
+
+    #[test]
+    fn columns_merge_the_variants_in_order() {
+        let mk = |keys: &[&'static str]| {
+            let mut inst = generate("prix/tva", 1, &BTreeMap::new()).unwrap();
+            let proto = inst.questions[0].clone();
+            inst.questions = keys
+                .iter()
+                .map(|k| {
+                    let mut q = proto.clone();
+                    q.key = k;
+                    q
+                })
+                .collect();
+            vec![inst]
+        };
+        let copies = [mk(&["a", "b", "d"]), mk(&["a", "c", "d"]), mk(&["z", "a"])];
+        let cols: Vec<&str> = question_columns(copies.iter(), 0)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(cols, vec!["z", "a", "c", "b", "d"]);
+    }
+}

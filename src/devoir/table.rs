@@ -176,3 +176,37 @@ impl Table {
             .position(|h| names.contains(&normalise(h).as_str()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_compare_without_case_accents_or_punctuation() {
+        assert_eq!(normalise("Prénom"), "prenom");
+        assert_eq!(normalise(" PRÉNOM "), "prenom");
+        assert_eq!(normalise("N°"), "n");
+        assert_eq!(normalise("Nom de famille"), "nomdefamille");
+        assert_eq!(normalise("Identifiant élève"), "identifianteleve");
+    }
+
+    #[test]
+    fn the_separator_is_read_from_the_header() {
+        assert_eq!(delimiter("nom;prénom;id\n"), b';');
+        assert_eq!(delimiter("nom,prénom,id\n"), b',');
+        assert_eq!(delimiter("nom\tprénom\tid\n"), b'\t');
+        // A comma inside a semicolon file's header does not win.
+        assert_eq!(delimiter("nom;prénom, usage;id\n"), b';');
+    }
+
+    #[test]
+    fn lines_are_counted_in_crlf_files() {
+        let t = read("x.csv", b"a;b\r\n1;2\r\n\r\n3;4\r\n").unwrap();
+        let lines: Vec<usize> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 4]);
+        let t = read("x.csv", "\u{feff}a;b\n\"x\ny\";2\n5;6\n".as_bytes()).unwrap();
+        assert_eq!(t.headers, vec!["a", "b"]);
+        let lines: Vec<usize> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 4]);
+    }
+}
