@@ -17,6 +17,7 @@ pub mod calc;
 pub mod catalog;
 pub mod code;
 pub mod correct;
+pub mod devoir;
 pub mod exercises;
 pub mod expr;
 pub mod generate;

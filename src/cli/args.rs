@@ -41,6 +41,79 @@ pub enum Command {
     /// Construit ou sert le livre du cours (HTML hors ligne, exercices interactifs).
     #[command(help_template = TEMPLATE, subcommand_help_heading = "Commandes", subcommand_value_name = "COMMANDE")]
     Book(BookArgs),
+    /// Devoirs : une variante par élève, corrigé, correction de la classe, export Moodle.
+    #[command(help_template = TEMPLATE, subcommand_help_heading = "Commandes", subcommand_value_name = "COMMANDE")]
+    Devoir(DevoirArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct DevoirArgs {
+    #[command(subcommand)]
+    pub command: DevoirCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DevoirCommand {
+    /// Crée les copies (une variante par élève), le corrigé et le fichier de saisie des réponses.
+    #[command(help_template = TEMPLATE)]
+    Creer(CreerArgs),
+    /// Corrige les réponses saisies : carnet de notes, retours par élève, bilan de la classe.
+    #[command(help_template = TEMPLATE)]
+    Corriger(CorrigerArgs),
+    /// Exporte les exercices de la feuille en XML Moodle (questions Cloze), N variantes chacun.
+    #[command(help_template = TEMPLATE)]
+    Moodle(DevoirMoodleArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CreerArgs {
+    /// Feuille de devoir (TOML : titre, date, graine, exercices ; voir exercises/devoirs/).
+    #[arg(value_name = "FEUILLE")]
+    pub feuille: PathBuf,
+    /// Liste de classe (CSV : nom, prénom, identifiant ; virgule ou point-virgule).
+    #[arg(long, value_name = "LISTE.csv")]
+    pub classe: PathBuf,
+    /// Dossier de sortie (par défaut : devoir-NOM_DE_LA_FEUILLE).
+    #[arg(short = 'o', long = "output", value_name = "DOSSIER")]
+    pub output: Option<PathBuf>,
+    /// Autorise à remplacer des fichiers existants.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CorrigerArgs {
+    /// Feuille de devoir (la même que pour « devoir creer »).
+    #[arg(value_name = "FEUILLE")]
+    pub feuille: PathBuf,
+    /// Liste de classe (la même que pour « devoir creer »).
+    #[arg(long, value_name = "LISTE.csv")]
+    pub classe: PathBuf,
+    /// Réponses saisies (le fichier saisie.csv rempli).
+    #[arg(long, value_name = "REPONSES.csv")]
+    pub reponses: PathBuf,
+    /// Dossier de sortie (par défaut : correction-NOM_DE_LA_FEUILLE).
+    #[arg(short = 'o', long = "output", value_name = "DOSSIER")]
+    pub output: Option<PathBuf>,
+    /// Autorise à remplacer des fichiers existants.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct DevoirMoodleArgs {
+    /// Feuille de devoir.
+    #[arg(value_name = "FEUILLE")]
+    pub feuille: PathBuf,
+    /// Nombre de variantes de chaque exercice (1 à 500).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=500))]
+    pub variantes: u32,
+    /// Fichier de sortie (sinon la sortie standard).
+    #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+    pub output: Option<PathBuf>,
+    /// Autorise à remplacer un fichier existant.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -104,6 +177,8 @@ pub enum ListFormat {
 pub enum GenFormat {
     Markdown,
     Json,
+    Moodle,
+    Gift,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,7 +213,7 @@ pub struct GenerateArgs {
     /// Fixe un paramètre : --set NOM=VALEUR (répétable).
     #[arg(long = "set", value_name = "NOM=VALEUR")]
     pub set: Vec<String>,
-    /// Format de sortie : markdown (défaut) ou json.
+    /// Format de sortie : markdown (défaut), json, moodle (XML, questions Cloze) ou gift.
     #[arg(
         long,
         value_enum,
@@ -197,11 +272,15 @@ pub fn report_clap_error(e: clap::Error) -> i32 {
     let what = match e.kind() {
         ErrorKind::InvalidValue => "valeur invalide",
         ErrorKind::UnknownArgument => "option inconnue",
-        ErrorKind::InvalidSubcommand => "commande inconnue (list, generate, correct ou book)",
+        ErrorKind::InvalidSubcommand => {
+            "commande inconnue (list, generate, correct, book ou devoir)"
+        }
         ErrorKind::MissingRequiredArgument => "argument obligatoire manquant",
         ErrorKind::ValueValidation => "valeur hors des limites permises",
         ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => "arguments incompatibles",
-        ErrorKind::MissingSubcommand => "commande manquante (list, generate, correct ou book)",
+        ErrorKind::MissingSubcommand => {
+            "commande manquante (list, generate, correct, book ou devoir)"
+        }
         _ => "ligne de commande invalide",
     };
     let detail = e.render().to_string();

@@ -5,7 +5,7 @@ use super::output::{io_error, open};
 use clientele::catalog::catalog;
 use clientele::exercises;
 use clientele::generate::{fresh_seed, generate_with, validate_overrides, GenError};
-use clientele::render::{json, markdown};
+use clientele::render::{gift, json, markdown, moodle};
 use std::io::Write;
 
 pub fn run(a: GenerateArgs) -> Result<(), String> {
@@ -32,6 +32,11 @@ pub fn run(a: GenerateArgs) -> Result<(), String> {
     // Check the first instance before creating the output file, so that a parameter
     // error leaves no empty file behind.
     let first = generate_with(entry, exercise, seed, &fixed).map_err(|e| e.to_string())?;
+    if matches!(a.format, GenFormat::Moodle | GenFormat::Gift) {
+        return moodle_or_gift(&a, entry.id.as_str(), first, seed, last, |s| {
+            generate_with(entry, exercise, s, &fixed).map_err(|e| e.to_string())
+        });
+    }
     let with_solution = !a.without_solution;
     let mut out = open(a.output.as_deref(), a.force)?;
     let array = a.format == GenFormat::Json && count > 1;
@@ -53,6 +58,7 @@ pub fn run(a: GenerateArgs) -> Result<(), String> {
                     format!("\n---\n\n{md}")
                 }
             }
+            GenFormat::Moodle | GenFormat::Gift => unreachable!("handled above"),
             GenFormat::Json => {
                 let v = json::instance(&inst, with_solution);
                 let body = serde_json::to_string_pretty(&v).expect("JSON");
@@ -69,4 +75,38 @@ pub fn run(a: GenerateArgs) -> Result<(), String> {
         out.write_all(b"]\n").map_err(io_error)?;
     }
     out.flush().map_err(io_error)
+}
+
+/// Moodle XML or GIFT: the whole file is built in memory (a question bank import is
+/// at most a few hundred questions), in one category named after the type.
+fn moodle_or_gift(
+    a: &GenerateArgs,
+    id: &str,
+    first: clientele::model::Instance,
+    seed: u64,
+    last: u64,
+    gen: impl Fn(u64) -> Result<clientele::model::Instance, String>,
+) -> Result<(), String> {
+    if a.without_solution {
+        return Err(
+            "--sans-corrige ne s'applique pas aux formats moodle et gift : Moodle a besoin des réponses pour noter."
+                .into(),
+        );
+    }
+    if last - seed >= 2000 {
+        return Err("au plus 2 000 variantes par import Moodle : réduisez --count.".into());
+    }
+    let mut list = vec![first];
+    for s in seed + 1..=last {
+        list.push(gen(s)?);
+    }
+    let path = format!("clientele/{id}");
+    let text = match a.format {
+        GenFormat::Moodle => moodle::quiz(&[moodle::Category {
+            path,
+            instances: &list,
+        }]),
+        _ => gift::gift(&[(path, &list)]),
+    };
+    super::output::write(a.output.as_deref(), &text, a.force)
 }

@@ -3,6 +3,7 @@
 mod args;
 mod book;
 mod correct;
+mod devoir;
 mod generate;
 mod list;
 mod output;
@@ -23,6 +24,7 @@ pub fn run() -> i32 {
         Command::Generate(a) => generate::run(a),
         Command::Correct(a) => correct::run(a),
         Command::Book(a) => book::run(a),
+        Command::Devoir(a) => devoir::run(a),
     };
     match result {
         Ok(()) => 0,

@@ -2,6 +2,11 @@
 
 pub mod breakeven_chart;
 pub mod charts;
+pub mod class_report;
+pub mod gift;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod moodle;
 pub mod report;
+pub mod sheet_csv;

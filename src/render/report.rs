@@ -5,7 +5,7 @@ use crate::model::Instance;
 use crate::num::format;
 use crate::text::capitalise;
 
-fn verdict_text(v: Verdict) -> &'static str {
+pub fn verdict_text(v: Verdict) -> &'static str {
     match v {
         Verdict::Correct => "juste",
         Verdict::CarriedForward => "juste par report d'erreur",
@@ -61,7 +61,8 @@ pub fn text(inst: &Instance, report: &Report) -> String {
     out
 }
 
-fn expected(q: &crate::model::Question) -> String {
+/// The expected answer as a French reader writes it (all the decimals a rate is asked with).
+pub fn expected(q: &crate::model::Question) -> String {
     use crate::model::Unit;
     match q.unit {
         Unit::Euros => format::euros(q.answer),

@@ -1,0 +1,450 @@
+//! A homework sheet (« feuille de devoir »): its TOML definition and each student's copy.
+//!
+//! Everything goes through the generic engine (`generate_with`, `Instance`,
+//! `correct`), so a sheet can list any exercise type, including future ones.
+
+use super::roster::Student;
+use super::seed::student_seed;
+use crate::catalog::{self, TypeEntry};
+use crate::exercises;
+use crate::generate::{generate_with, validate_overrides, Exercise};
+use crate::model::{Instance, Params};
+use crate::num::round::round_half_away;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::str::FromStr;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SheetFile {
+    titre: String,
+    date: Option<String>,
+    classe: Option<String>,
+    consignes: Option<String>,
+    graine: u64,
+    #[serde(default)]
+    exercice: Vec<ExerciseFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExerciseFile {
+    id: String,
+    points: Option<toml::Value>,
+    bareme: Option<BTreeMap<String, toml::Value>>,
+    set: Option<BTreeMap<String, toml::Value>>,
+}
+
+/// How an exercise's points are set on the sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scoring {
+    /// The type's own points (one per question).
+    Default,
+    /// The exercise is worth this total, shared in proportion to the questions' own points.
+    Total(Decimal),
+    /// Points of the listed questions; the others keep their own points.
+    PerQuestion(BTreeMap<String, Decimal>),
+}
+
+#[derive(Clone)]
+pub struct SheetExercise {
+    pub entry: &'static TypeEntry,
+    pub exercise: &'static dyn Exercise,
+    /// Fixed parameters, validated.
+    pub fixed: Params,
+    pub scoring: Scoring,
+}
+
+impl std::fmt::Debug for SheetExercise {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SheetExercise")
+            .field("id", &self.entry.id)
+            .field("fixed", &self.fixed)
+            .field("scoring", &self.scoring)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub titre: String,
+    pub date: Option<String>,
+    pub classe: Option<String>,
+    pub consignes: Option<String>,
+    pub graine: u64,
+    pub exercises: Vec<SheetExercise>,
+}
+
+/// One student's copy: their instances, in the sheet's order, with the sheet's points.
+#[derive(Debug, Clone)]
+pub struct Copy {
+    pub student: Student,
+    pub instances: Vec<Instance>,
+}
+
+impl Copy {
+    pub fn total_points(&self) -> Decimal {
+        self.instances.iter().map(Instance::total_points).sum()
+    }
+}
+
+/// A decimal written in TOML as an integer, a float literal or a French string.
+fn decimal(v: &toml::Value) -> Option<Decimal> {
+    match v {
+        toml::Value::Integer(i) => Some(Decimal::from(*i)),
+        // The float's shortest representation is the literal the teacher wrote (1.5).
+        toml::Value::Float(f) => Decimal::from_str(&f.to_string()).ok(),
+        toml::Value::String(s) => crate::num::parse::parse_answer(s).ok().map(|p| p.value),
+        _ => None,
+    }
+}
+
+fn value_text(v: &toml::Value) -> Option<String> {
+    match v {
+        toml::Value::String(s) => Some(s.clone()),
+        toml::Value::Integer(i) => Some(i.to_string()),
+        toml::Value::Float(f) => Some(f.to_string()),
+        _ => None,
+    }
+}
+
+fn positive(v: &toml::Value, name: &str, what: &str) -> Result<Decimal, String> {
+    match decimal(v) {
+        Some(d) if d > Decimal::ZERO && d <= Decimal::from(1000) => Ok(d),
+        _ => Err(format!(
+            "« {name} » : {what} doit être un nombre de points strictement positif (par exemple 2 ou 1.5)."
+        )),
+    }
+}
+
+impl Sheet {
+    /// Reads a sheet definition; every message is French and names the file.
+    pub fn parse(name: &str, text: &str) -> Result<Sheet, String> {
+        let text = text.trim_start_matches('\u{feff}');
+        let file: SheetFile = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+                .map(|l| format!(", ligne {l}"))
+                .unwrap_or_default();
+            format!(
+                "« {name} »{line} : feuille illisible : {}",
+                e.message().trim()
+            )
+        })?;
+        if file.titre.trim().is_empty() {
+            return Err(format!("« {name} » : le titre de la feuille est vide."));
+        }
+        if file.exercice.is_empty() {
+            return Err(format!(
+                "« {name} » : aucun exercice. Ajoutez au moins un bloc [[exercice]] avec id = \"prix/net-a-payer\" par exemple."
+            ));
+        }
+        let mut exercises_out = Vec::new();
+        for (i, ex) in file.exercice.iter().enumerate() {
+            let n = i + 1;
+            let entry = catalog::catalog().find(&ex.id);
+            let exercise = exercises::find(&ex.id);
+            let (Some(entry), Some(exercise)) = (entry, exercise) else {
+                return Err(format!(
+                    "« {name} », exercice {n} : {}",
+                    crate::generate::GenError::UnknownType(ex.id.clone())
+                ));
+            };
+            let mut raw = BTreeMap::new();
+            for (k, v) in ex.set.iter().flatten() {
+                let t = value_text(v).ok_or_else(|| {
+                    format!("« {name} », exercice {n} : la valeur de « {k} » doit être un nombre ou un texte.")
+                })?;
+                raw.insert(k.clone(), t);
+            }
+            let fixed = validate_overrides(exercise, &raw)
+                .map_err(|e| format!("« {name} », exercice {n} ({}) : {e}", ex.id))?;
+            let scoring = match (&ex.points, &ex.bareme) {
+                (Some(_), Some(_)) => {
+                    return Err(format!(
+                        "« {name} », exercice {n} : donnez soit points (total de l'exercice), soit [exercice.bareme] (points par question), pas les deux."
+                    ))
+                }
+                (Some(p), None) => {
+                    Scoring::Total(positive(p, name, &format!("exercice {n}, points"))?)
+                }
+                (None, Some(b)) => {
+                    let mut m = BTreeMap::new();
+                    for (k, v) in b {
+                        m.insert(
+                            k.clone(),
+                            positive(v, name, &format!("exercice {n}, barème de « {k} »"))?,
+                        );
+                    }
+                    Scoring::PerQuestion(m)
+                }
+                (None, None) => Scoring::Default,
+            };
+            exercises_out.push(SheetExercise {
+                entry,
+                exercise,
+                fixed,
+                scoring,
+            });
+        }
+        Ok(Sheet {
+            titre: file.titre.trim().to_string(),
+            date: file.date.filter(|d| !d.trim().is_empty()),
+            classe: file.classe.filter(|d| !d.trim().is_empty()),
+            consignes: file.consignes.filter(|d| !d.trim().is_empty()),
+            graine: file.graine,
+            exercises: exercises_out,
+        })
+    }
+
+    /// Exercise `index` of the sheet for `seed`, with the sheet's points.
+    pub fn instance(&self, index: usize, seed: u64) -> Result<Instance, String> {
+        let ex = &self.exercises[index];
+        let mut inst = generate_with(ex.entry, ex.exercise, seed, &ex.fixed)
+            .map_err(|e| format!("exercice {} ({}) : {e}", index + 1, ex.entry.id))?;
+        apply_scoring(&mut inst, &ex.scoring);
+        Ok(inst)
+    }
+
+    /// Every student's copy. Seeds come from the base seed and the identifier; should
+    /// two students of the class draw the same seed for an exercise (about one chance
+    /// in a million for 35 students), the one whose identifier sorts later is given the
+    /// next salt, so that the copies of a class always differ.
+    pub fn copies(&self, students: &[Student]) -> Result<Vec<Copy>, String> {
+        let mut order: Vec<usize> = (0..students.len()).collect();
+        order.sort_by(|&a, &b| students[a].id.cmp(&students[b].id));
+        // seeds[k][s]: exercise k of student s.
+        let mut seeds = Vec::with_capacity(self.exercises.len());
+        for k in 0..self.exercises.len() {
+            let mut used = BTreeSet::new();
+            let mut of_exercise = vec![0u64; students.len()];
+            for &s in &order {
+                let mut salt = 0;
+                let seed = loop {
+                    let seed = student_seed(self.graine, &students[s].id, k, salt);
+                    if used.insert(seed) {
+                        break seed;
+                    }
+                    salt += 1;
+                };
+                of_exercise[s] = seed;
+            }
+            seeds.push(of_exercise);
+        }
+        let mut copies = Vec::with_capacity(students.len());
+        for (s, student) in students.iter().enumerate() {
+            let instances = (0..self.exercises.len())
+                .map(|k| self.instance(k, seeds[k][s]))
+                .collect::<Result<Vec<_>, _>>()?;
+            copies.push(Copy {
+                student: student.clone(),
+                instances,
+            });
+        }
+        self.check_bareme(copies.iter().map(|c| &c.instances))?;
+        Ok(copies)
+    }
+
+    /// Moodle variants: `count` instances of each exercise, from seeds derived like a
+    /// student's (identifiers « variante 1 », « variante 2 »…).
+    pub fn variants(&self, count: usize) -> Result<Vec<Vec<Instance>>, String> {
+        let students: Vec<Student> = (1..=count)
+            .map(|v| Student {
+                id: format!("variante {v}"),
+                nom: format!("Variante {v}"),
+                prenom: String::new(),
+                line: 0,
+            })
+            .collect();
+        Ok(self
+            .copies(&students)?
+            .into_iter()
+            .map(|c| c.instances)
+            .collect())
+    }
+
+    /// A barème key must name a question that at least one copy asks.
+    fn check_bareme<'a>(
+        &self,
+        copies: impl Iterator<Item = &'a Vec<Instance>> + Clone,
+    ) -> Result<(), String> {
+        for (k, ex) in self.exercises.iter().enumerate() {
+            let Scoring::PerQuestion(b) = &ex.scoring else {
+                continue;
+            };
+            let keys: BTreeSet<&str> = copies
+                .clone()
+                .flat_map(|c| c[k].questions.iter().map(|q| q.key))
+                .collect();
+            if let Some(bad) = b.keys().find(|key| !keys.contains(key.as_str())) {
+                return Err(format!(
+                    "exercice {} ({}) : le barème cite « {bad} », qui n'est pas une question de cet exercice. Questions : {}.",
+                    k + 1,
+                    ex.entry.id,
+                    keys.into_iter().collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Sets the sheet's points on an instance. A total is shared in proportion to the
+/// questions' own points, each share rounded half away from zero to the quarter point
+/// (as French barèmes are written) and the last question taking the remainder, so that
+/// the exercise total is exact; should that leave the last question nothing, shares
+/// are rounded to 0,01 point instead.
+pub fn apply_scoring(inst: &mut Instance, scoring: &Scoring) {
+    match scoring {
+        Scoring::Default => {}
+        Scoring::PerQuestion(b) => {
+            for q in &mut inst.questions {
+                if let Some(p) = b.get(q.key) {
+                    q.points = *p;
+                }
+            }
+        }
+        Scoring::Total(total) => {
+            let weights: Decimal = inst.questions.iter().map(|q| q.points).sum();
+            if weights.is_zero() {
+                return;
+            }
+            let n = inst.questions.len();
+            let own: Vec<Decimal> = inst.questions.iter().map(|q| q.points).collect();
+            let share = |quantum: Decimal| -> Vec<Decimal> {
+                let mut given = Decimal::ZERO;
+                let mut out = Vec::with_capacity(n);
+                for (i, w) in own.iter().enumerate() {
+                    let p = if i + 1 == n {
+                        *total - given
+                    } else {
+                        round_half_away(*total * w / weights / quantum, 0) * quantum
+                    };
+                    given += p;
+                    out.push(p);
+                }
+                out
+            };
+            let mut shares = share(Decimal::new(25, 2));
+            if shares.iter().any(|p| *p <= Decimal::ZERO) {
+                shares = share(Decimal::new(1, 2));
+            }
+            for (q, p) in inst.questions.iter_mut().zip(shares) {
+                q.points = p.normalize();
+            }
+        }
+    }
+}
+
+/// The question keys of exercise `index` over a class, in a stable order: each key
+/// after the keys that precede it in the copies where it appears (variants may ask
+/// different questions).
+pub fn question_columns<'a>(
+    copies: impl Iterator<Item = &'a Vec<Instance>>,
+    index: usize,
+) -> Vec<(&'static str, &'static str)> {
+    let mut cols: Vec<(&'static str, &'static str)> = Vec::new();
+    for c in copies {
+        let mut after: Option<usize> = None;
+        for q in &c[index].questions {
+            match cols.iter().position(|(k, _)| *k == q.key) {
+                Some(p) => after = Some(p),
+                None => {
+                    let at = after.map_or(0, |p| p + 1);
+                    cols.insert(at, (q.key, q.label));
+                    after = Some(at);
+                }
+            }
+        }
+    }
+    cols
+}
+
+/// The header of an answer column: exercise number and question key (`ex1.tva`).
+pub fn column_name(index: usize, key: &str) -> String {
+    format!("ex{}.{key}", index + 1)
+}
+
+/// The header of a code column (`code ex1`).
+pub fn code_column(index: usize) -> String {
+    format!("code ex{}", index + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::generate;
+    use rust_decimal_macros::dec;
+
+    fn inst_with(points: &[Decimal]) -> Instance {
+        let mut inst = generate("prix/net-a-payer", 1, &BTreeMap::new()).unwrap();
+        inst.questions.truncate(points.len());
+        assert_eq!(
+            inst.questions.len(),
+            points.len(),
+            "seed 1 has enough questions"
+        );
+        for (q, p) in inst.questions.iter_mut().zip(points) {
+            q.points = *p;
+        }
+        inst
+    }
+
+    fn points(inst: &Instance) -> Vec<Decimal> {
+        inst.questions.iter().map(|q| q.points).collect()
+    }
+
+    #[test]
+    fn a_total_is_shared_to_the_quarter_point() {
+        // 8 over 3 equal questions: 8 ÷ 3 = 2,666… → 2,75 ; 2,75 ; 8 − 5,5 = 2,5.
+        let mut i = inst_with(&[dec!(1), dec!(1), dec!(1)]);
+        apply_scoring(&mut i, &Scoring::Total(dec!(8)));
+        assert_eq!(points(&i), vec![dec!(2.75), dec!(2.75), dec!(2.5)]);
+        // 5 over weights 1 and 3: 5 × 1/4 = 1,25 ; 5 − 1,25 = 3,75.
+        let mut i = inst_with(&[dec!(1), dec!(3)]);
+        apply_scoring(&mut i, &Scoring::Total(dec!(5)));
+        assert_eq!(points(&i), vec![dec!(1.25), dec!(3.75)]);
+        // 0,5 over 3: quarters would give 0,25 + 0,25 + 0 → hundredths instead:
+        // 0,17 ; 0,17 ; 0,16.
+        let mut i = inst_with(&[dec!(1), dec!(1), dec!(1)]);
+        apply_scoring(&mut i, &Scoring::Total(dec!(0.5)));
+        assert_eq!(points(&i), vec![dec!(0.17), dec!(0.17), dec!(0.16)]);
+        assert_eq!(i.total_points(), dec!(0.5));
+    }
+
+    #[test]
+    fn a_bareme_sets_the_listed_questions_only() {
+        let mut i = inst_with(&[dec!(1), dec!(1)]);
+        let key = i.questions[1].key.to_string();
+        apply_scoring(
+            &mut i,
+            &Scoring::PerQuestion(BTreeMap::from([(key, dec!(2.5))])),
+        );
+        assert_eq!(points(&i), vec![dec!(1), dec!(2.5)]);
+    }
+
+    #[test]
+    fn columns_merge_the_variants_in_order() {
+        let mk = |keys: &[&'static str]| {
+            let mut inst = generate("prix/tva", 1, &BTreeMap::new()).unwrap();
+            let proto = inst.questions[0].clone();
+            inst.questions = keys
+                .iter()
+                .map(|k| {
+                    let mut q = proto.clone();
+                    q.key = k;
+                    q
+                })
+                .collect();
+            vec![inst]
+        };
+        let copies = [mk(&["a", "b", "d"]), mk(&["a", "c", "d"]), mk(&["z", "a"])];
+        let cols: Vec<&str> = question_columns(copies.iter(), 0)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(cols, vec!["z", "a", "c", "b", "d"]);
+    }
+}
