@@ -8,7 +8,6 @@ pub mod breakeven;
 pub mod budget;
 pub mod customer_value;
 pub mod dates;
-pub mod dates;
 pub mod decision;
 pub mod depreciation;
 pub mod discounting;

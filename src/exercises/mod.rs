@@ -4,7 +4,6 @@
 pub mod action;
 pub mod bfr;
 pub mod context;
-pub mod context;
 pub mod decision;
 pub mod effort;
 pub mod financement;
