@@ -21,6 +21,7 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::emprunt::Emprunt,
     &financement::escompte_effets::EscompteEffets,
     &financement::choix_financement::ChoixFinancement,
+    &financement::equivalence::Equivalence,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
