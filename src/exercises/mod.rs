@@ -22,6 +22,7 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::escompte_effets::EscompteEffets,
     &financement::choix_financement::ChoixFinancement,
     &financement::equivalence::Equivalence,
+    &financement::interets_composes::InteretsComposes,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
