@@ -290,7 +290,7 @@ impl Ctx {
 
     fn rounding() -> String {
         "*Arrondis : montants au centime le plus proche, taux mensuels à 0,0001\u{a0}% et taux annuels à 0,01\u{a0}% près ; \
-         les calculs intermédiaires gardent toutes les décimales.*"
+         sauf indication contraire, les calculs intermédiaires gardent toutes les décimales.*"
             .to_string()
     }
 
