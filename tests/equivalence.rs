@@ -150,7 +150,10 @@ fn common_and_average_due_dates_hand_checked() {
     let avg = three_bills("echeance-moyenne", &[]);
     assert_eq!(answer(&avg, "n_moyenne"), dec!(57));
     assert_eq!(mistake(&avg, "n_moyenne", "moyenne-non-ponderee"), dec!(60));
-    assert_eq!(mistake(&avg, "n_moyenne", "jours-extremes-comptes"), dec!(58));
+    assert_eq!(
+        mistake(&avg, "n_moyenne", "jours-extremes-comptes"),
+        dec!(58)
+    );
     assert!(avg.solution.contains("27 avril 2026"));
     // The rate cancels out: the same due date at 5 % or on a 365-day year.
     for extra in [[("taux", "5")], [("annee", "365")]] {
@@ -161,7 +164,12 @@ fn common_and_average_due_dates_hand_checked() {
 
 #[test]
 fn every_variant_and_year() {
-    for variant in ["nominal", "echeance", "echeance-commune", "echeance-moyenne"] {
+    for variant in [
+        "nominal",
+        "echeance",
+        "echeance-commune",
+        "echeance-moyenne",
+    ] {
         for year in ["360", "365"] {
             let s = sets(&[("variante", variant), ("annee", year)]);
             for seed in 0..60 {
@@ -183,12 +191,20 @@ fn carried_forward_through_the_present_value() {
     let rep = correct(&inst, &answers);
     let by_key = |k: &str| rep.results.iter().find(|r| r.key == k).unwrap();
     assert_eq!(by_key("valeur_actuelle").verdict, Verdict::Wrong);
-    assert_eq!(by_key("nominal_remplacement").verdict, Verdict::CarriedForward);
+    assert_eq!(
+        by_key("nominal_remplacement").verdict,
+        Verdict::CarriedForward
+    );
     // Days counted with both ends (31, 61, 91) give an échéance moyenne of 58 days from
     // them: carried forward, not a second penalty.
     let avg = three_bills("echeance-moyenne", &[]);
     let mut answers = common::right_answers(&avg);
-    for (k, v) in [("n_1", "31"), ("n_2", "61"), ("n_3", "91"), ("n_moyenne", "58")] {
+    for (k, v) in [
+        ("n_1", "31"),
+        ("n_2", "61"),
+        ("n_3", "91"),
+        ("n_moyenne", "58"),
+    ] {
         answers.insert(k.into(), v.into());
     }
     let rep = correct(&avg, &answers);
@@ -218,7 +234,11 @@ fn impossible_settings_are_refused_not_panicking() {
     let err = generate(ID, 1, &s).unwrap_err().to_string();
     assert!(err.contains("Impossible de générer"), "{err}");
     // A due date that does not exist.
-    let s = sets(&[("variante", "nominal"), ("jour_equivalence", "31"), ("mois_equivalence", "4")]);
+    let s = sets(&[
+        ("variante", "nominal"),
+        ("jour_equivalence", "31"),
+        ("mois_equivalence", "4"),
+    ]);
     let err = generate(ID, 1, &s).unwrap_err().to_string();
     assert!(err.contains("date impossible"), "{err}");
 }

@@ -245,7 +245,11 @@ fn emprunt_table_ends_at_zero_for_10_000_seeds() {
         assert_eq!(t.rows.len(), n as usize, "{what}");
         assert_eq!(t.total_amortisation, capital, "{what}");
         assert_eq!(t.rows.last().unwrap().end, Decimal::ZERO, "{what}");
-        assert_eq!(answer(&inst, "capital_restant_k"), t.rows[k - 1].end, "{what}");
+        assert_eq!(
+            answer(&inst, "capital_restant_k"),
+            t.rows[k - 1].end,
+            "{what}"
+        );
         if let Some(q) = inst.question("derniere_annuite") {
             assert_eq!(q.answer, t.rows.last().unwrap().payment, "{what}");
         }
@@ -253,7 +257,10 @@ fn emprunt_table_ends_at_zero_for_10_000_seeds() {
             assert_eq!(q.answer, t.rows.last().unwrap().interest, "{what}");
         }
         let cost = inst.question("cout_credit").unwrap();
-        assert!((cost.answer - t.total_interest).abs() <= cost.tolerance, "{what}");
+        assert!(
+            (cost.answer - t.total_interest).abs() <= cost.tolerance,
+            "{what}"
+        );
         assert!(
             inst.solution.contains(&format!("**{}**", euros(capital))),
             "{what}"
@@ -298,5 +305,7 @@ fn list_shows_the_whole_family() {
         .output()
         .unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
-    assert!(text.contains("financement/equivalence") && text.contains("financement/interets-composes"));
+    assert!(
+        text.contains("financement/equivalence") && text.contains("financement/interets-composes")
+    );
 }

@@ -62,8 +62,14 @@ fn future_and_present_values_hand_checked() {
     assert_eq!(answer(&i, "valeur_acquise"), dec!(11576.25));
     assert_eq!(answer(&i, "interets"), dec!(1576.25));
     // Simple interest: 10 000 × (1 + 3 × 0,05) = 11 500; two capitalisations: 11 025.
-    assert_eq!(mistake(&i, "valeur_acquise", "interets-simples"), dec!(11500));
-    assert_eq!(mistake(&i, "valeur_acquise", "une-periode-de-moins"), dec!(11025));
+    assert_eq!(
+        mistake(&i, "valeur_acquise", "interets-simples"),
+        dec!(11500)
+    );
+    assert_eq!(
+        mistake(&i, "valeur_acquise", "une-periode-de-moins"),
+        dec!(11025)
+    );
     assert_eq!(mistake(&i, "interets", "interets-simples"), dec!(1500));
     // VA(3 %; 4; 0; −20 000) = 17 769,74: 1,03⁴ = 1,12550881.
     let p = inst(&[
@@ -75,9 +81,16 @@ fn future_and_present_values_hand_checked() {
     assert_eq!(answer(&p, "valeur_actuelle"), dec!(17769.74));
     assert_eq!(answer(&p, "interets"), dec!(2230.26));
     // Simple interest: 20 000 / 1,12 = 17 857,14; capitalised: 20 000 × 1,12550881 = 22 510,18.
-    assert_eq!(mistake(&p, "valeur_actuelle", "interets-simples"), dec!(17857.14));
     assert_eq!(
-        mistake(&p, "valeur_actuelle", "capitalisation-au-lieu-d-actualisation"),
+        mistake(&p, "valeur_actuelle", "interets-simples"),
+        dec!(17857.14)
+    );
+    assert_eq!(
+        mistake(
+            &p,
+            "valeur_actuelle",
+            "capitalisation-au-lieu-d-actualisation"
+        ),
         dec!(22510.18)
     );
 }
@@ -103,19 +116,34 @@ fn monthly_capitalisation_both_conventions() {
     assert_eq!(answer(&e, "taux_periodique"), dec!(0.4868));
     assert_eq!(answer(&e, "valeur_acquise"), dec!(10600.06));
     assert_eq!(
-        mistake(&e, "taux_periodique", "taux-proportionnel-au-lieu-d-equivalent"),
+        mistake(
+            &e,
+            "taux_periodique",
+            "taux-proportionnel-au-lieu-d-equivalent"
+        ),
         dec!(0.5)
     );
     assert_eq!(
-        mistake(&e, "valeur_acquise", "taux-proportionnel-au-lieu-d-equivalent"),
+        mistake(
+            &e,
+            "valeur_acquise",
+            "taux-proportionnel-au-lieu-d-equivalent"
+        ),
         dec!(10616.78)
     );
     assert_eq!(
-        mistake(&p, "valeur_acquise", "taux-equivalent-au-lieu-de-proportionnel"),
+        mistake(
+            &p,
+            "valeur_acquise",
+            "taux-equivalent-au-lieu-de-proportionnel"
+        ),
         dec!(10600.06)
     );
     // Simple interest over 12 months: 10 000 × (1 + 0,06) = 10 600,00.
-    assert_eq!(mistake(&p, "valeur_acquise", "interets-simples"), dec!(10600));
+    assert_eq!(
+        mistake(&p, "valeur_acquise", "interets-simples"),
+        dec!(10600)
+    );
 }
 
 #[test]
@@ -127,7 +155,11 @@ fn rates_hand_checked() {
     assert_eq!(answer(&m, "taux_mensuel_equivalent"), dec!(0.4868));
     assert_eq!(answer(&m, "taux_annuel_du_proportionnel"), dec!(6.17));
     assert_eq!(
-        mistake(&m, "taux_mensuel_equivalent", "taux-proportionnel-au-lieu-d-equivalent"),
+        mistake(
+            &m,
+            "taux_mensuel_equivalent",
+            "taux-proportionnel-au-lieu-d-equivalent"
+        ),
         dec!(0.5)
     );
     // 1 % a month: 12 % proportional, 1,01^12 − 1 = 12,6825 % → 12,68 % equivalent
@@ -136,10 +168,17 @@ fn rates_hand_checked() {
     assert_eq!(answer(&a, "taux_annuel_proportionnel"), dec!(12));
     assert_eq!(answer(&a, "taux_annuel_equivalent"), dec!(12.68));
     assert_eq!(
-        mistake(&a, "taux_annuel_equivalent", "taux-proportionnel-au-lieu-d-equivalent"),
+        mistake(
+            &a,
+            "taux_annuel_equivalent",
+            "taux-proportionnel-au-lieu-d-equivalent"
+        ),
         dec!(12)
     );
-    assert_eq!(mistake(&a, "taux_annuel_equivalent", "moins-un-oublie"), dec!(112.68));
+    assert_eq!(
+        mistake(&a, "taux_annuel_equivalent", "moins-un-oublie"),
+        dec!(112.68)
+    );
     // TAUX(10; 0; −1 000; 2 000) = 7,18 %: 2^(1/10) − 1 = 0,071773.
     let t = inst(&[
         ("variante", "taux"),
@@ -166,12 +205,18 @@ fn duration_hand_checked() {
     ]);
     assert_eq!(answer(&d, "duree_exacte"), dec!(14.21));
     assert_eq!(answer(&d, "annees_entieres"), dec!(15));
-    assert_eq!(mistake(&d, "annees_entieres", "arrondi-par-defaut"), dec!(14));
+    assert_eq!(
+        mistake(&d, "annees_entieres", "arrondi-par-defaut"),
+        dec!(14)
+    );
     // Simple interest: (2 − 1) / 0,05 = 20 years.
     assert_eq!(mistake(&d, "duree_exacte", "interets-simples"), dec!(20));
     assert_eq!(mistake(&d, "annees_entieres", "interets-simples"), dec!(20));
     // Inverted quotient: 0,048790 / 0,693147 = 0,07.
-    assert_eq!(mistake(&d, "duree_exacte", "logarithmes-inverses"), dec!(0.07));
+    assert_eq!(
+        mistake(&d, "duree_exacte", "logarithmes-inverses"),
+        dec!(0.07)
+    );
     assert!(d.solution.contains("15 ans"));
     // A target reached exactly at a whole year: 1 000 × 1,05² = 1 102,50 → 2 years, and no
     // formula (truncate + 1 would say 3).
@@ -242,7 +287,11 @@ fn carried_forward() {
     answers.insert("duree_exacte".into(), "13,4".into());
     answers.insert("annees_entieres".into(), "14".into());
     let rep = correct(&d, &answers);
-    let last = rep.results.iter().find(|r| r.key == "annees_entieres").unwrap();
+    let last = rep
+        .results
+        .iter()
+        .find(|r| r.key == "annees_entieres")
+        .unwrap();
     assert_eq!(last.verdict, Verdict::CarriedForward);
 }
 

@@ -340,7 +340,10 @@ mod tests {
         let r = nth_root(dec!(1.06), 12).unwrap();
         assert_eq!(round_half_away(r, 10), dec!(1.0048675506));
         assert!((r - Decimal::ONE - equivalent_monthly(dec!(6)) / dec!(100)).abs() < dec!(1e-12));
-        assert_eq!(nth_root(dec!(0.81), 2).map(|x| round_half_away(x, 20)), Some(dec!(0.9)));
+        assert_eq!(
+            nth_root(dec!(0.81), 2).map(|x| round_half_away(x, 20)),
+            Some(dec!(0.9))
+        );
         assert_eq!(nth_root(dec!(-1), 3), None);
         // Rate from two values, TAUX(5; 0; -10 000; 12 762,815625) = 5 %
         // (1,05^5 = 1,2762815625).

@@ -48,11 +48,7 @@ const YEAR: &[(&str, &str)] = &[
     ("360", "année commerciale de 360 jours (usage bancaire)"),
     ("365", "année civile de 365 jours"),
 ];
-const DATE: [&str; 3] = [
-    "jour_equivalence",
-    "mois_equivalence",
-    "annee_equivalence",
-];
+const DATE: [&str; 3] = ["jour_equivalence", "mois_equivalence", "annee_equivalence"];
 const MAX_BILLS: usize = 4;
 const NOMINALS: [&str; MAX_BILLS] = ["nominal_1", "nominal_2", "nominal_3", "nominal_4"];
 const DAYS: [&str; MAX_BILLS] = ["jours_1", "jours_2", "jours_3", "jours_4"];
@@ -199,9 +195,7 @@ impl Exercise for Equivalence {
         let (v1, n1) = ctx.bills[0];
         match variant {
             "nominal" => {
-                let n2 = d.number("jours_nouveau", |r| {
-                    Decimal::from(n1 + 10 * r.int(3, 9))
-                });
+                let n2 = d.number("jours_nouveau", |r| Decimal::from(n1 + 10 * r.int(3, 9)));
                 let n2 = i64::try_from(n2).unwrap_or(0);
                 if n2 < 1 {
                     return Err(Degenerate("nouvel effet déjà échu".into()));
@@ -315,7 +309,9 @@ impl Ctx {
     fn check_days(&self, exact: Decimal, free: bool, after: Option<i64>) -> Result<(), Degenerate> {
         let days = round_half_away(exact, 0);
         if days < Decimal::ONE {
-            return Err(Degenerate("échéance antérieure à la date d'équivalence".into()));
+            return Err(Degenerate(
+                "échéance antérieure à la date d'équivalence".into(),
+            ));
         }
         if free {
             let frac = exact - exact.trunc();
@@ -347,7 +343,12 @@ impl Ctx {
     fn bills_table(&self) -> String {
         let mut t = String::from("| Effet | Valeur nominale | Échéance |\n|---|---:|---|\n");
         for (i, &(v, n)) in self.bills.iter().enumerate() {
-            t += &format!("| n° {} | {} | {} |\n", i + 1, euros(v), self.due(n).french());
+            t += &format!(
+                "| n° {} | {} | {} |\n",
+                i + 1,
+                euros(v),
+                self.due(n).french()
+            );
         }
         t
     }
@@ -459,14 +460,10 @@ impl Ctx {
         .step(day_count_step(self.date, due2));
         let factor = Decimal::ONE - t * Decimal::from(n2) / self.divisor();
         let other = self.other_year();
-        let other_v2 = nominal_for_present_value(
-            commercial_present_value(v1, t, n1, other),
-            t,
-            n2,
-            other,
-        )
-        .map(round_cents)
-        .unwrap_or_default();
+        let other_v2 =
+            nominal_for_present_value(commercial_present_value(v1, t, n1, other), t, n2, other)
+                .map(round_cents)
+                .unwrap_or_default();
         let nominal = Question::new(
             "nominal_remplacement",
             "nominal du nouvel effet",
@@ -536,7 +533,14 @@ impl Ctx {
 
     /// The days of a new bill of nominal `v` equivalent to present value `va`
     /// (`va_key` in the formulas), rounded to the nearest day; with its classic slips.
-    fn q_new_days(&self, key: &'static str, va_key: &str, va: Decimal, v: Decimal, exact: Decimal) -> Question {
+    fn q_new_days(
+        &self,
+        key: &'static str,
+        va_key: &str,
+        va: Decimal,
+        v: Decimal,
+        exact: Decimal,
+    ) -> Question {
         let (t, y) = (self.rate, self.year);
         let days = round_half_away(exact, 0);
         let other = self.other_year();

@@ -51,7 +51,10 @@ const VARIANTS: &[(&str, &str)] = &[
         "duree",
         "durée nécessaire pour atteindre une somme (logarithmes)",
     ),
-    ("taux", "taux annuel d'un placement connaissant deux valeurs"),
+    (
+        "taux",
+        "taux annuel d'un placement connaissant deux valeurs",
+    ),
 ];
 const MONTHLY_RATE: &[(&str, &str)] = &[
     (
@@ -294,7 +297,14 @@ impl Ctx {
             .to_string()
     }
 
-    fn q_interest(&self, key_end: &str, key_start: &str, end: Decimal, start: Decimal, what: &str) -> Question {
+    fn q_interest(
+        &self,
+        key_end: &str,
+        key_start: &str,
+        end: Decimal,
+        start: Decimal,
+        what: &str,
+    ) -> Question {
         let i = end - start;
         Question::new(
             "interets",
@@ -345,12 +355,14 @@ impl Ctx {
             euros(v)
         ));
         let interest = self
-            .q_interest("valeur_acquise", "capital", v, capital, &format!("en {n} ans"))
-            .mistake(
-                simple - capital,
-                "interets-simples",
-                simple_message(),
-            );
+            .q_interest(
+                "valeur_acquise",
+                "capital",
+                v,
+                capital,
+                &format!("en {n} ans"),
+            )
+            .mistake(simple - capital, "interets-simples", simple_message());
         let statement = format!(
             "{} place un excédent de trésorerie de {} sur un contrat de capitalisation rémunéré à intérêts composés, \
              pour une durée de {n} ans. {}\n\n{}\n{}",
@@ -503,7 +515,8 @@ impl Ctx {
                     percent_dp(rate, 6)
                 ))
         };
-        let simple = round_cents(capital * (Decimal::ONE + annual * Decimal::from(months) / dec!(1200)));
+        let simple =
+            round_cents(capital * (Decimal::ONE + annual * Decimal::from(months) / dec!(1200)));
         let factor = pow(Decimal::ONE + rate / dec!(100), months).ok_or_else(overflow)?;
         let acquired = Question::new(
             "valeur_acquise",
@@ -535,7 +548,13 @@ impl Ctx {
             number(factor, 8),
             euros(v)
         ));
-        let interest = self.q_interest("valeur_acquise", "capital", v, capital, &format!("en {months} mois"));
+        let interest = self.q_interest(
+            "valeur_acquise",
+            "capital",
+            v,
+            capital,
+            &format!("en {months} mois"),
+        );
         let convention = if equivalent {
             "**Convention.** Intérêts composés, capitalisés chaque mois au taux mensuel **équivalent** au taux annuel : \
              (1 + taux mensuel)^12 = 1 + taux annuel ; arrondissez ce taux à 0,0001\u{a0}% et utilisez la valeur arrondie."
@@ -620,7 +639,8 @@ impl Ctx {
             percent_dp(equiv, MONTHLY_DP)
         ));
         let effective = round_half_away(
-            (pow(Decimal::ONE + proportional / dec!(100), 12).unwrap_or_default() - Decimal::ONE) * dec!(100),
+            (pow(Decimal::ONE + proportional / dec!(100), 12).unwrap_or_default() - Decimal::ONE)
+                * dec!(100),
             ANNUAL_DP,
         );
         let effective_q = Question::new(
@@ -765,7 +785,9 @@ impl Ctx {
         let ratio = target / capital;
         let simple = (ratio - Decimal::ONE) * dec!(100) / rate;
         let ln_ratio = ratio.checked_ln().unwrap_or_default();
-        let ln_base = (Decimal::ONE + rate / dec!(100)).checked_ln().unwrap_or_default();
+        let ln_base = (Decimal::ONE + rate / dec!(100))
+            .checked_ln()
+            .unwrap_or_default();
         let inverted = ln_base.checked_div(ln_ratio).unwrap_or_default();
         let exact_q = Question::new(
             "duree_exacte",
@@ -820,7 +842,8 @@ impl Ctx {
         if (exact - exact.round()).abs() >= dec!(0.01) {
             whole_q = whole_q.formula("tronque(duree_exacte, 0) + 1");
         }
-        let before = round_cents(future_value(capital, rate, whole.saturating_sub(1)).unwrap_or_default());
+        let before =
+            round_cents(future_value(capital, rate, whole.saturating_sub(1)).unwrap_or_default());
         let after = round_cents(future_value(capital, rate, whole).unwrap_or_default());
         let whole_q = whole_q.step(format!(
             "Les intérêts n'étant acquis qu'en fin d'année, il faut l'entier immédiatement supérieur à {} : **{whole} ans**. \
@@ -859,10 +882,23 @@ impl Ctx {
         }
     }
 
-    fn rate(&self, capital: Decimal, value: Decimal, n: u32, found: Decimal) -> Result<Content, Degenerate> {
+    fn rate(
+        &self,
+        capital: Decimal,
+        value: Decimal,
+        n: u32,
+        found: Decimal,
+    ) -> Result<Content, Degenerate> {
         let ratio = value / capital;
-        let exact = rate_from_values(capital, value, n).ok_or_else(|| Degenerate("taux introuvable".into()))?;
-        let interest = self.q_interest("valeur_future", "capital", value, capital, &format!("en {n} ans"));
+        let exact = rate_from_values(capital, value, n)
+            .ok_or_else(|| Degenerate("taux introuvable".into()))?;
+        let interest = self.q_interest(
+            "valeur_future",
+            "capital",
+            value,
+            capital,
+            &format!("en {n} ans"),
+        );
         let rate_q = Question::new(
             "taux_annuel",
             "taux annuel",
