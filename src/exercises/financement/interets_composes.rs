@@ -560,7 +560,7 @@ impl Ctx {
              (1 + taux mensuel)^12 = 1 + taux annuel ; arrondissez ce taux à 0,0001\u{a0}% et utilisez la valeur arrondie."
         } else {
             "**Convention.** Intérêts composés, capitalisés chaque mois au taux mensuel **proportionnel** au taux annuel : \
-             taux mensuel = taux annuel ÷ 12."
+             taux mensuel = taux annuel ÷ 12, dont on garde toutes les décimales dans les calculs."
         };
         let statement = format!(
             "{} place {} sur un compte à terme pendant {months} mois. Les intérêts sont capitalisés à la fin de chaque mois. {}\n\n{}\n{convention}",
