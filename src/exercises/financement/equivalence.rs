@@ -211,7 +211,8 @@ impl Exercise for Equivalence {
                     .any(|p| d.is_fixed(p));
                 let va = commercial_present_value(v1, rate, n1, year);
                 let v2 = d.number("nominal_nouveau", |r| {
-                    // A round nominal for a postponement of one to three months.
+                    // A round nominal for a postponement of one to three months (drawn on
+                    // 360 days; the answer is then computed on the stated year).
                     let target = Decimal::from(n1 + r.int(30, 90));
                     let exact = va / (Decimal::ONE - rate * target / dec!(36000));
                     (exact / dec!(10)).round() * dec!(10)
@@ -393,7 +394,7 @@ impl Ctx {
         .step(day_count_step(self.date, self.due(n)))
     }
 
-    /// The valeur actuelle of bill `i`, with the escompte rounded to the cent.
+    /// The valeur actuelle of the bill to replace, with the escompte rounded to the cent.
     fn q_present_value(&self) -> Question {
         let (v, n) = self.bills[0];
         let (t, y) = (self.rate, self.year);
