@@ -309,10 +309,12 @@ mod tests {
 
     #[test]
     fn compound_hand_checked() {
-        // 10 000 € at 5 % for 3 years: 1,05³ = 1,157625 → 11 576,25 €.
+        // 10 000 € at 5 % for 3 years: 1,05³ = 1,157625 → 11 576,25 € (spreadsheet
+        // VC(5 %; 3; 0; −10 000) = 11 576,25).
         assert_eq!(compound_factor(dec!(5), 3), Some(dec!(1.157625)));
         assert_eq!(future_value(dec!(10000), dec!(5), 3), Some(dec!(11576.25)));
         // 20 000 € in 4 years at 3 %: 1,03⁴ = 1,12550881; 20 000 / 1,12550881 = 17 769,7409…
+        // (VA(3 %; 4; 0; −20 000) = 17 769,74).
         assert_eq!(
             present_value(dec!(20000), dec!(3), 4).map(round_cents),
             Some(dec!(17769.74))
@@ -326,7 +328,8 @@ mod tests {
         // 1,005^12 = 1,0616778118… → 6,17 % (=(1,005)^12-1 in a spreadsheet).
         assert_eq!(round_half_away(equivalent_annual(dec!(0.5)), 2), dec!(6.17));
         assert_eq!(proportional_annual(dec!(0.5)), dec!(6));
-        // Doubling at 5 %: ln 2 / ln 1,05 = 0,693147 / 0,048790 = 14,2067 → 15 years
+        // Doubling at 5 %: ln 2 / ln 1,05 = 0,693147 / 0,048790 = 14,2067 (NPM(5 %; 0; −1 000;
+        // 2 000) = 14,2067) → 15 whole years
         // (1,05^14 = 1,9799 < 2 ≤ 1,05^15 = 2,0789).
         assert_eq!(periods_to_reach(dec!(1000), dec!(2000), dec!(5)), Some(15));
         assert_eq!(
