@@ -219,7 +219,8 @@ fn duration_hand_checked() {
     );
     assert!(d.solution.contains("15 ans"));
     // A target reached exactly at a whole year: 1 000 × 1,05² = 1 102,50 → 2 years, and no
-    // formula (truncate + 1 would say 3).
+    // formula: near a whole number, a duration rounded to 0,01 cannot tell which whole
+    // year is reached.
     let exact = inst(&[
         ("variante", "duree"),
         ("capital", "1000"),

@@ -838,9 +838,10 @@ impl Ctx {
             "Votre durée vient d'un calcul à intérêts simples : à intérêts composés, n = ln(Cₙ / C₀) ÷ ln(1 + t), puis l'entier supérieur.",
         );
         // The next whole year, in the expression language, when the exact duration is
-        // not (nearly) a whole number: truncate the rounded duration and add one.
+        // not (nearly) a whole number. The duration is typed to 0,01, so adding 0,99 and
+        // truncating rounds it up (14 stays 14, 14,01 and 14,21 become 15).
         if (exact - exact.round()).abs() >= dec!(0.01) {
-            whole_q = whole_q.formula("tronque(duree_exacte, 0) + 1");
+            whole_q = whole_q.formula("tronque(duree_exacte + 0.99, 0)");
         }
         let before =
             round_cents(future_value(capital, rate, whole.saturating_sub(1)).unwrap_or_default());
