@@ -193,3 +193,119 @@ fn emprunt_360_months_is_generated() {
     assert!(inst.solution.contains("les 360 lignes"));
     check_properties(&inst, "360 mois");
 }
+
+/// Issue 3's "for every seed" guarantee at the level of the exercise: 10 000 seeds of
+/// `financement/emprunt`, cycling through the four combinations of the monthly-rate and
+/// last-line conventions. For each, the table is rebuilt from the instance's own
+/// parameters as the exercise builds it, and must end at 0,00 € with amortisations adding
+/// up to the capital exactly; the instance's answers must be read off that table, and its
+/// solution must show the capital as the total of the amortisations.
+#[test]
+fn emprunt_table_ends_at_zero_for_10_000_seeds() {
+    use clientele::calc::loan::{
+        annuity_table, constant_amortisation_table, equivalent_monthly_rate,
+        proportional_monthly_rate, LastLine,
+    };
+    use clientele::num::format::euros;
+    let conventions = [
+        ("proportionnel", "annuite-ajustee"),
+        ("proportionnel", "interet-ajuste"),
+        ("equivalent", "annuite-ajustee"),
+        ("equivalent", "interet-ajuste"),
+    ];
+    let mut seen_zero_end = 0;
+    for seed in 0..10_000u64 {
+        let (rate_conv, last_conv) = conventions[(seed % 4) as usize];
+        let s = sets(&[("taux_mensuel", rate_conv), ("derniere_ligne", last_conv)]);
+        let inst = generate("financement/emprunt", seed, &s).unwrap();
+        let num = |k: &str| inst.params[k].as_number().unwrap();
+        let choice = |k: &str| inst.params[k].to_string();
+        let capital = num("capital");
+        let annual = num("taux_annuel");
+        let n = u32::try_from(num("nb_echeances")).unwrap();
+        let k = usize::try_from(num("periode_k")).unwrap();
+        let monthly = choice("periodicite") == "mensuelle";
+        let rate = match (monthly, rate_conv) {
+            (false, _) => annual,
+            (true, "proportionnel") => proportional_monthly_rate(annual),
+            (true, _) => equivalent_monthly_rate(annual, 4),
+        };
+        let last = if last_conv == "interet-ajuste" {
+            LastLine::AdjustInterest
+        } else {
+            LastLine::AdjustPayment
+        };
+        let t = if choice("variante") == "amortissements-constants" {
+            constant_amortisation_table(capital, rate, n)
+        } else {
+            annuity_table(capital, rate, n, last)
+        }
+        .unwrap();
+        let what = format!("graine {seed}");
+        assert_eq!(t.rows.len(), n as usize, "{what}");
+        assert_eq!(t.total_amortisation, capital, "{what}");
+        assert_eq!(t.rows.last().unwrap().end, Decimal::ZERO, "{what}");
+        assert_eq!(
+            answer(&inst, "capital_restant_k"),
+            t.rows[k - 1].end,
+            "{what}"
+        );
+        if let Some(q) = inst.question("derniere_annuite") {
+            assert_eq!(q.answer, t.rows.last().unwrap().payment, "{what}");
+        }
+        if let Some(q) = inst.question("dernier_interet") {
+            assert_eq!(q.answer, t.rows.last().unwrap().interest, "{what}");
+        }
+        let cost = inst.question("cout_credit").unwrap();
+        assert!(
+            (cost.answer - t.total_interest).abs() <= cost.tolerance,
+            "{what}"
+        );
+        assert!(
+            inst.solution.contains(&format!("**{}**", euros(capital))),
+            "{what}"
+        );
+        if inst.solution.contains("0,00\u{a0}€") {
+            seen_zero_end += 1;
+        }
+    }
+    // The table shown (in full or abridged) ends on its last line at 0,00 €.
+    assert_eq!(seen_zero_end, 10_000);
+}
+
+/// `clientele list` shows every type of the family, with its catalog prefix.
+#[test]
+fn list_shows_the_whole_family() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_clientele"))
+        .args(["list", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["id"].as_str())
+        .collect();
+    for id in [
+        "financement/interets-simples",
+        "financement/escompte-effets",
+        "financement/escompte-reglement",
+        "financement/equivalence",
+        "financement/penalites",
+        "financement/interets-composes",
+        "financement/emprunt",
+        "financement/choix-financement",
+    ] {
+        assert!(ids.contains(&id), "{id} absent de clientele list");
+    }
+    let text = std::process::Command::new(env!("CARGO_BIN_EXE_clientele"))
+        .arg("list")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("financement/equivalence") && text.contains("financement/interets-composes")
+    );
+}

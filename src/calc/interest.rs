@@ -142,34 +142,92 @@ pub fn log_periods(capital: Decimal, target: Decimal, rate: Decimal) -> Decimal 
     (target / capital).ln() / (Decimal::ONE + rate / Decimal::ONE_HUNDRED).ln()
 }
 
-/// Valeur actuelle commerciale of a bill of nominal `value` due in `days` days at the
-/// discount rate `rate`: V − V × t × n / 360.
-pub fn commercial_present_value(value: Decimal, rate: Decimal, days: i64) -> Decimal {
-    value - simple_interest(value, rate, days, 360)
+/// The `n`-th root of `x > 0` by Newton's method on exact decimals (`None` if `x ≤ 0`,
+/// `n = 0` or a power overflows). Starting above the root (xⁿ is convex for x > 0),
+/// the iterates decrease to it; accurate to about 10⁻²⁴, far beyond the 4 decimals of
+/// a rate in percent.
+pub fn nth_root(x: Decimal, n: u32) -> Option<Decimal> {
+    if x <= Decimal::ZERO || n == 0 {
+        return None;
+    }
+    if n == 1 {
+        return Some(x);
+    }
+    let nd = Decimal::from(n);
+    // 1 + (x − 1) / n ≥ x^(1/n) by Bernoulli's inequality when x ≥ 1; below 1, 1 is above.
+    let mut r = if x >= Decimal::ONE {
+        Decimal::ONE + (x - Decimal::ONE) / nd
+    } else {
+        Decimal::ONE
+    };
+    for _ in 0..200 {
+        let p = (0..n - 1).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(r))?;
+        let next = r - (p.checked_mul(r)? - x).checked_div(nd.checked_mul(p)?)?;
+        if (next - r).abs() < Decimal::new(1, 24) {
+            return Some(next);
+        }
+        r = next;
+    }
+    Some(r)
 }
 
-/// Valeur actuelle rationnelle (escompte rationnel): V ÷ (1 + t × n / 360).
-pub fn rational_present_value(value: Decimal, rate: Decimal, days: i64) -> Decimal {
-    value / (Decimal::ONE + rate * Decimal::from(days) / dec!(36000))
+/// The rate per period (in %, not rounded) at which `capital` grows to `value` in `n`
+/// periods with compound interest: (Cn / C0)^(1/n) − 1 (the spreadsheet's TAUX/RATE
+/// with no payments).
+pub fn rate_from_values(capital: Decimal, value: Decimal, n: u32) -> Option<Decimal> {
+    let ratio = value.checked_div(capital)?;
+    Some((nth_root(ratio, n)? - Decimal::ONE) * Decimal::ONE_HUNDRED)
+}
+
+/// Escompte commercial of a bill of nominal `value` due in `days` days at `rate` on a
+/// `year`-day year, rounded to the cent as a bank's slip does: V × t × n / year.
+pub fn commercial_discount(value: Decimal, rate: Decimal, days: i64, year: i64) -> Decimal {
+    crate::num::round::round_cents(simple_interest(value, rate, days, year))
+}
+
+/// Valeur actuelle commerciale of a bill: V − escompte, the escompte rounded to the
+/// cent.
+pub fn commercial_present_value(value: Decimal, rate: Decimal, days: i64, year: i64) -> Decimal {
+    value - commercial_discount(value, rate, days, year)
+}
+
+/// Valeur actuelle rationnelle (escompte rationnel): V ÷ (1 + t × n / year), not rounded.
+pub fn rational_present_value(value: Decimal, rate: Decimal, days: i64, year: i64) -> Decimal {
+    value / (Decimal::ONE + rate * Decimal::from(days) / (Decimal::from(year) * dec!(100)))
 }
 
 /// The nominal of a bill due in `days` days whose commercial present value is
-/// `present_value`: VA ÷ (1 − t × n / 360).
-pub fn nominal_for_present_value(present_value: Decimal, rate: Decimal, days: i64) -> Decimal {
-    present_value / (Decimal::ONE - rate * Decimal::from(days) / dec!(36000))
+/// `present_value`: VA ÷ (1 − t × n / year), not rounded. `None` if the discount would
+/// swallow the whole nominal (t × n ≥ 100 × year).
+pub fn nominal_for_present_value(
+    present_value: Decimal,
+    rate: Decimal,
+    days: i64,
+    year: i64,
+) -> Option<Decimal> {
+    let f = Decimal::ONE - rate * Decimal::from(days) / (Decimal::from(year) * dec!(100));
+    (f > Decimal::ZERO).then(|| present_value / f)
 }
 
 /// Days until the échéance commune: the bill of nominal `nominal` whose commercial
-/// present value equals `present_value` is due in (V − VA) × 36 000 ÷ (V × t) days.
-pub fn common_due_days(present_value: Decimal, nominal: Decimal, rate: Decimal) -> Decimal {
-    (nominal - present_value) * dec!(36000) / (nominal * rate)
+/// present value equals `present_value` is due in (V − VA) × 100 × year ÷ (V × t) days
+/// (not rounded). `None` for a zero nominal or rate.
+pub fn common_due_days(
+    present_value: Decimal,
+    nominal: Decimal,
+    rate: Decimal,
+    year: i64,
+) -> Option<Decimal> {
+    ((nominal - present_value) * Decimal::from(year) * dec!(100))
+        .checked_div(nominal.checked_mul(rate)?)
 }
 
-/// Échéance moyenne: Σ Vₖ × nₖ ÷ Σ Vₖ (in days, not rounded).
-pub fn average_due_days(bills: &[(Decimal, i64)]) -> Decimal {
+/// Échéance moyenne: Σ Vₖ × nₖ ÷ Σ Vₖ (in days, not rounded): the échéance commune when
+/// the new nominal is the sum of the nominals, whatever the rate. `None` if Σ Vₖ = 0.
+pub fn average_due_days(bills: &[(Decimal, i64)]) -> Option<Decimal> {
     let total: Decimal = bills.iter().map(|(v, _)| *v).sum();
     let weighted: Decimal = bills.iter().map(|(v, n)| *v * Decimal::from(*n)).sum();
-    weighted / total
+    weighted.checked_div(total)
 }
 
 #[cfg(test)]
@@ -251,10 +309,12 @@ mod tests {
 
     #[test]
     fn compound_hand_checked() {
-        // 10 000 € at 5 % for 3 years: 1,05³ = 1,157625 → 11 576,25 €.
+        // 10 000 € at 5 % for 3 years: 1,05³ = 1,157625 → 11 576,25 € (spreadsheet
+        // VC(5 %; 3; 0; −10 000) = 11 576,25).
         assert_eq!(compound_factor(dec!(5), 3), Some(dec!(1.157625)));
         assert_eq!(future_value(dec!(10000), dec!(5), 3), Some(dec!(11576.25)));
         // 20 000 € in 4 years at 3 %: 1,03⁴ = 1,12550881; 20 000 / 1,12550881 = 17 769,7409…
+        // (VA(3 %; 4; 0; −20 000) = 17 769,74).
         assert_eq!(
             present_value(dec!(20000), dec!(3), 4).map(round_cents),
             Some(dec!(17769.74))
@@ -268,7 +328,8 @@ mod tests {
         // 1,005^12 = 1,0616778118… → 6,17 % (=(1,005)^12-1 in a spreadsheet).
         assert_eq!(round_half_away(equivalent_annual(dec!(0.5)), 2), dec!(6.17));
         assert_eq!(proportional_annual(dec!(0.5)), dec!(6));
-        // Doubling at 5 %: ln 2 / ln 1,05 = 0,693147 / 0,048790 = 14,2067 → 15 years
+        // Doubling at 5 %: ln 2 / ln 1,05 = 0,693147 / 0,048790 = 14,2067 (NPM(5 %; 0; −1 000;
+        // 2 000) = 14,2067) → 15 whole years
         // (1,05^14 = 1,9799 < 2 ≤ 1,05^15 = 2,0789).
         assert_eq!(periods_to_reach(dec!(1000), dec!(2000), dec!(5)), Some(15));
         assert_eq!(
@@ -277,6 +338,24 @@ mod tests {
         );
         // Reached exactly: 1 000 × 1,05² = 1 102,50 → 2 periods.
         assert_eq!(periods_to_reach(dec!(1000), dec!(1102.5), dec!(5)), Some(2));
+        // Roots by Newton: 1,06^(1/12) = 1,0048675505653… (spreadsheet =1,06^(1/12)),
+        // the same value as `equivalent_monthly` gives through `powd`.
+        let r = nth_root(dec!(1.06), 12).unwrap();
+        assert_eq!(round_half_away(r, 10), dec!(1.0048675506));
+        assert!((r - Decimal::ONE - equivalent_monthly(dec!(6)) / dec!(100)).abs() < dec!(1e-12));
+        assert_eq!(
+            nth_root(dec!(0.81), 2).map(|x| round_half_away(x, 20)),
+            Some(dec!(0.9))
+        );
+        assert_eq!(nth_root(dec!(-1), 3), None);
+        // Rate from two values, TAUX(5; 0; -10 000; 12 762,815625) = 5 %
+        // (1,05^5 = 1,2762815625).
+        let t = rate_from_values(dec!(10000), dec!(12762.815625), 5).unwrap();
+        assert_eq!(round_half_away(t, 10), dec!(5));
+        // Doubling in 10 years: 2^(1/10) − 1 = 0,0717734625… → 7,1773 %
+        // (TAUX(10; 0; -1 000; 2 000) = 7,18 %).
+        let t = rate_from_values(dec!(1000), dec!(2000), 10).unwrap();
+        assert_eq!(round_half_away(t, 4), dec!(7.1773));
     }
 
     #[test]
@@ -284,28 +363,36 @@ mod tests {
         // Bill of 6 000 € due in 45 days, rate 8 %: escompte 6 000 × 8 × 45 / 36 000 = 60;
         // valeur actuelle 5 940 €.
         assert_eq!(
-            commercial_present_value(dec!(6000), dec!(8), 45),
+            commercial_present_value(dec!(6000), dec!(8), 45, 360),
             dec!(5940)
+        );
+        // 365-day year: 6 000 × 8 × 45 / 36 500 = 59,178… → 59,18; VA = 5 940,82 €.
+        assert_eq!(
+            commercial_present_value(dec!(6000), dec!(8), 45, 365),
+            dec!(5940.82)
         );
         // Escompte rationnel: 6 000 / (1 + 8 × 45 / 36 000) = 6 000 / 1,01 = 5 940,59…
         assert_eq!(
-            round_cents(rational_present_value(dec!(6000), dec!(8), 45)),
+            round_cents(rational_present_value(dec!(6000), dec!(8), 45, 360)),
             dec!(5940.59)
         );
         // Replaced by a bill due in 75 days: 5 940 / (1 − 8 × 75 / 36 000) = 5 940 / 0,983333…
         // = 6 040,677… → 6 040,68 €.
         assert_eq!(
-            round_cents(nominal_for_present_value(dec!(5940), dec!(8), 75)),
-            dec!(6040.68)
+            nominal_for_present_value(dec!(5940), dec!(8), 75, 360).map(round_cents),
+            Some(dec!(6040.68))
         );
         // Échéance commune: present values 5 940 + 2 970 = 8 910; one bill of 9 000 €:
         // (9 000 − 8 910) × 36 000 / (9 000 × 8) = 3 240 000 / 72 000 = 45 days.
-        assert_eq!(common_due_days(dec!(8910), dec!(9000), dec!(8)), dec!(45));
+        assert_eq!(
+            common_due_days(dec!(8910), dec!(9000), dec!(8), 360),
+            Some(dec!(45))
+        );
         // Échéance moyenne: (3 000 × 30 + 5 000 × 60 + 2 000 × 90) / 10 000
         // = (90 000 + 300 000 + 180 000) / 10 000 = 57 days.
         assert_eq!(
             average_due_days(&[(dec!(3000), 30), (dec!(5000), 60), (dec!(2000), 90)]),
-            dec!(57)
+            Some(dec!(57))
         );
     }
 
@@ -366,7 +453,7 @@ mod tests {
         ) {
             let bills: Vec<(Decimal, i64)> =
                 bills.into_iter().map(|(v, n)| (Decimal::from(v), n)).collect();
-            let avg = average_due_days(&bills);
+            let avg = average_due_days(&bills).unwrap();
             let lo = bills.iter().map(|b| b.1).min().unwrap();
             let hi = bills.iter().map(|b| b.1).max().unwrap();
             prop_assert!(avg >= Decimal::from(lo) && avg <= Decimal::from(hi));
@@ -377,12 +464,15 @@ mod tests {
                                            n1 in 1i64..200, extra in 1i64..150) {
             let value = Decimal::from(v);
             let rate = Decimal::new(t, 2);
-            let pv = commercial_present_value(value, rate, n1);
-            let v2 = nominal_for_present_value(pv, rate, n1 + extra);
+            let pv = commercial_present_value(value, rate, n1, 360);
+            let v2 = nominal_for_present_value(pv, rate, n1 + extra, 360).unwrap();
             prop_assert!(v2 > value);
-            prop_assert!((commercial_present_value(v2, rate, n1 + extra) - pv).abs() < dec!(0.0000001));
+            // Unrounded: V2 − V2 × t × n2 / 360 gives back the present value.
+            let back = v2 - simple_interest(v2, rate, n1 + extra, 360);
+            prop_assert!((back - pv).abs() < dec!(0.0000001));
             // The échéance commune of a bill of nominal V2 is n1 + extra.
-            prop_assert!((common_due_days(pv, v2, rate) - Decimal::from(n1 + extra)).abs() < dec!(0.000001));
+            let n = common_due_days(pv, v2, rate, 360).unwrap();
+            prop_assert!((n - Decimal::from(n1 + extra)).abs() < dec!(0.000001));
         }
     }
 }

@@ -28,12 +28,8 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::emprunt::Emprunt,
     &financement::escompte_effets::EscompteEffets,
     &financement::choix_financement::ChoixFinancement,
-    &action::cout_roi::CoutRoi,
-    &action::entonnoir::Entonnoir,
-    &action::rentabilite_investissement::RentabiliteInvestissement,
-    &decision::esperance::Esperance,
-    &decision::loi_normale::LoiNormale,
-    &suivi::budget_ecarts::BudgetEcarts,
+    &financement::equivalence::Equivalence,
+    &financement::interets_composes::InteretsComposes,
     &valeur::compte_exploitation::CompteExploitation,
     &valeur::valeur_client::ValeurClient,
     &valeur::potentiel::Potentiel,
@@ -44,6 +40,12 @@ pub static ALL: &[&dyn Exercise] = &[
     &effort::charge_de_travail::ChargeDeTravail,
     &effort::couts_seuil::CoutsSeuil,
     &effort::amortissement::Amortissement,
+    &action::cout_roi::CoutRoi,
+    &action::entonnoir::Entonnoir,
+    &action::rentabilite_investissement::RentabiliteInvestissement,
+    &decision::esperance::Esperance,
+    &decision::loi_normale::LoiNormale,
+    &suivi::budget_ecarts::BudgetEcarts,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

@@ -24,3 +24,53 @@ pub fn right_answers(inst: &Instance) -> BTreeMap<String, String> {
         .map(|q| (q.key.to_string(), typed(q, q.answer)))
         .collect()
 }
+
+/// The generic properties of tests/exercises.rs for one instance: every formula gives
+/// back its answer, right answers score full marks, every known mistake is diagnosed,
+/// and no ordinary space precedes € or %.
+#[allow(dead_code)]
+pub fn check_properties(inst: &Instance, what: &str) {
+    use clientele::correct::{correct, Verdict};
+    use clientele::expr::Expr;
+    use rust_decimal::Decimal;
+    let mut env: BTreeMap<String, Decimal> = inst
+        .params
+        .iter()
+        .filter_map(|(k, v)| v.as_number().map(|d| (k.clone(), d)))
+        .collect();
+    for q in &inst.questions {
+        if let Some(f) = &q.formula {
+            let got = Expr::parse(f)
+                .unwrap()
+                .eval(&|n| env.get(n).copied())
+                .unwrap_or_else(|e| panic!("{what} {}: {e}", q.key));
+            assert!(
+                (got - q.answer).abs() <= q.tolerance,
+                "{what} {} : formule {got} ≠ {}",
+                q.key,
+                q.answer
+            );
+        }
+        env.insert(q.key.to_string(), q.answer);
+    }
+    let rep = correct(inst, &right_answers(inst));
+    assert_eq!(rep.score, rep.total, "{what}: {:?}", rep.results);
+    for q in &inst.questions {
+        for m in &q.mistakes {
+            let mut answers = right_answers(inst);
+            answers.insert(q.key.to_string(), typed(q, m.answer));
+            let rep = correct(inst, &answers);
+            let r = rep.results.iter().find(|r| r.key == q.key).unwrap();
+            assert_eq!(r.verdict, Verdict::Wrong, "{what} {}", q.key);
+            assert_eq!(
+                r.diagnosis.as_ref().map(|d| d.note.as_str()),
+                Some(m.note),
+                "{what} {}",
+                q.key
+            );
+        }
+    }
+    for text in [&inst.statement, &inst.solution] {
+        assert!(!text.contains(" €") && !text.contains(" %"), "{what}");
+    }
+}
