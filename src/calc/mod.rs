@@ -6,10 +6,13 @@ pub mod acceptability;
 pub mod dates;
 pub mod discounting;
 pub mod elasticity;
+pub mod holding;
 pub mod interest;
 pub mod invoice;
 pub mod loan;
 pub mod margins;
+pub mod market;
+pub mod scoring;
 pub mod vat;
 
 use crate::num::round;
