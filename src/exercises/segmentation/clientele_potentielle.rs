@@ -51,9 +51,12 @@ fn n(x: i64) -> String {
     number(Decimal::from(x), 0)
 }
 
-fn share(r: &mut Rng, total: i64, lo: i64, hi: i64) -> Decimal {
+/// About `lo`–`hi` % of `total`, rounded to a multiple of `grain` (the study's counts
+/// are estimates, printed round).
+fn share(r: &mut Rng, total: i64, lo: i64, hi: i64, grain: i64) -> Decimal {
     let pct = r.decimal_step(Decimal::from(lo), Decimal::from(hi), dec!(0.1));
-    round_half_away(Decimal::from(total) * pct / Decimal::ONE_HUNDRED, 0)
+    let g = Decimal::from(grain.max(1));
+    round_half_away(Decimal::from(total) * pct / Decimal::ONE_HUNDRED / g, 0) * g
 }
 
 fn int(x: Decimal) -> i64 {
@@ -115,15 +118,23 @@ impl Exercise for ClientelePotentielle {
             let steps = (scene.population_max - scene.population_min) / scene.pas;
             Decimal::from(scene.population_min + scene.pas * r.int(0, steps))
         }));
-        let nca_draw = share(d.rng(), population, scene.nca_min, scene.nca_max);
+        let grain = scene.pas / 10;
+        let nca_draw = share(d.rng(), population, scene.nca_min, scene.nca_max, grain);
         let consumers_draw = share(
             d.rng(),
             population,
             scene.consommateurs_min,
             scene.consommateurs_max,
+            grain,
         );
         let company = int(d.number("clients_entreprise", |r| {
-            share(r, int(consumers_draw), scene.part_min, scene.part_max)
+            share(
+                r,
+                int(consumers_draw),
+                scene.part_min,
+                scene.part_max,
+                grain,
+            )
         }));
         let competitors = int(d.number("clients_concurrents", |_| {
             consumers_draw - Decimal::from(company)

@@ -237,10 +237,23 @@ impl Exercise for Detention {
                 Some(sim),
             )
         };
-        if !h.is_feasible() || h.none == 0 || h.multi() == 0 || h.single == 0 {
+        // A teacher's data (a textbook case) may have no inactive customer; a drawn file
+        // always has some of each kind, so that every classic mistake shows.
+        let data_fixed = ["base", "sans_produit", "un_seul_produit"]
+            .iter()
+            .any(|p| d.is_fixed(p))
+            || n.rows.iter().any(|p| d.is_fixed(p));
+        if (k..MAX_PRODUCTS).any(|p| d.is_fixed(&n.holders[p])) {
+            return Err(Degenerate(format!(
+                "détenteurs fixés pour un produit au-delà des {k} produits du fichier"
+            )));
+        }
+        if !h.is_feasible() {
+            return Err(Degenerate("effectifs de détention incohérents".into()));
+        }
+        if !data_fixed && (h.none == 0 || h.multi() == 0 || h.single == 0) {
             return Err(Degenerate(
-                "effectifs de détention incohérents, ou sans client inactif, mono- ou multi-équipé"
-                    .into(),
+                "fichier sans client inactif, mono- ou multi-équipé".into(),
             ));
         }
         let base = h.base;
@@ -274,7 +287,7 @@ impl Exercise for Detention {
             int(d.number("a_et_b", |_| dec_i(both(sim, ai, bi))))
         };
         let (ha, hb) = (h.holders[ai], h.holders[bi]);
-        if ab < 0 || ab > ha.min(hb) || ab < ha + hb - buyers || ha - ab == 0 {
+        if ab < 0 || ab > ha.min(hb) || ab < ha + hb - buyers || (ha == ab && !data_fixed) {
             return Err(Degenerate(
                 "effectif de A et B incohérent ou cible vide".into(),
             ));
@@ -381,15 +394,56 @@ impl Exercise for Detention {
             q2 = q2.formula(format!("arrondi2(({}) / base)", vars.join(" + ")));
         }
 
-        // 3. Multi-equipment.
+        // 3. Multi-equipment: the count, then the rate on the whole file.
+        let base_var = if table { "nb_clients" } else { "base" };
+        let count_step = if table {
+            format!(
+                "On compte dans le tableau les clients qui ont au moins deux ✓ : **{}** \
+                 ({} client(s) sans produit et {} avec un seul produit sur {}).",
+                n_(h.multi()),
+                n_(h.none),
+                n_(h.single),
+                n_(base)
+            )
+        } else {
+            format!(
+                "Clients multi-équipés = fichier − sans produit − un seul produit = {} − {} − {} = **{}**.",
+                n_(base),
+                n_(h.none),
+                n_(h.single),
+                n_(h.multi())
+            )
+        };
+        let mut q3a = Question::new(
+            "clients_multi_equipes",
+            "clients multi-équipés",
+            "Combien de clients du fichier détiennent au moins deux produits (clients multi-équipés) ?",
+            dec_i(h.multi()),
+            Unit::Number,
+        )
+        .mistake(
+            dec_i(buyers),
+            "mono-equipes-comptes",
+            "Un client qui ne détient qu'un seul produit n'est pas multi-équipé : ne comptez que les clients qui en ont au moins deux.",
+        )
+        .mistake(
+            dec_i(base - h.single),
+            "sans-produit-comptes",
+            "Les clients qui ne détiennent aucun produit ne sont pas multi-équipés : retirez-les aussi.",
+        )
+        .step(count_step);
+        if !table {
+            q3a = q3a.formula("base - sans_produit - un_seul_produit");
+        }
         let multi = need(rate(h.multi(), base))?;
-        let mut q3 = Question::new(
+        let q3 = Question::new(
             "taux_multi_equipement",
             "taux de multi-équipement",
             "Calculez le taux de multi-équipement : part des clients du fichier qui détiennent au moins deux produits (en\u{a0}%, à 0,01 près).",
             multi,
             Unit::Percent,
         )
+        .formula(format!("arrondi2(clients_multi_equipes * 100 / {base_var})"))
         .mistake(
             need(rate(buyers, base))?,
             "mono-equipes-comptes",
@@ -401,19 +455,11 @@ impl Exercise for Detention {
             "Le taux de multi-équipement se calcule sur l'ensemble du fichier, y compris les clients qui ne détiennent aucun produit.",
         )
         .step(format!(
-            "Clients multi-équipés = fichier − sans produit − un seul produit = {} − {} − {} = {}. \
-             Taux de multi-équipement = {} ÷ {} × 100 = **{}** (arrondi à 0,01\u{a0}%).",
-            n_(base),
-            n_(h.none),
-            n_(h.single),
-            n_(h.multi()),
+            "Taux de multi-équipement = clients multi-équipés ÷ clients du fichier × 100 = {} ÷ {} × 100 = **{}** (arrondi à 0,01\u{a0}%).",
             n_(h.multi()),
             n_(base),
             percent(multi)
         ));
-        if !table {
-            q3 = q3.formula("arrondi2((base - sans_produit - un_seul_produit) * 100 / base)");
-        }
 
         // 4. Average basket.
         let basket = need(average_amount(ca, purchases))?;
@@ -620,21 +666,36 @@ impl Exercise for Detention {
             n_(loyal),
             n_(repeat),
         );
-        let weakest = (0..k).min_by_key(|p| (h.holders[*p], *p)).unwrap_or(0);
+        let fewest = h.holders.iter().copied().min().unwrap_or(0);
+        let weakest: Vec<String> = (0..k)
+            .filter(|p| h.holders[*p] == fewest)
+            .map(|p| format!("« {} »", products[p]))
+            .collect();
+        let weakest_text = if weakest.len() == 1 {
+            format!(
+                "la famille la moins diffusée, {} ({} détenteurs), offre",
+                weakest[0],
+                n_(fewest)
+            )
+        } else {
+            format!(
+                "les familles les moins diffusées, {} ({} détenteurs chacune), offrent",
+                french_list(&weakest),
+                n_(fewest)
+            )
+        };
         let outro = format!(
             "*Lecture.* {} des clients détiennent au moins deux familles et chaque client en détient {} en moyenne : \
-             la famille la moins diffusée, « {} » ({} détenteurs), offre le plus de potentiel. \
-             Cibler les {} détenteurs de « {pa} » sans « {pb} » concentre l'effort sur des clients qui connaissent déjà l'enseigne ; \
+             {weakest_text} le plus de potentiel de vente croisée. \
+             Cibler les {} détenteurs de « {pa} » sans « {pb} » concentre l'effort sur des clients qui connaissent déjà l'entreprise ; \
              on comparera la marge espérée au coût de l'action.",
             percent(multi),
             number(avg, 2),
-            products[weakest],
-            n_(h.holders[weakest]),
             n_(target)
         );
         Ok(Content {
             statement,
-            questions: vec![q1, q2, q3, q4, q5, q6, q7],
+            questions: vec![q1, q2, q3a, q3, q4, q5, q6, q7],
             solution_intro: "*Les taux sont en\u{a0}%, arrondis à 0,01\u{a0}% au plus proche ; les moyennes à 0,01 ; les montants au centime.*".to_string(),
             solution_outro: outro,
         })

@@ -671,7 +671,7 @@ fn score_question(
             Question::new(
                 "score",
                 "score pondéré",
-                format!("Calculez le score de {}.", row.name),
+                format!("Calculez le score obtenu par {}.", row.name),
                 row.score,
                 Unit::Number,
             )
@@ -695,7 +695,7 @@ fn score_question(
             Question::new(
                 "score",
                 "score pondéré",
-                format!("Calculez le score de {} (sur 5, arrondi à 0,01).", row.name),
+                format!("Calculez le score obtenu par {} (sur 5, arrondi à 0,01).", row.name),
                 row.score,
                 Unit::Number,
             )
@@ -901,7 +901,7 @@ fn finish(
         "rang",
         "rang dans le classement",
         format!(
-            "Classez les {who}s par score décroissant. Quel est le rang de {} ?",
+            "Classez les {who}s par score décroissant. Quel rang occupe {} ?",
             scored.rows[t].name
         ),
         dec_i(rank[t] as i64),
@@ -1064,13 +1064,8 @@ fn build_grid(
         table.push_str(&format!("| {} | {} |\n", r.name, r.cells.join(" | ")));
     }
     let mut grid = "| Critère | Coefficient |\n|---|---|\n".to_string();
-    for j in 0..CRITERIA {
-        grid.push_str(&format!(
-            "| C{} — {} | {} |\n",
-            j + 1,
-            criteria[j],
-            number(scored.weights[j], 0)
-        ));
+    for (j, (name, w)) in criteria.iter().zip(&scored.weights).enumerate() {
+        grid.push_str(&format!("| C{} — {name} | {} |\n", j + 1, number(*w, 0)));
     }
     let s = &scene;
     let first = by_weight[0];
