@@ -26,6 +26,8 @@ pub struct Detention;
 
 const MAX_PRODUCTS: usize = 5;
 const MAX_ROWS: usize = 14;
+/// The largest file of the `effectifs` variant: its customers are simulated one by one.
+const MAX_BASE: i64 = 20_000;
 const VARIANTS: &[(&str, &str)] = &[
     ("tableau", "tableau clients × produits d'un petit fichier"),
     (
@@ -140,7 +142,7 @@ impl Exercise for Detention {
             "base",
             "nombre de clients du fichier (variante effectifs)",
             1,
-            10_000_000,
+            MAX_BASE,
         ));
         for p in 0..MAX_PRODUCTS {
             specs.push(ParamSpec::integer(&n.holders[p], &n.desc[p], 0, 10_000_000));
@@ -218,7 +220,7 @@ impl Exercise for Detention {
         } else {
             let base = int(d.number("base", |r| dec_i(r.int(8, 60) * 50)));
             let mut sim = Vec::new();
-            for _ in 0..base.clamp(0, 3000) {
+            for _ in 0..base.clamp(0, MAX_BASE) {
                 sim.push(draw_customer(d.rng(), k));
             }
             let guess = Holdings::from_rows(&rows_of(&sim, k));

@@ -315,6 +315,14 @@ struct Scored {
     high: Decimal,
     low: Decimal,
     tie_keys: Vec<Vec<Decimal>>,
+    /// Whether the teacher fixed part of the file or the thresholds: a drawn file always
+    /// fills the three segments, a textbook's may leave one empty.
+    fixed: bool,
+}
+
+/// Whether any of these parameters was fixed with `--set`.
+fn any_fixed<'a>(d: &Draw, names: impl IntoIterator<Item = &'a String>) -> bool {
+    names.into_iter().any(|n| d.is_fixed(n)) || d.is_fixed("seuil_haut") || d.is_fixed("seuil_bas")
 }
 
 fn draw_thresholds(d: &mut Draw, weights: &[Decimal], how: Aggregation) -> (Decimal, Decimal) {
@@ -421,12 +429,14 @@ fn build_rfm(
         .iter()
         .map(|(rec, _, amount)| vec![*amount, -dec_i(*rec)])
         .collect();
+    let fixed = any_fixed(d, n.recence.iter().chain(&n.frequence).chain(&n.montant));
     let scored = Scored {
         rows,
         weights,
         high,
         low,
         tie_keys,
+        fixed,
     };
     let segs = Segments {
         labels: [
@@ -755,7 +765,7 @@ fn finish(
     let counts: Vec<usize> = (0..3)
         .map(|k| segment_of.iter().filter(|s| **s == k).count())
         .collect();
-    if counts.contains(&0) && !d.is_fixed("seuil_haut") && !d.is_fixed("seuil_bas") {
+    if counts.contains(&0) && !scored.fixed {
         return Err(Degenerate("segment vide".into()));
     }
     // A score equal to a threshold put in the lower segment.
@@ -943,7 +953,7 @@ fn finish(
         ));
     }
     questions.push(rank_q.step(format!(
-        "Classement par score décroissant ; {tie_text}.\n\n{ranking}\n{} est au rang **{}**.",
+        "Classement par score décroissant ; {tie_text}.\n\n{ranking}\n{} occupe le rang **{}**.",
         scored.rows[t].name, rank[t]
     )));
 
@@ -1042,12 +1052,14 @@ fn build_grid(
         .iter()
         .map(|r| by_weight.iter().map(|j| r.marks[*j]).collect())
         .collect();
+    let fixed = any_fixed(d, n.notes.iter().flatten());
     let scored = Scored {
         rows,
         weights,
         high,
         low,
         tie_keys,
+        fixed,
     };
     let terms: Vec<String> = (0..CRITERIA)
         .map(|j| format!("{} * {}", n.poids[j], n.notes[asked][j]))
