@@ -102,7 +102,9 @@ static NAMES: LazyLock<Names> = LazyLock::new(|| {
             "client n° {i} : jours écoulés depuis sa dernière commande"
         ));
         desc.push(format!("client n° {i} : nombre de commandes sur 12 mois"));
-        desc.push(format!("client n° {i} : montant HT des achats sur 12 mois"));
+        desc.push(format!(
+            "client n° {i} : montant des achats sur 12 mois (TTC pour des particuliers, HT sinon)"
+        ));
     }
     for j in 1..=CRITERIA {
         desc.push(format!("coefficient du critère n° {j} (variante grille)"));
@@ -547,9 +549,10 @@ fn build_rfm(
         "La récence se note à l'envers : plus la dernière commande est récente, plus la note est élevée.",
     );
     let questions = vec![rec_q, freq_q, amount_q, score_q];
-    let header = "| Client | Jours depuis la dernière commande | Commandes sur 12 mois | Montant HT sur 12 mois |\n|---|---|---|---|\n";
+    let tax = if private { "TTC" } else { "HT" };
+    let header = format!("| Client | Jours depuis la dernière commande | Commandes sur 12 mois | Montant {tax} sur 12 mois |\n|---|---|---|---|\n");
     let grid = format!(
-        "| Note | Récence (jours) | Fréquence (commandes) | Montant HT |\n|---|---|---|---|\n\
+        "| Note | Récence (jours) | Fréquence (commandes) | Montant {tax} |\n|---|---|---|---|\n\
          | 5 | moins de 30 | 12 et plus | {} et plus |\n\
          | 4 | 30 à 59 | 8 à 11 | de {} à moins de {} |\n\
          | 3 | 60 à 119 | 5 à 7 | de {} à moins de {} |\n\
