@@ -9,6 +9,7 @@ pub mod effort;
 pub mod financement;
 pub mod prix;
 pub mod risque;
+pub mod segmentation;
 pub mod suivi;
 pub mod valeur;
 
@@ -30,6 +31,9 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::choix_financement::ChoixFinancement,
     &financement::equivalence::Equivalence,
     &financement::interets_composes::InteretsComposes,
+    &segmentation::scoring::Scoring,
+    &segmentation::clientele_potentielle::ClientelePotentielle,
+    &segmentation::detention::Detention,
     &valeur::compte_exploitation::CompteExploitation,
     &valeur::valeur_client::ValeurClient,
     &valeur::potentiel::Potentiel,

@@ -1,0 +1,226 @@
+//! `segmentation/detention`: the Papeterie Dauphiné case of the S522 chapter, a small
+//! customers × products table counted by hand, carried-forward credit and invariants.
+
+mod common;
+
+use clientele::calc::holding::Holdings;
+use clientele::correct::{correct, Verdict};
+use clientele::generate::generate;
+use clientele::model::Instance;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use std::collections::BTreeMap;
+
+const ID: &str = "segmentation/detention";
+
+fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+fn answer(inst: &Instance, key: &str) -> Decimal {
+    inst.question(key)
+        .unwrap_or_else(|| panic!("pas de question {key}"))
+        .answer
+}
+
+fn mistake(inst: &Instance, key: &str, note: &str) -> Option<Decimal> {
+    inst.question(key)
+        .unwrap()
+        .mistakes
+        .iter()
+        .find(|m| m.note == note)
+        .map(|m| m.answer)
+}
+
+const COMMERCIAL: [(&str, &str); 5] = [
+    ("ca", "250000"),
+    ("nb_achats", "1000"),
+    ("clients_annee_precedente", "190"),
+    ("clients_fideles", "171"),
+    ("clients_plusieurs_achats", "150"),
+];
+
+/// The 200 customers of the Papeterie Dauphiné Pro (chapter S522): holders 200, 152, 88,
+/// 34, 16; 44 customers with office supplies only; A = office supplies, B = furniture.
+/// Fixing a fifth product makes the generator keep a five-family file.
+fn papeterie() -> Instance {
+    let mut pairs = vec![
+        ("variante", "effectifs"),
+        ("base", "200"),
+        ("detenteurs_1", "200"),
+        ("detenteurs_2", "152"),
+        ("detenteurs_3", "88"),
+        ("detenteurs_4", "34"),
+        ("detenteurs_5", "16"),
+        ("sans_produit", "0"),
+        ("un_seul_produit", "44"),
+        ("a_et_b", "88"),
+        ("produit_a", "1"),
+        ("produit_b", "3"),
+    ];
+    pairs.extend_from_slice(&COMMERCIAL);
+    generate(ID, 1, &sets(&pairs)).unwrap()
+}
+
+#[test]
+fn papeterie_dauphine() {
+    let inst = papeterie();
+    // 88 / 200 = 44 %; 490 / 200 = 2,45; (200 − 0 − 44) / 200 = 78 %.
+    assert_eq!(answer(&inst, "taux_detention"), dec!(44));
+    assert_eq!(answer(&inst, "equipement_moyen"), dec!(2.45));
+    assert_eq!(answer(&inst, "taux_multi_equipement"), dec!(78));
+    // 88 / 490 = 17,96 %: the holdings as denominator. With no inactive customer,
+    // « on holders only » is the right answer and is not listed as a mistake.
+    assert_eq!(
+        mistake(&inst, "taux_detention", "taux-sur-detentions"),
+        Some(dec!(17.96))
+    );
+    assert_eq!(
+        mistake(&inst, "taux_detention", "taux-sur-detenteurs"),
+        None
+    );
+    // Single-product customers counted: 200 / 200 = 100 %.
+    assert_eq!(
+        mistake(&inst, "taux_multi_equipement", "mono-equipes-comptes"),
+        Some(dec!(100))
+    );
+    // 250 000 / 1 000 = 250 €; 171 / 190 = 90 %; 150 / 200 = 75 %.
+    assert_eq!(answer(&inst, "panier_moyen"), dec!(250));
+    assert_eq!(answer(&inst, "taux_fidelite"), dec!(90));
+    assert_eq!(answer(&inst, "taux_reachat"), dec!(75));
+    // 200 − 88 = 112 customers without furniture, as in the chapter.
+    assert_eq!(answer(&inst, "cible_vente_croisee"), dec!(112));
+}
+
+/// Ten customers, five families (codes 1, 2, 4, 8, 16):
+/// 3, 0, 1, 7, 18, 9, 1, 0, 15, 4.
+fn small_table() -> Instance {
+    let masks = ["3", "0", "1", "7", "18", "9", "1", "0", "15", "4"];
+    let names: Vec<String> = (1..=10).map(|i| format!("produits_client_{i}")).collect();
+    let mut pairs: Vec<(&str, &str)> = vec![
+        ("variante", "tableau"),
+        ("nb_clients", "10"),
+        ("produit_a", "1"),
+        ("produit_b", "2"),
+        ("ca", "4000"),
+        ("nb_achats", "50"),
+        ("clients_annee_precedente", "9"),
+        ("clients_fideles", "6"),
+        ("clients_plusieurs_achats", "4"),
+    ];
+    for (n, m) in names.iter().zip(masks) {
+        pairs.push((n, m));
+    }
+    generate(ID, 3, &sets(&pairs)).unwrap()
+}
+
+#[test]
+fn small_table_counted_by_hand() {
+    let inst = small_table();
+    // Holders: P1 = 6 (customers 1, 3, 4, 6, 7, 9), P2 = 4 (1, 4, 5, 9), P3 = 3, P4 = 2,
+    // P5 = 1; 16 holdings. No product: 2 (customers 2 and 8); one only: 3 (3, 7, 10);
+    // at least two: 5.
+    assert_eq!(answer(&inst, "taux_detention"), dec!(40));
+    assert_eq!(answer(&inst, "equipement_moyen"), dec!(1.6));
+    assert_eq!(answer(&inst, "clients_multi_equipes"), dec!(5));
+    assert_eq!(answer(&inst, "taux_multi_equipement"), dec!(50));
+    // On holders only: 4 / 8 = 50 %, 16 / 8 = 2, 5 / 8 = 62,5 %; single-product
+    // customers counted: 8 / 10 = 80 %; 4 / 16 = 25 %.
+    assert_eq!(
+        mistake(&inst, "taux_detention", "taux-sur-detenteurs"),
+        Some(dec!(50))
+    );
+    assert_eq!(
+        mistake(&inst, "taux_detention", "taux-sur-detentions"),
+        Some(dec!(25))
+    );
+    assert_eq!(
+        mistake(&inst, "equipement_moyen", "moyenne-sur-detenteurs"),
+        Some(dec!(2))
+    );
+    assert_eq!(
+        mistake(&inst, "taux_multi_equipement", "mono-equipes-comptes"),
+        Some(dec!(80))
+    );
+    assert_eq!(
+        mistake(&inst, "taux_multi_equipement", "multi-sur-detenteurs"),
+        Some(dec!(62.5))
+    );
+    // Repurchase on this year's 8 buyers: 4 / 8 = 50 %; on the file: 40 %.
+    assert_eq!(answer(&inst, "taux_reachat"), dec!(50));
+    assert_eq!(
+        mistake(&inst, "taux_reachat", "reachat-sur-fichier"),
+        Some(dec!(40))
+    );
+    // P1 without P2: customers 3, 6 and 7 → 3; P2 without P1: customer 5 → 1.
+    assert_eq!(answer(&inst, "cible_vente_croisee"), dec!(3));
+    assert_eq!(
+        mistake(&inst, "cible_vente_croisee", "a-et-b-inverses"),
+        Some(dec!(1))
+    );
+    assert!(inst.statement.contains("| ✓ | ✓ | — | — | — |"));
+}
+
+#[test]
+fn multi_equipment_rate_carries_a_miscount_forward() {
+    let inst = small_table();
+    let mut answers = common::right_answers(&inst);
+    // Miscounted 6 multi-equipped customers instead of 5, then 6 / 10 = 60 %: the rate
+    // is computed right from the student's own count.
+    answers.insert("clients_multi_equipes".into(), "6".into());
+    answers.insert("taux_multi_equipement".into(), "60 %".into());
+    let rep = correct(&inst, &answers);
+    let verdict = |k: &str| rep.results.iter().find(|r| r.key == k).unwrap().verdict;
+    assert_eq!(verdict("clients_multi_equipes"), Verdict::Wrong);
+    assert_eq!(verdict("taux_multi_equipement"), Verdict::CarriedForward);
+    // Single-product customers counted (8): the known mistake is named.
+    answers.insert("clients_multi_equipes".into(), "8".into());
+    let rep = correct(&inst, &answers);
+    let q = rep
+        .results
+        .iter()
+        .find(|r| r.key == "clients_multi_equipes")
+        .unwrap();
+    assert_eq!(
+        q.diagnosis.as_ref().map(|d| d.note.as_str()),
+        Some("mono-equipes-comptes")
+    );
+}
+
+#[test]
+fn every_seed_keeps_the_file_consistent() {
+    for seed in 0..300 {
+        let inst = generate(ID, seed, &BTreeMap::new()).unwrap();
+        let multi = answer(&inst, "taux_multi_equipement");
+        assert!(multi > Decimal::ZERO && multi < dec!(100), "graine {seed}");
+        // At least two products for the multi-equipped: the average cannot exceed what
+        // the shares allow, and is at least the share of holders of one product.
+        let avg = answer(&inst, "equipement_moyen");
+        assert!(
+            avg >= multi / dec!(100) * dec!(2) - dec!(0.01),
+            "graine {seed}"
+        );
+        assert!(
+            answer(&inst, "cible_vente_croisee") > Decimal::ZERO,
+            "graine {seed}"
+        );
+        assert!(answer(&inst, "taux_fidelite") <= dec!(100), "graine {seed}");
+    }
+}
+
+proptest! {
+    /// Any table gives feasible counts: none + single + multi = base, and the holdings
+    /// lie between what single- and multi-equipped customers can hold.
+    #[test]
+    fn table_counts_are_feasible(rows in proptest::collection::vec(proptest::collection::vec(any::<bool>(), 4), 1..40)) {
+        let h = Holdings::from_rows(&rows);
+        prop_assert!(h.is_feasible());
+        prop_assert_eq!(h.none + h.single + h.multi(), h.base);
+        let cells = rows.iter().flatten().filter(|x| **x).count() as i64;
+        prop_assert_eq!(h.total_held(), cells);
+    }
+}
