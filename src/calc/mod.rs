@@ -2,14 +2,17 @@
 //!
 //! Rates are given in percent (12.5 means 12,5 %), as the statements print them.
 
+pub mod abc;
 pub mod acceptability;
 pub mod dates;
 pub mod discounting;
 pub mod elasticity;
+pub mod forecast;
 pub mod interest;
 pub mod invoice;
 pub mod loan;
 pub mod margins;
+pub mod statistics;
 pub mod vat;
 
 use crate::num::round;
