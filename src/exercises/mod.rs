@@ -4,6 +4,7 @@
 pub mod context;
 pub mod financement;
 pub mod prix;
+pub mod segmentation;
 
 use crate::generate::Exercise;
 
@@ -21,6 +22,7 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::emprunt::Emprunt,
     &financement::escompte_effets::EscompteEffets,
     &financement::choix_financement::ChoixFinancement,
+    &segmentation::abc::Abc,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

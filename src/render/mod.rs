@@ -4,3 +4,4 @@ pub mod charts;
 pub mod json;
 pub mod markdown;
 pub mod report;
+pub mod stat_charts;

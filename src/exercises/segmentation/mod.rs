@@ -1,0 +1,5 @@
+//! The segmentation and portfolio analysis family (S522 « L'analyse du portefeuille
+//! clients / prospects », with S432 and S423).
+
+pub mod abc;
+pub mod portfolio_pool;
