@@ -23,6 +23,7 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::escompte_effets::EscompteEffets,
     &financement::choix_financement::ChoixFinancement,
     &segmentation::abc::Abc,
+    &segmentation::statistiques::Statistiques,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

@@ -3,3 +3,4 @@
 
 pub mod abc;
 pub mod portfolio_pool;
+pub mod statistiques;
