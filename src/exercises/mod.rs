@@ -24,6 +24,7 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::choix_financement::ChoixFinancement,
     &segmentation::abc::Abc,
     &segmentation::statistiques::Statistiques,
+    &segmentation::prevision::Prevision,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

@@ -223,6 +223,67 @@ pub fn box_plot_svg(five: [f64; 5], mean: f64, x_label: &str) -> Result<String, 
     Ok(finish(buf))
 }
 
+/// Sales series, trend line and forecasts (x = rank of the period, y in euros), with the
+/// legend in the lower right corner, which stays empty since the axis starts at zero.
+pub fn forecast_svg(
+    observed: &[(f64, f64)],
+    trend: &[(f64, f64)],
+    forecast: &[(f64, f64)],
+    x_label: &str,
+) -> Result<String, String> {
+    let mut buf = String::new();
+    {
+        let root = SVGBackend::with_string(&mut buf, (640, 380)).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        let all = observed.iter().chain(trend).chain(forecast);
+        let x1 = all.clone().map(|p| p.0).fold(1.0_f64, f64::max) + 0.5;
+        let top = all.map(|p| p.1).fold(1.0_f64, f64::max) * 1.08;
+        let mut ctx = ChartBuilder::on(&root)
+            .caption("Ventes, tendance et prévisions", ("sans-serif", 18))
+            .margin(14)
+            .x_label_area_size(46)
+            .y_label_area_size(76)
+            .build_cartesian_2d(0.5..x1, 0.0..top)
+            .map_err(err)?;
+        ctx.configure_mesh()
+            .x_desc(x_label)
+            .y_desc("Ventes HT (€)")
+            .x_label_formatter(&|v| tick(*v, 0))
+            .y_label_formatter(&|v| tick(*v, 0))
+            .x_labels(x1 as usize + 1)
+            .y_labels(6)
+            .max_light_lines(0)
+            .label_style(("sans-serif", 12))
+            .axis_desc_style(("sans-serif", 14))
+            .draw()
+            .map_err(err)?;
+        let green = RGBColor(44, 160, 44);
+        for (points, colour, name) in [
+            (observed, BLUE, "Ventes observées"),
+            (trend, RED, "Droite de tendance"),
+            (forecast, green, "Prévisions"),
+        ] {
+            ctx.draw_series(LineSeries::new(points.iter().copied(), colour.stroke_width(2)))
+                .map_err(err)?
+                .label(name)
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2)));
+            if name != "Droite de tendance" {
+                ctx.draw_series(points.iter().map(|p| Circle::new(*p, 3, colour.filled())))
+                    .map_err(err)?;
+            }
+        }
+        ctx.configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .label_font(("sans-serif", 13))
+            .draw()
+            .map_err(err)?;
+        root.present().map_err(err)?;
+    }
+    Ok(finish(buf))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,7 +323,11 @@ mod tests {
         let svg = box_plot_svg([40.0, 58.0, 68.0, 72.0, 77.0], 65.0, "CA mensuel (k€)").unwrap();
         well_formed(&svg);
         assert!(svg.contains("Me 68") && svg.contains("CA mensuel (k€)"));
+        let svg = forecast_svg(&[(1.0, 10.0), (2.0, 12.0)], &[(1.0, 9.0), (3.0, 13.0)], &[(3.0, 14.0)], "Rang du trimestre (x)").unwrap();
+        well_formed(&svg);
+        assert!(svg.contains("Droite de tendance") && svg.contains("Ventes HT (€)"));
         // Degenerate inputs do not panic.
+        assert!(forecast_svg(&[], &[], &[], "x").is_ok());
         assert!(histogram_svg(&[], "x", "y").is_ok());
         assert!(box_plot_svg([5.0; 5], 5.0, "x").is_ok());
     }

@@ -3,4 +3,5 @@
 
 pub mod abc;
 pub mod portfolio_pool;
+pub mod prevision;
 pub mod statistiques;
