@@ -7,7 +7,7 @@ mod common;
 use clientele::calc::abc::{analyse, Class, Cut};
 use clientele::correct::{correct, Verdict};
 use clientele::expr::Expr;
-use clientele::generate::{generate, GenError};
+use clientele::generate::generate;
 use clientele::model::Instance;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -134,14 +134,20 @@ fn abc_hand_checked_textbook_case() {
         .any(|m| m.note == "part-cumulee" && m.answer == dec!(94.8)));
     check_properties(&inst, "Lefort");
     assert!(inst.solution.contains("| 10 | "), "tableau trié complet");
-    assert!(inst.solution.contains("30\u{a0}% des clients réalisent 78\u{a0}% du chiffre d'affaires"));
+    assert!(inst
+        .solution
+        .contains("30\u{a0}% des clients réalisent 78\u{a0}% du chiffre d'affaires"));
 }
 
 #[test]
 fn abc_other_readings_of_the_same_portfolio() {
     // 20 / 30 / 50 % of customers: A = 2 (60 %), B = 3 (31 %), C = 5 (9 %).
     let s = with_values(
-        &[("nb_clients", "10"), ("colonnes", "ca"), ("classement", "part-clients")],
+        &[
+            ("nb_clients", "10"),
+            ("colonnes", "ca"),
+            ("classement", "part-clients"),
+        ],
         "ca_",
         &LEFORT,
     );
@@ -153,7 +159,11 @@ fn abc_other_readings_of_the_same_portfolio() {
     check_properties(&inst, "part-clients");
     // Plain 20/80: the first 20 % of customers make 60 % of the CA.
     let s = with_values(
-        &[("nb_clients", "10"), ("colonnes", "ca"), ("classement", "pareto-20-80")],
+        &[
+            ("nb_clients", "10"),
+            ("colonnes", "ca"),
+            ("classement", "pareto-20-80"),
+        ],
         "ca_",
         &LEFORT,
     );
@@ -200,7 +210,14 @@ fn abc_ties_are_kept_together() {
     // 20 000 (75 %) and 20 000 (95 %): the tie takes the class of its first member (A).
     let cas = ["5000", "20000", "25000", "30000", "20000"];
     let cas: Vec<Decimal> = cas.iter().map(|c| c.parse().unwrap()).collect();
-    let an = analyse(&cas, Cut::CumulativeCa { a: dec!(80), b: dec!(95) }).unwrap();
+    let an = analyse(
+        &cas,
+        Cut::CumulativeCa {
+            a: dec!(80),
+            b: dec!(95),
+        },
+    )
+    .unwrap();
     let classes: Vec<Class> = an.rows.iter().map(|r| r.class).collect();
     assert_eq!(classes, [Class::A, Class::A, Class::A, Class::A, Class::C]);
     // Listed order among equals: customer n° 2 before n° 5.
@@ -227,7 +244,14 @@ fn abc_flat_portfolio_is_refused_clearly() {
     let s = with_values(&[("nb_clients", "10"), ("colonnes", "ca")], "ca_", &cas);
     let err = generate("segmentation/abc", 1, &s).unwrap_err();
     assert!(err.to_string().contains("classe est vide"), "{err}");
-    let an = analyse(&[dec!(1000); 10], Cut::CumulativeCa { a: dec!(80), b: dec!(95) }).unwrap();
+    let an = analyse(
+        &[dec!(1000); 10],
+        Cut::CumulativeCa {
+            a: dec!(80),
+            b: dec!(95),
+        },
+    )
+    .unwrap();
     assert_eq!(an.classes.len(), 1);
     assert_eq!(an.rows.last().unwrap().cumulative_share, dec!(100));
 }
@@ -252,7 +276,9 @@ fn cut() -> impl Strategy<Value = Cut> {
             b: Decimal::from(a + d),
         }),
         (0usize..10, 1usize..10).prop_map(|(a, d)| Cut::Rank { a, b: a + d }),
-        (1i64..60).prop_map(|a| Cut::Pareto { a: Decimal::from(a) }),
+        (1i64..60).prop_map(|a| Cut::Pareto {
+            a: Decimal::from(a)
+        }),
     ]
 }
 
@@ -301,7 +327,10 @@ fn abc_carried_forward_total() {
     let wrong_total = total + dec!(1000);
     let a_ca = answer(&inst, "part_ca_a") * total / dec!(100);
     let mut answers = common::right_answers(&inst);
-    answers.insert("ca_total".into(), clientele::num::format::euros(wrong_total));
+    answers.insert(
+        "ca_total".into(),
+        clientele::num::format::euros(wrong_total),
+    );
     // The class A share recomputed from the student's own total: credit carried forward.
     let q = inst.question("part_ca_a").unwrap();
     let formula = Expr::parse(q.formula.as_ref().unwrap()).unwrap();
@@ -317,13 +346,18 @@ fn abc_carried_forward_total() {
     assert!((own - a_ca / wrong_total * dec!(100)).abs() < dec!(0.01));
     answers.insert("part_ca_a".into(), format!("{}", own).replace('.', ","));
     assert_eq!(verdict(&inst, &answers, "ca_total"), Verdict::Wrong);
-    assert_eq!(verdict(&inst, &answers, "part_ca_a"), Verdict::CarriedForward);
+    assert_eq!(
+        verdict(&inst, &answers, "part_ca_a"),
+        Verdict::CarriedForward
+    );
 }
 
 // ----- Statistics --------------------------------------------------------------------------
 
 /// Karim Benali's monthly CA of the S522 chapter (k€ there, taken in € here).
-const BENALI: [&str; 12] = ["58", "61", "64", "70", "72", "75", "52", "40", "66", "71", "74", "77"];
+const BENALI: [&str; 12] = [
+    "58", "61", "64", "70", "72", "75", "52", "40", "66", "71", "74", "77",
+];
 
 #[test]
 fn statistics_hand_checked_monthly_series() {
@@ -367,7 +401,11 @@ fn statistics_hand_checked_orders() {
     // = 430; Q1 = 2nd = 390; Q3 = 6th = 460; V = 38 200 / 8 = 4 775; σ = 69,10;
     // CV = 69,10 / 450 × 100 = 15,36 %.
     let orders = ["420", "380", "510", "460", "390", "600", "440", "400"];
-    let s = with_values(&[("serie", "commandes"), ("nb_valeurs", "8")], "valeur_", &orders);
+    let s = with_values(
+        &[("serie", "commandes"), ("nb_valeurs", "8")],
+        "valeur_",
+        &orders,
+    );
     let inst = generate("segmentation/statistiques", 2, &s).unwrap();
     assert_eq!(answer(&inst, "moyenne"), dec!(450));
     assert_eq!(answer(&inst, "mediane"), dec!(430));
@@ -408,7 +446,11 @@ fn statistics_hand_checked_grouped_series() {
     check_properties(&inst, "Papeterie");
     // Two modal classes: refused with a French reason.
     let s = with_values(
-        &[("serie", "classes"), ("nb_classes", "4"), ("amplitude", "1000")],
+        &[
+            ("serie", "classes"),
+            ("nb_classes", "4"),
+            ("amplitude", "1000"),
+        ],
         "effectif_",
         &["10", "30", "30", "5"],
     );
@@ -423,7 +465,10 @@ fn statistics_every_series_and_convention() {
             let s = sets(&[("serie", serie), ("quartiles", quartiles)]);
             for seed in 0..40 {
                 let inst = generate("segmentation/statistiques", seed, &s).unwrap();
-                check_properties(&inst, &format!("statistiques {serie}/{quartiles} graine {seed}"));
+                check_properties(
+                    &inst,
+                    &format!("statistiques {serie}/{quartiles} graine {seed}"),
+                );
             }
         }
     }
@@ -434,12 +479,18 @@ fn statistics_carried_forward_cv() {
     let inst = generate("segmentation/statistiques", 5, &sets(&[("serie", "mois")])).unwrap();
     let mut answers = common::right_answers(&inst);
     let wrong_sigma = answer(&inst, "ecart_type") + dec!(100);
-    answers.insert("ecart_type".into(), clientele::num::format::euros(wrong_sigma));
+    answers.insert(
+        "ecart_type".into(),
+        clientele::num::format::euros(wrong_sigma),
+    );
     let cv = clientele::num::round::round_half_away(
         wrong_sigma / answer(&inst, "moyenne") * dec!(100),
         2,
     );
-    answers.insert("cv".into(), format!("{}\u{a0}%", clientele::num::format::number(cv, 2)));
+    answers.insert(
+        "cv".into(),
+        format!("{}\u{a0}%", clientele::num::format::number(cv, 2)),
+    );
     assert_eq!(verdict(&inst, &answers, "ecart_type"), Verdict::Wrong);
     assert_eq!(verdict(&inst, &answers, "cv"), Verdict::CarriedForward);
 }
@@ -472,11 +523,20 @@ fn forecast_hand_checked_ratio_to_trend() {
     assert_eq!(answer(&inst, "prevision"), dec!(193.57));
     let q = inst.question("prevision").unwrap();
     // Without the coefficient: 228; by addition: 228 + 0,849 = 228,85.
-    assert!(q.mistakes.iter().any(|m| m.note == "prevision-sans-coefficient" && m.answer == dec!(228)));
-    assert!(q.mistakes.iter().any(|m| m.note == "coefficient-additionne" && m.answer == dec!(228.85)));
+    assert!(q
+        .mistakes
+        .iter()
+        .any(|m| m.note == "prevision-sans-coefficient" && m.answer == dec!(228)));
+    assert!(q
+        .mistakes
+        .iter()
+        .any(|m| m.note == "coefficient-additionne" && m.answer == dec!(228.85)));
     // x and y swapped: 572 / 15 476 = 0,037 → 0,04.
     let q = inst.question("a").unwrap();
-    assert!(q.mistakes.iter().any(|m| m.note == "x-y-inverses" && m.answer == dec!(0.04)));
+    assert!(q
+        .mistakes
+        .iter()
+        .any(|m| m.note == "x-y-inverses" && m.answer == dec!(0.04)));
     check_properties(&inst, "Boissons");
 }
 
@@ -509,7 +569,10 @@ fn forecast_every_convention_and_length() {
             let s = sets(&[("coefficients", coefficients), ("nb_annees", years)]);
             for seed in 0..30 {
                 let inst = generate("segmentation/prevision", seed, &s).unwrap();
-                check_properties(&inst, &format!("prévision {coefficients}/{years} graine {seed}"));
+                check_properties(
+                    &inst,
+                    &format!("prévision {coefficients}/{years} graine {seed}"),
+                );
             }
         }
     }
@@ -517,7 +580,11 @@ fn forecast_every_convention_and_length() {
 
 #[test]
 fn forecast_carried_forward_from_a_wrong_slope() {
-    let s = with_values(&[("nb_annees", "3"), ("trimestre_prevu", "1")], "ventes_", &BOISSONS);
+    let s = with_values(
+        &[("nb_annees", "3"), ("trimestre_prevu", "1")],
+        "ventes_",
+        &BOISSONS,
+    );
     let inst = generate("segmentation/prevision", 1, &s).unwrap();
     let mut answers = common::right_answers(&inst);
     // a = 5 instead of 4: b = 202 − 5 × 6,5 = 169,5; tendance 5 × 13 + 169,5 = 234,5.
@@ -526,17 +593,35 @@ fn forecast_carried_forward_from_a_wrong_slope() {
     answers.insert("tendance".into(), "234,50 €".into());
     assert_eq!(verdict(&inst, &answers, "a"), Verdict::Wrong);
     assert_eq!(verdict(&inst, &answers, "b"), Verdict::CarriedForward);
-    assert_eq!(verdict(&inst, &answers, "tendance"), Verdict::CarriedForward);
+    assert_eq!(
+        verdict(&inst, &answers, "tendance"),
+        Verdict::CarriedForward
+    );
 }
 
 #[test]
 fn garbage_answers_never_panic_in_any_variant() {
-    let garbage = ["", "abc", "1e999", "--3", "€", "%", "NaN", "-0", "0", "1/0", "99999999999999999999999999999"];
+    let garbage = [
+        "",
+        "abc",
+        "1e999",
+        "--3",
+        "€",
+        "%",
+        "NaN",
+        "-0",
+        "0",
+        "1/0",
+        "99999999999999999999999999999",
+    ];
     let cases = [
         ("segmentation/abc", sets(&[("colonnes", "ca-commandes")])),
         ("segmentation/statistiques", sets(&[("serie", "classes")])),
         ("segmentation/statistiques", sets(&[("serie", "clients")])),
-        ("segmentation/prevision", sets(&[("coefficients", "moyennes-mobiles")])),
+        (
+            "segmentation/prevision",
+            sets(&[("coefficients", "moyennes-mobiles")]),
+        ),
     ];
     for (id, s) in cases {
         let inst = generate(id, 7, &s).unwrap();

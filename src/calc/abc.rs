@@ -151,7 +151,9 @@ fn raw_class(cut: Cut, i: usize, n: usize, cumulative: Decimal, total: Decimal) 
 /// total that is not positive.
 pub fn analyse(cas: &[Decimal], cut: Cut) -> Option<Analysis> {
     let n = cas.len();
-    let total: Decimal = cas.iter().try_fold(Decimal::ZERO, |s, x| s.checked_add(*x))?;
+    let total: Decimal = cas
+        .iter()
+        .try_fold(Decimal::ZERO, |s, x| s.checked_add(*x))?;
     if n == 0 || total <= Decimal::ZERO || cas.iter().any(|x| x.is_sign_negative()) {
         return None;
     }
@@ -206,7 +208,9 @@ pub fn analyse(cas: &[Decimal], cut: Cut) -> Option<Analysis> {
 /// What a student gets by cumulating in the given order, without sorting first: the
 /// classes of the *unsorted* list (for the known mistake « cumul avant tri »).
 pub fn unsorted_classes(cas: &[Decimal], cut: Cut) -> Option<Vec<Class>> {
-    let total: Decimal = cas.iter().try_fold(Decimal::ZERO, |s, x| s.checked_add(*x))?;
+    let total: Decimal = cas
+        .iter()
+        .try_fold(Decimal::ZERO, |s, x| s.checked_add(*x))?;
     if cas.is_empty() || total <= Decimal::ZERO {
         return None;
     }

@@ -150,10 +150,7 @@ mod tests {
         assert_eq!(f.intercept_with(dec!(9.7)), Some(dec!(110.9)));
         assert_eq!(round_half_away(f.correlation().unwrap(), 4), dec!(0.9952));
         // x and y swapped: 97 / 950.
-        assert_eq!(
-            round_half_away(f.swapped_slope().unwrap(), 4),
-            dec!(0.1021)
-        );
+        assert_eq!(round_half_away(f.swapped_slope().unwrap(), 4), dec!(0.1021));
     }
 
     /// Boissons Fraîches du Rhône (chapter): t = 4x + 176, r = 0,38 on raw data; the

@@ -92,9 +92,7 @@ pub fn sample_variance(xs: &[Decimal]) -> Option<Decimal> {
         return None;
     }
     let n = Decimal::from(xs.len());
-    variance(xs)?
-        .checked_mul(n)?
-        .checked_div(n - Decimal::ONE)
+    variance(xs)?.checked_mul(n)?.checked_div(n - Decimal::ONE)
 }
 
 /// ECARTYPEP: population standard deviation.
@@ -221,7 +219,10 @@ mod tests {
         );
         let r = |x: Decimal| crate::num::round::round_half_away(x, 4);
         assert_eq!(r(std_dev(&xs).unwrap()), dec!(10.3923));
-        assert_eq!(r(sample_variance(&xs).unwrap().sqrt().unwrap()), dec!(10.8544));
+        assert_eq!(
+            r(sample_variance(&xs).unwrap().sqrt().unwrap()),
+            dec!(10.8544)
+        );
     }
 
     /// Hôtel de la Gare, exercise 1 of the chapter: 8 orders; x̄ = 450; Me = 430;
@@ -245,7 +246,10 @@ mod tests {
         // ⌈3/4⌉ = 1, ⌈9/4⌉ = 3.
         assert_eq!(quartile(&xs, 1, QuartileMethod::Rank), Some(dec!(1)));
         assert_eq!(quartile(&xs, 3, QuartileMethod::Rank), Some(dec!(5)));
-        assert_eq!(quartile(&xs, 1, QuartileMethod::Interpolation), Some(dec!(2)));
+        assert_eq!(
+            quartile(&xs, 1, QuartileMethod::Interpolation),
+            Some(dec!(2))
+        );
         assert_eq!(mean(&[]), None);
         assert_eq!(sample_variance(&ds(&[4])), None);
         assert_eq!(std_dev(&ds(&[7, 7, 7])), Some(Decimal::ZERO));

@@ -33,13 +33,19 @@ fn err(e: impl std::fmt::Display) -> String {
 /// The concentration curve: cumulative % of customers (x) against cumulative % of CA
 /// (y), from (0 ; 0) to (100 ; 100), with the equal-distribution diagonal and a dotted
 /// vertical line at the end of each class (`(x, "A")` marks the end of class A).
-pub fn concentration_svg(points: &[(f64, f64)], class_ends: &[(f64, String)]) -> Result<String, String> {
+pub fn concentration_svg(
+    points: &[(f64, f64)],
+    class_ends: &[(f64, String)],
+) -> Result<String, String> {
     let mut buf = String::new();
     {
         let root = SVGBackend::with_string(&mut buf, (560, 520)).into_drawing_area();
         root.fill(&WHITE).map_err(err)?;
         let mut ctx = ChartBuilder::on(&root)
-            .caption("Courbe de concentration du chiffre d'affaires", ("sans-serif", 18))
+            .caption(
+                "Courbe de concentration du chiffre d'affaires",
+                ("sans-serif", 18),
+            )
             .margin(14)
             .x_label_area_size(46)
             .y_label_area_size(60)
@@ -101,7 +107,11 @@ pub fn concentration_svg(points: &[(f64, f64)], class_ends: &[(f64, String)]) ->
 
 /// A histogram of classes `[lower, upper[` with their counts (equal widths: the height
 /// is the count).
-pub fn histogram_svg(bins: &[(f64, f64, f64)], x_label: &str, y_label: &str) -> Result<String, String> {
+pub fn histogram_svg(
+    bins: &[(f64, f64, f64)],
+    x_label: &str,
+    y_label: &str,
+) -> Result<String, String> {
     let mut buf = String::new();
     {
         let root = SVGBackend::with_string(&mut buf, (640, 380)).into_drawing_area();
@@ -110,7 +120,10 @@ pub fn histogram_svg(bins: &[(f64, f64, f64)], x_label: &str, y_label: &str) -> 
         let x1 = bins.last().map_or(1.0, |b| b.1).max(x0 + 1.0);
         let top = bins.iter().map(|b| b.2).fold(1.0_f64, f64::max) * 1.15;
         let mut ctx = ChartBuilder::on(&root)
-            .caption("Histogramme de la répartition des clients", ("sans-serif", 18))
+            .caption(
+                "Histogramme de la répartition des clients",
+                ("sans-serif", 18),
+            )
             .margin(14)
             .x_label_area_size(46)
             .y_label_area_size(60)
@@ -129,13 +142,15 @@ pub fn histogram_svg(bins: &[(f64, f64, f64)], x_label: &str, y_label: &str) -> 
             .axis_desc_style(("sans-serif", 14))
             .draw()
             .map_err(err)?;
-        ctx.draw_series(bins.iter().map(|&(lo, hi, n)| {
-            Rectangle::new([(lo, 0.0), (hi, n)], LIGHT_BLUE.filled())
-        }))
+        ctx.draw_series(
+            bins.iter()
+                .map(|&(lo, hi, n)| Rectangle::new([(lo, 0.0), (hi, n)], LIGHT_BLUE.filled())),
+        )
         .map_err(err)?;
-        ctx.draw_series(bins.iter().map(|&(lo, hi, n)| {
-            Rectangle::new([(lo, 0.0), (hi, n)], BLUE.stroke_width(1))
-        }))
+        ctx.draw_series(
+            bins.iter()
+                .map(|&(lo, hi, n)| Rectangle::new([(lo, 0.0), (hi, n)], BLUE.stroke_width(1))),
+        )
         .map_err(err)?;
         ctx.draw_series(bins.iter().map(|&(lo, hi, n)| {
             Text::new(
@@ -193,8 +208,12 @@ pub fn box_plot_svg(five: [f64; 5], mean: f64, x_label: &str) -> Result<String, 
             BLUE.stroke_width(2),
         )))
         .map_err(err)?;
-        ctx.draw_series(std::iter::once(Cross::new((mean, mid), 6, BLACK.stroke_width(2))))
-            .map_err(err)?;
+        ctx.draw_series(std::iter::once(Cross::new(
+            (mean, mid),
+            6,
+            BLACK.stroke_width(2),
+        )))
+        .map_err(err)?;
         let labels = [
             (min, "min."),
             (q1, "Q1"),
@@ -263,10 +282,15 @@ pub fn forecast_svg(
             (trend, RED, "Droite de tendance"),
             (forecast, green, "Prévisions"),
         ] {
-            ctx.draw_series(LineSeries::new(points.iter().copied(), colour.stroke_width(2)))
-                .map_err(err)?
-                .label(name)
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2)));
+            ctx.draw_series(LineSeries::new(
+                points.iter().copied(),
+                colour.stroke_width(2),
+            ))
+            .map_err(err)?
+            .label(name)
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
+            });
             if name != "Droite de tendance" {
                 ctx.draw_series(points.iter().map(|p| Circle::new(*p, 3, colour.filled())))
                     .map_err(err)?;
@@ -298,7 +322,11 @@ mod tests {
     #[test]
     fn concentration_curve() {
         let pts = [(25.0, 60.0), (50.0, 85.0), (75.0, 95.0), (100.0, 100.0)];
-        let svg = concentration_svg(&pts, &[(25.0, "A".into()), (50.0, "B".into()), (100.0, "C".into())]).unwrap();
+        let svg = concentration_svg(
+            &pts,
+            &[(25.0, "A".into()), (50.0, "B".into()), (100.0, "C".into())],
+        )
+        .unwrap();
         well_formed(&svg);
         for label in [
             "Pourcentage cumulé de clients (%)",
@@ -323,7 +351,13 @@ mod tests {
         let svg = box_plot_svg([40.0, 58.0, 68.0, 72.0, 77.0], 65.0, "CA mensuel (k€)").unwrap();
         well_formed(&svg);
         assert!(svg.contains("Me 68") && svg.contains("CA mensuel (k€)"));
-        let svg = forecast_svg(&[(1.0, 10.0), (2.0, 12.0)], &[(1.0, 9.0), (3.0, 13.0)], &[(3.0, 14.0)], "Rang du trimestre (x)").unwrap();
+        let svg = forecast_svg(
+            &[(1.0, 10.0), (2.0, 12.0)],
+            &[(1.0, 9.0), (3.0, 13.0)],
+            &[(3.0, 14.0)],
+            "Rang du trimestre (x)",
+        )
+        .unwrap();
         well_formed(&svg);
         assert!(svg.contains("Droite de tendance") && svg.contains("Ventes HT (€)"));
         // Degenerate inputs do not panic.

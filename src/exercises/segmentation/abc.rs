@@ -27,10 +27,138 @@ pub struct Abc;
 
 const MAX: usize = 40;
 /// Parameter names of the customers' CA, in the order of the listed table.
-const CA: [&str; MAX] = ["ca_01", "ca_02", "ca_03", "ca_04", "ca_05", "ca_06", "ca_07", "ca_08", "ca_09", "ca_10", "ca_11", "ca_12", "ca_13", "ca_14", "ca_15", "ca_16", "ca_17", "ca_18", "ca_19", "ca_20", "ca_21", "ca_22", "ca_23", "ca_24", "ca_25", "ca_26", "ca_27", "ca_28", "ca_29", "ca_30", "ca_31", "ca_32", "ca_33", "ca_34", "ca_35", "ca_36", "ca_37", "ca_38", "ca_39", "ca_40"];
-const CA_DESC: [&str; MAX] = ["CA HT annuel du client n° 1 de la liste", "CA HT annuel du client n° 2 de la liste", "CA HT annuel du client n° 3 de la liste", "CA HT annuel du client n° 4 de la liste", "CA HT annuel du client n° 5 de la liste", "CA HT annuel du client n° 6 de la liste", "CA HT annuel du client n° 7 de la liste", "CA HT annuel du client n° 8 de la liste", "CA HT annuel du client n° 9 de la liste", "CA HT annuel du client n° 10 de la liste", "CA HT annuel du client n° 11 de la liste", "CA HT annuel du client n° 12 de la liste", "CA HT annuel du client n° 13 de la liste", "CA HT annuel du client n° 14 de la liste", "CA HT annuel du client n° 15 de la liste", "CA HT annuel du client n° 16 de la liste", "CA HT annuel du client n° 17 de la liste", "CA HT annuel du client n° 18 de la liste", "CA HT annuel du client n° 19 de la liste", "CA HT annuel du client n° 20 de la liste", "CA HT annuel du client n° 21 de la liste", "CA HT annuel du client n° 22 de la liste", "CA HT annuel du client n° 23 de la liste", "CA HT annuel du client n° 24 de la liste", "CA HT annuel du client n° 25 de la liste", "CA HT annuel du client n° 26 de la liste", "CA HT annuel du client n° 27 de la liste", "CA HT annuel du client n° 28 de la liste", "CA HT annuel du client n° 29 de la liste", "CA HT annuel du client n° 30 de la liste", "CA HT annuel du client n° 31 de la liste", "CA HT annuel du client n° 32 de la liste", "CA HT annuel du client n° 33 de la liste", "CA HT annuel du client n° 34 de la liste", "CA HT annuel du client n° 35 de la liste", "CA HT annuel du client n° 36 de la liste", "CA HT annuel du client n° 37 de la liste", "CA HT annuel du client n° 38 de la liste", "CA HT annuel du client n° 39 de la liste", "CA HT annuel du client n° 40 de la liste"];
-const ORDERS: [&str; MAX] = ["commandes_01", "commandes_02", "commandes_03", "commandes_04", "commandes_05", "commandes_06", "commandes_07", "commandes_08", "commandes_09", "commandes_10", "commandes_11", "commandes_12", "commandes_13", "commandes_14", "commandes_15", "commandes_16", "commandes_17", "commandes_18", "commandes_19", "commandes_20", "commandes_21", "commandes_22", "commandes_23", "commandes_24", "commandes_25", "commandes_26", "commandes_27", "commandes_28", "commandes_29", "commandes_30", "commandes_31", "commandes_32", "commandes_33", "commandes_34", "commandes_35", "commandes_36", "commandes_37", "commandes_38", "commandes_39", "commandes_40"];
-const ORDERS_DESC: [&str; MAX] = ["nombre de commandes du client n° 1 de la liste", "nombre de commandes du client n° 2 de la liste", "nombre de commandes du client n° 3 de la liste", "nombre de commandes du client n° 4 de la liste", "nombre de commandes du client n° 5 de la liste", "nombre de commandes du client n° 6 de la liste", "nombre de commandes du client n° 7 de la liste", "nombre de commandes du client n° 8 de la liste", "nombre de commandes du client n° 9 de la liste", "nombre de commandes du client n° 10 de la liste", "nombre de commandes du client n° 11 de la liste", "nombre de commandes du client n° 12 de la liste", "nombre de commandes du client n° 13 de la liste", "nombre de commandes du client n° 14 de la liste", "nombre de commandes du client n° 15 de la liste", "nombre de commandes du client n° 16 de la liste", "nombre de commandes du client n° 17 de la liste", "nombre de commandes du client n° 18 de la liste", "nombre de commandes du client n° 19 de la liste", "nombre de commandes du client n° 20 de la liste", "nombre de commandes du client n° 21 de la liste", "nombre de commandes du client n° 22 de la liste", "nombre de commandes du client n° 23 de la liste", "nombre de commandes du client n° 24 de la liste", "nombre de commandes du client n° 25 de la liste", "nombre de commandes du client n° 26 de la liste", "nombre de commandes du client n° 27 de la liste", "nombre de commandes du client n° 28 de la liste", "nombre de commandes du client n° 29 de la liste", "nombre de commandes du client n° 30 de la liste", "nombre de commandes du client n° 31 de la liste", "nombre de commandes du client n° 32 de la liste", "nombre de commandes du client n° 33 de la liste", "nombre de commandes du client n° 34 de la liste", "nombre de commandes du client n° 35 de la liste", "nombre de commandes du client n° 36 de la liste", "nombre de commandes du client n° 37 de la liste", "nombre de commandes du client n° 38 de la liste", "nombre de commandes du client n° 39 de la liste", "nombre de commandes du client n° 40 de la liste"];
+const CA: [&str; MAX] = [
+    "ca_01", "ca_02", "ca_03", "ca_04", "ca_05", "ca_06", "ca_07", "ca_08", "ca_09", "ca_10",
+    "ca_11", "ca_12", "ca_13", "ca_14", "ca_15", "ca_16", "ca_17", "ca_18", "ca_19", "ca_20",
+    "ca_21", "ca_22", "ca_23", "ca_24", "ca_25", "ca_26", "ca_27", "ca_28", "ca_29", "ca_30",
+    "ca_31", "ca_32", "ca_33", "ca_34", "ca_35", "ca_36", "ca_37", "ca_38", "ca_39", "ca_40",
+];
+const CA_DESC: [&str; MAX] = [
+    "CA HT annuel du client n° 1 de la liste",
+    "CA HT annuel du client n° 2 de la liste",
+    "CA HT annuel du client n° 3 de la liste",
+    "CA HT annuel du client n° 4 de la liste",
+    "CA HT annuel du client n° 5 de la liste",
+    "CA HT annuel du client n° 6 de la liste",
+    "CA HT annuel du client n° 7 de la liste",
+    "CA HT annuel du client n° 8 de la liste",
+    "CA HT annuel du client n° 9 de la liste",
+    "CA HT annuel du client n° 10 de la liste",
+    "CA HT annuel du client n° 11 de la liste",
+    "CA HT annuel du client n° 12 de la liste",
+    "CA HT annuel du client n° 13 de la liste",
+    "CA HT annuel du client n° 14 de la liste",
+    "CA HT annuel du client n° 15 de la liste",
+    "CA HT annuel du client n° 16 de la liste",
+    "CA HT annuel du client n° 17 de la liste",
+    "CA HT annuel du client n° 18 de la liste",
+    "CA HT annuel du client n° 19 de la liste",
+    "CA HT annuel du client n° 20 de la liste",
+    "CA HT annuel du client n° 21 de la liste",
+    "CA HT annuel du client n° 22 de la liste",
+    "CA HT annuel du client n° 23 de la liste",
+    "CA HT annuel du client n° 24 de la liste",
+    "CA HT annuel du client n° 25 de la liste",
+    "CA HT annuel du client n° 26 de la liste",
+    "CA HT annuel du client n° 27 de la liste",
+    "CA HT annuel du client n° 28 de la liste",
+    "CA HT annuel du client n° 29 de la liste",
+    "CA HT annuel du client n° 30 de la liste",
+    "CA HT annuel du client n° 31 de la liste",
+    "CA HT annuel du client n° 32 de la liste",
+    "CA HT annuel du client n° 33 de la liste",
+    "CA HT annuel du client n° 34 de la liste",
+    "CA HT annuel du client n° 35 de la liste",
+    "CA HT annuel du client n° 36 de la liste",
+    "CA HT annuel du client n° 37 de la liste",
+    "CA HT annuel du client n° 38 de la liste",
+    "CA HT annuel du client n° 39 de la liste",
+    "CA HT annuel du client n° 40 de la liste",
+];
+const ORDERS: [&str; MAX] = [
+    "commandes_01",
+    "commandes_02",
+    "commandes_03",
+    "commandes_04",
+    "commandes_05",
+    "commandes_06",
+    "commandes_07",
+    "commandes_08",
+    "commandes_09",
+    "commandes_10",
+    "commandes_11",
+    "commandes_12",
+    "commandes_13",
+    "commandes_14",
+    "commandes_15",
+    "commandes_16",
+    "commandes_17",
+    "commandes_18",
+    "commandes_19",
+    "commandes_20",
+    "commandes_21",
+    "commandes_22",
+    "commandes_23",
+    "commandes_24",
+    "commandes_25",
+    "commandes_26",
+    "commandes_27",
+    "commandes_28",
+    "commandes_29",
+    "commandes_30",
+    "commandes_31",
+    "commandes_32",
+    "commandes_33",
+    "commandes_34",
+    "commandes_35",
+    "commandes_36",
+    "commandes_37",
+    "commandes_38",
+    "commandes_39",
+    "commandes_40",
+];
+const ORDERS_DESC: [&str; MAX] = [
+    "nombre de commandes du client n° 1 de la liste",
+    "nombre de commandes du client n° 2 de la liste",
+    "nombre de commandes du client n° 3 de la liste",
+    "nombre de commandes du client n° 4 de la liste",
+    "nombre de commandes du client n° 5 de la liste",
+    "nombre de commandes du client n° 6 de la liste",
+    "nombre de commandes du client n° 7 de la liste",
+    "nombre de commandes du client n° 8 de la liste",
+    "nombre de commandes du client n° 9 de la liste",
+    "nombre de commandes du client n° 10 de la liste",
+    "nombre de commandes du client n° 11 de la liste",
+    "nombre de commandes du client n° 12 de la liste",
+    "nombre de commandes du client n° 13 de la liste",
+    "nombre de commandes du client n° 14 de la liste",
+    "nombre de commandes du client n° 15 de la liste",
+    "nombre de commandes du client n° 16 de la liste",
+    "nombre de commandes du client n° 17 de la liste",
+    "nombre de commandes du client n° 18 de la liste",
+    "nombre de commandes du client n° 19 de la liste",
+    "nombre de commandes du client n° 20 de la liste",
+    "nombre de commandes du client n° 21 de la liste",
+    "nombre de commandes du client n° 22 de la liste",
+    "nombre de commandes du client n° 23 de la liste",
+    "nombre de commandes du client n° 24 de la liste",
+    "nombre de commandes du client n° 25 de la liste",
+    "nombre de commandes du client n° 26 de la liste",
+    "nombre de commandes du client n° 27 de la liste",
+    "nombre de commandes du client n° 28 de la liste",
+    "nombre de commandes du client n° 29 de la liste",
+    "nombre de commandes du client n° 30 de la liste",
+    "nombre de commandes du client n° 31 de la liste",
+    "nombre de commandes du client n° 32 de la liste",
+    "nombre de commandes du client n° 33 de la liste",
+    "nombre de commandes du client n° 34 de la liste",
+    "nombre de commandes du client n° 35 de la liste",
+    "nombre de commandes du client n° 36 de la liste",
+    "nombre de commandes du client n° 37 de la liste",
+    "nombre de commandes du client n° 38 de la liste",
+    "nombre de commandes du client n° 39 de la liste",
+    "nombre de commandes du client n° 40 de la liste",
+];
 
 const CUTS: &[(&str, &str)] = &[
     (
@@ -90,8 +218,18 @@ impl Exercise for Abc {
                 "99.99",
                 Unit::Percent,
             ),
-            ParamSpec::integer("rang_a", "dernier rang de la classe A (règle « rang »)", 1, 38),
-            ParamSpec::integer("rang_b", "dernier rang de la classe B (règle « rang »)", 2, 39),
+            ParamSpec::integer(
+                "rang_a",
+                "dernier rang de la classe A (règle « rang »)",
+                1,
+                38,
+            ),
+            ParamSpec::integer(
+                "rang_b",
+                "dernier rang de la classe B (règle « rang »)",
+                2,
+                39,
+            ),
         ];
         for i in 0..MAX {
             specs.push(ParamSpec::decimal(
@@ -133,7 +271,7 @@ impl Exercise for Abc {
         let persons = sells_to_persons(scene.business);
         let scale = if persons { dec!(0.05) } else { Decimal::ONE };
         let mut cas: Vec<Decimal> = Vec::with_capacity(n);
-        for i in 0..n {
+        for (i, name) in CA.iter().enumerate().take(n) {
             let tier = tiers.iter().position(|&t| t == i).unwrap_or(0);
             let (lo, hi) = if tier < big {
                 (dec!(18000), dec!(90000))
@@ -143,7 +281,7 @@ impl Exercise for Abc {
                 (dec!(300), dec!(3800))
             };
             let taken = cas.clone();
-            let ca = d.number(CA[i], |r: &mut Rng| {
+            let ca = d.number(name, |r: &mut Rng| {
                 // Distinct values unless a teacher sets equal ones.
                 let mut v = r.decimal_step(lo * scale, hi * scale, dec!(10));
                 for _ in 0..50 {
@@ -185,11 +323,15 @@ impl Exercise for Abc {
             }
             Convention::Rank => {
                 let ra = d.number("rang_a", |_| Decimal::from((n / 5).max(1)));
-                let rb = d.number("rang_b", |_| Decimal::from((n / 5).max(1) + (n * 3).div_ceil(10)));
+                let rb = d.number("rang_b", |_| {
+                    Decimal::from((n / 5).max(1) + (n * 3).div_ceil(10))
+                });
                 let a = ra.to_usize().unwrap_or(0);
                 let b = rb.to_usize().unwrap_or(0);
                 if b >= n {
-                    return Err(Degenerate("rang_b doit être inférieur au nombre de clients".into()));
+                    return Err(Degenerate(
+                        "rang_b doit être inférieur au nombre de clients".into(),
+                    ));
                 }
                 Cut::Rank { a, b }
             }
@@ -209,7 +351,11 @@ impl Exercise for Abc {
             }
         }
         let an = analyse(&cas, cut).ok_or_else(|| Degenerate("portefeuille vide".into()))?;
-        let expected = if convention == Convention::Pareto { 2 } else { 3 };
+        let expected = if convention == Convention::Pareto {
+            2
+        } else {
+            3
+        };
         if an.classes.len() != expected {
             return Err(Degenerate("une classe est vide".into()));
         }
@@ -330,7 +476,11 @@ impl Ctx {
         let s = &self.scene;
         let b = s.business;
         let year = s.date.year - 1;
-        let who = if sells_to_persons(b) { "clients particuliers" } else { "clients" };
+        let who = if sells_to_persons(b) {
+            "clients particuliers"
+        } else {
+            "clients"
+        };
         let mut t = format!(
             "{} prépare la réorganisation de son plan de visites. {}, qui suit le portefeuille, a extrait du logiciel \
              de gestion commerciale le chiffre d'affaires HT réalisé en {year} avec chacun de ses {} {who}, présentés \
@@ -346,7 +496,13 @@ impl Ctx {
             "| N° | Client | Ville | CA HT |\n|---:|---|---|---:|\n"
         };
         for (i, m) in self.members.iter().enumerate() {
-            t += &format!("| {} | {} | {} | {} |", i + 1, m.name, m.town, euros(self.cas[i]));
+            t += &format!(
+                "| {} | {} | {} | {} |",
+                i + 1,
+                m.name,
+                m.town,
+                euros(self.cas[i])
+            );
             if with_orders {
                 t += &format!(" {} |", self.orders[i]);
             }
@@ -418,9 +574,24 @@ impl Ctx {
 
     fn class_label(c: Class) -> (&'static str, &'static str, &'static str, &'static str) {
         match c {
-            Class::A => ("nb_clients_a", "part_ca_a", "clients de la classe A", "part du CA de la classe A"),
-            Class::B => ("nb_clients_b", "part_ca_b", "clients de la classe B", "part du CA de la classe B"),
-            Class::C => ("nb_clients_c", "part_ca_c", "clients de la classe C", "part du CA de la classe C"),
+            Class::A => (
+                "nb_clients_a",
+                "part_ca_a",
+                "clients de la classe A",
+                "part du CA de la classe A",
+            ),
+            Class::B => (
+                "nb_clients_b",
+                "part_ca_b",
+                "clients de la classe B",
+                "part du CA de la classe B",
+            ),
+            Class::C => (
+                "nb_clients_c",
+                "part_ca_c",
+                "clients de la classe C",
+                "part du CA de la classe C",
+            ),
         }
     }
 
@@ -469,11 +640,17 @@ impl Ctx {
                     Class::C => format!("ce sont les clients au-delà de {}", percent(b)),
                 }
             }
-            Cut::CumulativeCustomers { .. } if c == Class::C => "ce sont les clients suivants".to_string(),
+            Cut::CumulativeCustomers { .. } if c == Class::C => {
+                "ce sont les clients suivants".to_string()
+            }
             Cut::Pareto { .. } if c == Class::B => "ce sont tous les autres clients".to_string(),
             Cut::CumulativeCustomers { .. } | Cut::Pareto { .. } => format!(
                 "le pourcentage cumulé de clients vaut {} au rang {last}",
-                percent(members.last().map_or(Decimal::ZERO, |r| r.cumulative_customers))
+                percent(
+                    members
+                        .last()
+                        .map_or(Decimal::ZERO, |r| r.cumulative_customers)
+                )
             ),
             Cut::Rank { .. } => "la règle de l'énoncé fixe les rangs".to_string(),
         };
@@ -573,7 +750,11 @@ impl Ctx {
         );
         let mut idx: Vec<usize> = members.iter().map(|r| r.index).collect();
         idx.sort();
-        let orders_expr = idx.iter().map(|&i| ORDERS[i]).collect::<Vec<_>>().join(" + ");
+        let orders_expr = idx
+            .iter()
+            .map(|&i| ORDERS[i])
+            .collect::<Vec<_>>()
+            .join(" + ");
         Question::new(
             "panier_moyen_a",
             "panier moyen des clients A",
@@ -676,7 +857,8 @@ impl Ctx {
             } else if a.share >= dec!(70) {
                 " : on est proche de la loi des 20/80".to_string()
             } else {
-                " : le portefeuille est moins concentré que ne le voudrait la loi des 20/80".to_string()
+                " : le portefeuille est moins concentré que ne le voudrait la loi des 20/80"
+                    .to_string()
             }
         } else {
             String::new()

@@ -25,8 +25,42 @@ pub struct Prevision;
 
 const MAX: usize = 16;
 const P: usize = 4;
-const SALES: [&str; MAX] = ["ventes_01", "ventes_02", "ventes_03", "ventes_04", "ventes_05", "ventes_06", "ventes_07", "ventes_08", "ventes_09", "ventes_10", "ventes_11", "ventes_12", "ventes_13", "ventes_14", "ventes_15", "ventes_16"];
-const SALES_DESC: [&str; MAX] = ["ventes HT du trimestre de rang x = 1", "ventes HT du trimestre de rang x = 2", "ventes HT du trimestre de rang x = 3", "ventes HT du trimestre de rang x = 4", "ventes HT du trimestre de rang x = 5", "ventes HT du trimestre de rang x = 6", "ventes HT du trimestre de rang x = 7", "ventes HT du trimestre de rang x = 8", "ventes HT du trimestre de rang x = 9", "ventes HT du trimestre de rang x = 10", "ventes HT du trimestre de rang x = 11", "ventes HT du trimestre de rang x = 12", "ventes HT du trimestre de rang x = 13", "ventes HT du trimestre de rang x = 14", "ventes HT du trimestre de rang x = 15", "ventes HT du trimestre de rang x = 16"];
+const SALES: [&str; MAX] = [
+    "ventes_01",
+    "ventes_02",
+    "ventes_03",
+    "ventes_04",
+    "ventes_05",
+    "ventes_06",
+    "ventes_07",
+    "ventes_08",
+    "ventes_09",
+    "ventes_10",
+    "ventes_11",
+    "ventes_12",
+    "ventes_13",
+    "ventes_14",
+    "ventes_15",
+    "ventes_16",
+];
+const SALES_DESC: [&str; MAX] = [
+    "ventes HT du trimestre de rang x = 1",
+    "ventes HT du trimestre de rang x = 2",
+    "ventes HT du trimestre de rang x = 3",
+    "ventes HT du trimestre de rang x = 4",
+    "ventes HT du trimestre de rang x = 5",
+    "ventes HT du trimestre de rang x = 6",
+    "ventes HT du trimestre de rang x = 7",
+    "ventes HT du trimestre de rang x = 8",
+    "ventes HT du trimestre de rang x = 9",
+    "ventes HT du trimestre de rang x = 10",
+    "ventes HT du trimestre de rang x = 11",
+    "ventes HT du trimestre de rang x = 12",
+    "ventes HT du trimestre de rang x = 13",
+    "ventes HT du trimestre de rang x = 14",
+    "ventes HT du trimestre de rang x = 15",
+    "ventes HT du trimestre de rang x = 16",
+];
 
 const COEFFICIENTS: &[(&str, &str)] = &[
     (
@@ -63,12 +97,32 @@ impl Exercise for Prevision {
 
     fn params(&self) -> Vec<ParamSpec> {
         let mut specs = vec![
-            ParamSpec::convention("coefficients", "méthode des coefficients saisonniers", COEFFICIENTS),
-            ParamSpec::integer("nb_annees", "nombre d'années observées (trimestres : 4 par an)", 2, 4),
-            ParamSpec::integer("trimestre_prevu", "trimestre de l'année N+1 à prévoir", 1, 4),
+            ParamSpec::convention(
+                "coefficients",
+                "méthode des coefficients saisonniers",
+                COEFFICIENTS,
+            ),
+            ParamSpec::integer(
+                "nb_annees",
+                "nombre d'années observées (trimestres : 4 par an)",
+                2,
+                4,
+            ),
+            ParamSpec::integer(
+                "trimestre_prevu",
+                "trimestre de l'année N+1 à prévoir",
+                1,
+                4,
+            ),
         ];
         for i in 0..MAX {
-            specs.push(ParamSpec::decimal(SALES[i], SALES_DESC[i], "1", "100000000", Unit::Euros));
+            specs.push(ParamSpec::decimal(
+                SALES[i],
+                SALES_DESC[i],
+                "1",
+                "100000000",
+                Unit::Euros,
+            ));
         }
         specs
     }
@@ -206,7 +260,11 @@ impl Ctx {
         );
         for y in 0..years {
             let back = years - 1 - y;
-            let label = if back == 0 { "N".to_string() } else { format!("N−{back}") };
+            let label = if back == 0 {
+                "N".to_string()
+            } else {
+                format!("N−{back}")
+            };
             t += &format!(
                 "| {label} | {} |\n",
                 self.ys[y * P..(y + 1) * P]
@@ -235,9 +293,9 @@ impl Ctx {
     /// `(x − x̄)` weights: Σ(x − x̄)·y ÷ Σ(x − x̄)², since Σ(x − x̄)·ȳ = 0.
     fn slope_expr(&self) -> String {
         let mut s = String::new();
-        for i in 0..self.n() {
+        for (i, name) in SALES.iter().enumerate().take(self.n()) {
             let c = Decimal::from(i + 1) - self.f.mean_x;
-            let term = format!("{} * {}", c.abs().normalize(), SALES[i]);
+            let term = format!("{} * {}", c.abs().normalize(), name);
             if i == 0 {
                 if c.is_sign_negative() {
                     s += &format!("-{term}");
@@ -447,7 +505,10 @@ impl Ctx {
         let terms = self.coefficient_terms(q);
         let c = self.coefs[q];
         let mean_y = self.f.mean_y;
-        let quarter_mean: Decimal = (q..self.n()).step_by(P).map(|i| self.ys[i]).sum::<Decimal>()
+        let quarter_mean: Decimal = (q..self.n())
+            .step_by(P)
+            .map(|i| self.ys[i])
+            .sum::<Decimal>()
             / Decimal::from(self.years());
         let inverse = terms
             .iter()
@@ -555,7 +616,8 @@ impl Ctx {
             Method::Trend => "Tendance t = ax + b (€)",
             Method::MovingAverage => "Moyenne mobile centrée (€)",
         };
-        let mut s = format!("| x | Trimestre | Ventes y | {col} | Rapport |\n|---:|---|---:|---:|---:|\n");
+        let mut s =
+            format!("| x | Trimestre | Ventes y | {col} | Rapport |\n|---:|---|---:|---:|---:|\n");
         for i in 0..self.n() {
             let (r, ratio) = match self.reference[i] {
                 Some(r) => (number(r, 4), number(self.ys[i] / r, 4)),
@@ -572,7 +634,9 @@ impl Ctx {
     }
 
     fn forecasts_table(&self) -> (String, Decimal) {
-        let mut s = String::from("| x | Trimestre | Tendance | Coefficient | Prévision |\n|---:|---|---:|---:|---:|\n");
+        let mut s = String::from(
+            "| x | Trimestre | Tendance | Coefficient | Prévision |\n|---:|---|---:|---:|---:|\n",
+        );
         let mut total = Decimal::ZERO;
         for q in 0..P {
             let x = self.n() + q + 1;

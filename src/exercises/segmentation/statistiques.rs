@@ -29,16 +29,81 @@ pub struct Statistiques;
 
 const MAX_VALUES: usize = 20;
 const MAX_BINS: usize = 6;
-const VALUES: [&str; MAX_VALUES] = ["valeur_01", "valeur_02", "valeur_03", "valeur_04", "valeur_05", "valeur_06", "valeur_07", "valeur_08", "valeur_09", "valeur_10", "valeur_11", "valeur_12", "valeur_13", "valeur_14", "valeur_15", "valeur_16", "valeur_17", "valeur_18", "valeur_19", "valeur_20"];
-const VALUES_DESC: [&str; MAX_VALUES] = ["valeur n° 1 de la série, dans l'ordre de l'énoncé", "valeur n° 2 de la série, dans l'ordre de l'énoncé", "valeur n° 3 de la série, dans l'ordre de l'énoncé", "valeur n° 4 de la série, dans l'ordre de l'énoncé", "valeur n° 5 de la série, dans l'ordre de l'énoncé", "valeur n° 6 de la série, dans l'ordre de l'énoncé", "valeur n° 7 de la série, dans l'ordre de l'énoncé", "valeur n° 8 de la série, dans l'ordre de l'énoncé", "valeur n° 9 de la série, dans l'ordre de l'énoncé", "valeur n° 10 de la série, dans l'ordre de l'énoncé", "valeur n° 11 de la série, dans l'ordre de l'énoncé", "valeur n° 12 de la série, dans l'ordre de l'énoncé", "valeur n° 13 de la série, dans l'ordre de l'énoncé", "valeur n° 14 de la série, dans l'ordre de l'énoncé", "valeur n° 15 de la série, dans l'ordre de l'énoncé", "valeur n° 16 de la série, dans l'ordre de l'énoncé", "valeur n° 17 de la série, dans l'ordre de l'énoncé", "valeur n° 18 de la série, dans l'ordre de l'énoncé", "valeur n° 19 de la série, dans l'ordre de l'énoncé", "valeur n° 20 de la série, dans l'ordre de l'énoncé"];
-const COUNTS: [&str; MAX_BINS] = ["effectif_1", "effectif_2", "effectif_3", "effectif_4", "effectif_5", "effectif_6"];
-const COUNTS_DESC: [&str; MAX_BINS] = ["nombre de clients de la classe n° 1", "nombre de clients de la classe n° 2", "nombre de clients de la classe n° 3", "nombre de clients de la classe n° 4", "nombre de clients de la classe n° 5", "nombre de clients de la classe n° 6"];
+const VALUES: [&str; MAX_VALUES] = [
+    "valeur_01",
+    "valeur_02",
+    "valeur_03",
+    "valeur_04",
+    "valeur_05",
+    "valeur_06",
+    "valeur_07",
+    "valeur_08",
+    "valeur_09",
+    "valeur_10",
+    "valeur_11",
+    "valeur_12",
+    "valeur_13",
+    "valeur_14",
+    "valeur_15",
+    "valeur_16",
+    "valeur_17",
+    "valeur_18",
+    "valeur_19",
+    "valeur_20",
+];
+const VALUES_DESC: [&str; MAX_VALUES] = [
+    "valeur n° 1 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 2 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 3 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 4 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 5 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 6 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 7 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 8 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 9 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 10 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 11 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 12 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 13 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 14 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 15 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 16 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 17 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 18 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 19 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 20 de la série, dans l'ordre de l'énoncé",
+];
+const COUNTS: [&str; MAX_BINS] = [
+    "effectif_1",
+    "effectif_2",
+    "effectif_3",
+    "effectif_4",
+    "effectif_5",
+    "effectif_6",
+];
+const COUNTS_DESC: [&str; MAX_BINS] = [
+    "nombre de clients de la classe n° 1",
+    "nombre de clients de la classe n° 2",
+    "nombre de clients de la classe n° 3",
+    "nombre de clients de la classe n° 4",
+    "nombre de clients de la classe n° 5",
+    "nombre de clients de la classe n° 6",
+];
 
 const SERIES: &[(&str, &str)] = &[
-    ("mois", "chiffre d'affaires mensuel d'un commercial sur douze mois"),
+    (
+        "mois",
+        "chiffre d'affaires mensuel d'un commercial sur douze mois",
+    ),
     ("commandes", "montants des dernières commandes d'un client"),
-    ("clients", "chiffre d'affaires annuel de chacun des clients d'un secteur"),
-    ("classes", "clients regroupés en classes de chiffre d'affaires annuel"),
+    (
+        "clients",
+        "chiffre d'affaires annuel de chacun des clients d'un secteur",
+    ),
+    (
+        "classes",
+        "clients regroupés en classes de chiffre d'affaires annuel",
+    ),
 ];
 const QUARTILES: &[(&str, &str)] = &[
     (
@@ -74,7 +139,12 @@ impl Exercise for Statistiques {
         let mut specs = vec![
             ParamSpec::variant("serie", "nature de la série étudiée", SERIES),
             ParamSpec::convention("quartiles", "méthode de calcul des quartiles", QUARTILES),
-            ParamSpec::integer("nb_valeurs", "nombre de valeurs de la série (hors « mois » : 12)", 8, 20),
+            ParamSpec::integer(
+                "nb_valeurs",
+                "nombre de valeurs de la série (hors « mois » : 12)",
+                8,
+                20,
+            ),
             ParamSpec::integer("nb_classes", "nombre de classes (série « classes »)", 4, 6),
             ParamSpec::decimal(
                 "borne_min",
@@ -135,8 +205,10 @@ impl Exercise for Statistiques {
             let v = d.number(name, |r| match kind {
                 Kind::Months => {
                     let noise = Decimal::from(r.int(-8, 8));
-                    round_half_away(level * (Decimal::from(SEASON[i]) + noise) / dec!(100) / dec!(100), 0)
-                        * dec!(100)
+                    round_half_away(
+                        level * (Decimal::from(SEASON[i]) + noise) / dec!(100) / dec!(100),
+                        0,
+                    ) * dec!(100)
                 }
                 Kind::Orders => {
                     if r.chance(1, 8) {
@@ -257,7 +329,11 @@ impl Raw {
                 t += &format!("|---|{}\n", "---:|".repeat(12));
                 t += &format!(
                     "| CA HT | {} |\n",
-                    self.xs.iter().map(|x| euros(*x)).collect::<Vec<_>>().join(" | ")
+                    self.xs
+                        .iter()
+                        .map(|x| euros(*x))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
                 );
             }
             Kind::Orders => {
@@ -386,7 +462,7 @@ impl Raw {
             "moyenne-au-lieu-de-mediane",
             "Vous avez donné la moyenne. La médiane partage la série rangée en deux moitiés de même effectif.",
         );
-        if n % 2 == 0 {
+        if n.is_multiple_of(2) {
             q = q.mistake(
                 self.xs[o[n / 2 - 1]],
                 "mediane-une-seule-valeur",
@@ -661,7 +737,9 @@ fn grouped(d: &mut Draw, scene: Scene) -> Result<Content, Degenerate> {
     if !(4..=MAX_BINS).contains(&k) {
         return Err(Degenerate("de 4 à 6 classes".into()));
     }
-    let width = d.number("amplitude", |r| *r.pick(&[dec!(2000), dec!(2500), dec!(4000), dec!(5000)]));
+    let width = d.number("amplitude", |r| {
+        *r.pick(&[dec!(2000), dec!(2500), dec!(4000), dec!(5000)])
+    });
     let lower = d.number("borne_min", |_| Decimal::ZERO);
     // A right-skewed shape: most customers in the second or third class.
     let peak = if d.rng().chance(2, 3) { 1 } else { 2 };
@@ -749,14 +827,26 @@ impl Grouped {
                 euros(b.centre() * Decimal::from(b.count))
             );
         }
-        let s: Decimal = self.bins.iter().map(|b| b.centre() * Decimal::from(b.count)).sum();
-        t += &format!("| **Total** | | **{}** | | **{}** |\n", self.total(), euros(s));
+        let s: Decimal = self
+            .bins
+            .iter()
+            .map(|b| b.centre() * Decimal::from(b.count))
+            .sum();
+        t += &format!(
+            "| **Total** | | **{}** | | **{}** |\n",
+            self.total(),
+            euros(s)
+        );
         t
     }
 
     fn q_mean(&self) -> (Question, Decimal) {
         let m = cents(grouped_mean(&self.bins).unwrap_or_default());
-        let s: Decimal = self.bins.iter().map(|b| b.centre() * Decimal::from(b.count)).sum();
+        let s: Decimal = self
+            .bins
+            .iter()
+            .map(|b| b.centre() * Decimal::from(b.count))
+            .sum();
         let unweighted = cents(
             self.bins.iter().map(|b| b.centre()).sum::<Decimal>() / Decimal::from(self.bins.len()),
         );
@@ -952,7 +1042,13 @@ impl Grouped {
         let (q_mean, m) = self.q_mean();
         let (q_std, sigma) = self.q_std();
         let me = cents(grouped_quantile(&self.bins, dec!(0.5)).map_or(Decimal::ZERO, |x| x.1));
-        let questions = vec![q_mean, self.q_mode(), self.q_median(), q_std, self.q_cv(sigma, m)];
+        let questions = vec![
+            q_mean,
+            self.q_mode(),
+            self.q_median(),
+            q_std,
+            self.q_cv(sigma, m),
+        ];
         let position = if m > me {
             "La moyenne dépasse la médiane : quelques gros clients tirent la moyenne vers le haut, comme souvent dans un \
              portefeuille."
