@@ -386,6 +386,23 @@ struct Ctx {
     unsorted: Vec<Class>,
 }
 
+/// "le seul client B", "les 7 clients B".
+fn group(n: usize, class: &str) -> String {
+    if n == 1 {
+        format!("le seul client {class}")
+    } else {
+        format!("les {n} clients {class}")
+    }
+}
+
+fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 /// A share in a table: always two decimals ("8,70 %"), so that the columns line up.
 fn pct2(x: Decimal) -> String {
     format!("{}\u{a0}%", fixed(x, 2))
@@ -626,18 +643,25 @@ impl Ctx {
         let why = match self.cut {
             Cut::CumulativeCa { a, b } => {
                 let row = members.last().expect("classe non vide");
+                let threshold = if c == Class::A { a } else { b };
+                let over = row.cumulative_ca * dec!(100) > threshold * self.an.total;
                 match c {
-                    Class::A => format!(
-                        "le pourcentage cumulé du CA atteint {} au rang {last} et ne dépasse pas {}",
-                        percent(row.cumulative_share),
-                        percent(a)
-                    ),
-                    Class::B => format!(
-                        "le pourcentage cumulé du CA atteint {} au rang {last} et ne dépasse pas {}",
-                        percent(row.cumulative_share),
-                        percent(b)
-                    ),
                     Class::C => format!("ce sont les clients au-delà de {}", percent(b)),
+                    Class::A if over && last == 1 => format!(
+                        "le premier client dépasse à lui seul {} ({}) : il forme seul la classe A",
+                        percent(a),
+                        percent(row.cumulative_share)
+                    ),
+                    _ if over => format!(
+                        "le pourcentage cumulé du CA atteint {} au rang {last} : ce client a le même CA que le \
+                         précédent, et des ex aequo restent dans la même classe",
+                        percent(row.cumulative_share)
+                    ),
+                    _ => format!(
+                        "le pourcentage cumulé du CA atteint {} au rang {last} et ne dépasse pas {}",
+                        percent(row.cumulative_share),
+                        percent(threshold)
+                    ),
                 }
             }
             Cut::CumulativeCustomers { .. } if c == Class::C => {
@@ -654,10 +678,33 @@ impl Ctx {
             ),
             Cut::Rank { .. } => "la règle de l'énoncé fixe les rangs".to_string(),
         };
+        // With cumulative CA thresholds, say what the next customer would have done.
+        let next = match (self.cut, c) {
+            (Cut::CumulativeCa { a, .. }, Class::A) => Some(a),
+            (Cut::CumulativeCa { b, .. }, Class::B) => Some(b),
+            _ => None,
+        }
+        .and_then(|threshold| {
+            self.an.rows.get(last).map(|r| {
+                format!(
+                    " Le client suivant (rang {}) porterait le cumul à {}, au-delà de {} : il n'entre pas dans la classe.",
+                    r.rank,
+                    percent(r.cumulative_share),
+                    percent(threshold)
+                )
+            })
+        })
+        .unwrap_or_default();
+        let ranks = if first == last {
+            format!("rang {first}")
+        } else {
+            format!("rangs {first} à {last}")
+        };
         q.step(format!(
-            "Classe {} : rangs {first} à {last}, car {why} ; soit **{}** clients.",
+            "Classe {} : {ranks}, car {why} ; soit **{}** client{}.{next}",
             c.letter(),
-            s.customers
+            s.customers,
+            if s.customers > 1 { "s" } else { "" }
         ))
     }
 
@@ -724,8 +771,8 @@ impl Ctx {
              nombre total de clients × 100.",
         )
         .step(format!(
-            "{} clients sur {} : {} ÷ {} × 100 = **{}**.",
-            a.customers,
+            "{} sur {} : {} ÷ {} × 100 = **{}**.",
+            if a.customers == 1 { "1 client".to_string() } else { format!("{} clients", a.customers) },
             self.n(),
             a.customers,
             self.n(),
@@ -877,28 +924,31 @@ impl Ctx {
         let b_part = if self.an.class(Class::C).is_some() {
             let b = self.an.class(Class::B).expect("classe B");
             format!(
-                " Les {} clients B ({} du CA) sont à développer, avec une visite tous les deux mois et des propositions \
-                 d'élargissement de gamme ; les {} clients C ({} du CA) peuvent être suivis à distance (téléphone, \
-                 commande en ligne, tournées groupées, une ou deux visites par an), sans oublier de repérer parmi eux les \
-                 petits clients à fort potentiel.",
-                b.customers,
+                " {} ({} du CA) {} à développer, avec une visite tous les deux mois et des propositions \
+                 d'élargissement de gamme ; {} ({} du CA) {} être suivis à distance (téléphone, commande en ligne, \
+                 tournées groupées, une ou deux visites par an), sans oublier de repérer les petits clients à fort \
+                 potentiel.",
+                capitalise(&group(b.customers, "B")),
                 percent(b.share),
-                last.customers,
-                percent(last.share)
+                verb(b.customers, "est", "sont"),
+                group(last.customers, "C"),
+                percent(last.share),
+                verb(last.customers, "peut", "peuvent")
             )
         } else {
             format!(
-                " Les {} autres clients ({} du CA) peuvent être suivis à moindre coût (téléphone, commande en ligne, visites \
-                 espacées), en repérant ceux dont le potentiel justifierait plus d'attention.",
-                last.customers,
-                percent(last.share)
+                " {} ({} du CA) {} être suivis à moindre coût (téléphone, commande en ligne, visites espacées), en \
+                 repérant ceux dont le potentiel justifierait plus d'attention.",
+                capitalise(&group(last.customers, "B")),
+                percent(last.share),
+                verb(last.customers, "peut", "peuvent")
             )
         };
         format!(
             "**Interprétation.** {} des clients réalisent {} du chiffre d'affaires{pareto_gap}. Le portefeuille est \
-             {} : l'effort commercial doit être proportionné à l'enjeu.\n\n**Conséquences commerciales.** Les {} clients \
-             A reçoivent l'attention maximale : visites fréquentes (une par mois), interlocuteur attitré, conditions \
-             négociées et suivi de la satisfaction.{dependence}{b_part}",
+             {} : l'effort commercial doit être proportionné à l'enjeu.\n\n**Conséquences commerciales.** {} \
+             l'attention maximale : visites fréquentes (une par mois), interlocuteur attitré, conditions négociées et \
+             suivi de la satisfaction.{dependence}{b_part}",
             percent(a.customer_share),
             percent(a.share),
             if a.share >= dec!(60) && a.customer_share <= dec!(35) {
@@ -906,7 +956,49 @@ impl Ctx {
             } else {
                 "assez peu concentré"
             },
-            a.customers
+            format!(
+                "{} {}",
+                capitalise(&group(a.customers, "A")),
+                verb(a.customers, "reçoit", "reçoivent")
+            )
+        )
+    }
+
+    /// A visit plan proportioned to the stakes (the frequencies are a usual proposal,
+    /// not a rule: the solution says so).
+    fn visit_plan(&self) -> String {
+        let three = self.an.class(Class::C).is_some();
+        let mut t = String::from(
+            "| Classe | Clients | Fréquence de visite proposée | Visites par an | Autres contacts |\n|:---:|---:|---|---:|---|\n",
+        );
+        let mut total = 0;
+        for s in &self.an.classes {
+            let (per_year, freq, other) = match (s.class, three) {
+                (Class::A, _) => (12, "1 par mois", "interlocuteur attitré, bilan annuel"),
+                (Class::B, true) => (
+                    6,
+                    "1 tous les 2 mois",
+                    "appel mensuel, propositions de gamme",
+                ),
+                (Class::B, false) => (3, "1 par trimestre", "téléphone, commande en ligne"),
+                (Class::C, _) => (
+                    2,
+                    "2 par an",
+                    "téléphone, commande en ligne, tournées groupées",
+                ),
+            };
+            let visits = per_year * s.customers;
+            total += visits;
+            t += &format!(
+                "| {} | {} | {freq} | {} × {per_year} = {visits} | {other} |\n",
+                s.class.letter(),
+                s.customers,
+                s.customers
+            );
+        }
+        t += &format!("| **Total** | **{}** | | **{total}** | |\n", self.n());
+        format!(
+            "**Plan de visites proposé** (fréquences usuelles, à adapter au potentiel de chaque client) :\n\n{t}"
         )
     }
 
@@ -945,11 +1037,12 @@ impl Ctx {
                      valeurs exactes.*"
             .to_string();
         let outro = format!(
-            "**Tableau trié par CA décroissant.**\n\n{}\n**Résumé par classe.**\n\n{}\n{}\n\n{}",
+            "**Tableau trié par CA décroissant.**\n\n{}\n**Résumé par classe.**\n\n{}\n{}\n\n{}\n\n{}",
             self.sorted_table(),
             self.summary_table(),
             self.chart(),
-            self.reading()
+            self.reading(),
+            self.visit_plan()
         );
         Content {
             statement: self.statement(),

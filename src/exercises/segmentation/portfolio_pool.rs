@@ -14,10 +14,19 @@ pub struct Zone {
     pub villes: Vec<String>,
 }
 
+/// Shop signs of customers, for businesses whose sector contains one of `mots` (the
+/// group without words is the fallback).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub mots: Vec<String>,
+    pub enseignes: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pools {
-    pub enseignes: Vec<String>,
+    pub groupe: Vec<Group>,
     pub complements: Vec<String>,
     pub patronymes: Vec<String>,
     pub prenoms_f: Vec<String>,
@@ -67,6 +76,17 @@ pub fn sort_key(s: &str) -> String {
         .collect()
 }
 
+/// The shop signs that fit the customers of `business`.
+fn signs_for(business: &Business) -> &'static [String] {
+    let sector = business.secteur.to_lowercase();
+    let groups = &pools().groupe;
+    groups
+        .iter()
+        .find(|g| g.mots.iter().any(|m| sector.contains(m.as_str())))
+        .or_else(|| groups.iter().find(|g| g.mots.is_empty()))
+        .map_or(&[], |g| g.enseignes.as_slice())
+}
+
 fn towns_near(business: &Business) -> Vec<&'static str> {
     let p = pools();
     let zone = p.zone.iter().find(|z| {
@@ -86,6 +106,7 @@ pub fn draw_members(rng: &mut Rng, business: &'static Business, n: usize) -> Vec
     let p = pools();
     let towns = towns_near(business);
     let persons = sells_to_persons(business);
+    let signs = signs_for(business);
     let mut out: Vec<Member> = Vec::with_capacity(n);
     let mut guard = 0;
     while out.len() < n && guard < 10_000 {
@@ -98,9 +119,9 @@ pub fn draw_members(rng: &mut Rng, business: &'static Business, n: usize) -> Vec
             };
             format!("{civ} {first} {}", rng.pick(&p.patronymes))
         } else if rng.chance(2, 3) {
-            format!("{} {}", rng.pick(&p.enseignes), rng.pick(&p.patronymes))
+            format!("{} {}", rng.pick(signs), rng.pick(&p.patronymes))
         } else {
-            format!("{} {}", rng.pick(&p.enseignes), rng.pick(&p.complements))
+            format!("{} {}", rng.pick(signs), rng.pick(&p.complements))
         };
         // Persons are told apart by their surname, businesses by their full name.
         let clash = out.iter().any(|m| {
@@ -129,7 +150,9 @@ mod tests {
     #[test]
     fn pools_are_plausible() {
         let p = pools();
-        assert!(p.patronymes.len() >= 100 && p.enseignes.len() >= 20);
+        assert!(p.patronymes.len() >= 100);
+        assert!(p.groupe.iter().all(|g| g.enseignes.len() >= 15));
+        assert_eq!(p.groupe.iter().filter(|g| g.mots.is_empty()).count(), 1);
         for z in &p.zone {
             assert!(!z.villes.is_empty() && !z.departements.is_empty());
         }
