@@ -140,6 +140,39 @@ fn abc_hand_checked_textbook_case() {
 }
 
 #[test]
+fn abc_margin_share_of_class_a() {
+    // Lefort with margins: A (Éditions 180 000, Conseil 120 000, Mairie 90 000) earn
+    // 27 000 + 21 600 + 18 000 = 66 600 € of 100 000 € of margin → 66,6 %, against 78 %
+    // of the CA; margin over the class's own CA: 66 600 / 390 000 = 17,08 %.
+    let margins = [
+        "5700", "2400", "21600", "27000", "12000", "900", "18000", "7500", "1800", "3100",
+    ];
+    let mut s = with_values(
+        &[("nb_clients", "10"), ("colonnes", "ca-marge")],
+        "ca_",
+        &LEFORT,
+    );
+    for (i, m) in margins.iter().enumerate() {
+        s.insert(format!("marge_{:02}", i + 1), m.to_string());
+    }
+    let inst = generate("segmentation/abc", 3, &s).unwrap();
+    assert_eq!(answer(&inst, "part_marge_a"), dec!(66.6));
+    let q = inst.question("part_marge_a").unwrap();
+    assert!(q
+        .mistakes
+        .iter()
+        .any(|m| m.note == "marge-rapportee-au-ca-de-la-classe" && m.answer == dec!(17.08)));
+    assert!(q
+        .mistakes
+        .iter()
+        .any(|m| m.note == "part-du-ca-au-lieu-de-la-marge" && m.answer == dec!(78)));
+    assert!(inst
+        .solution
+        .contains("seulement 66,6\u{a0}% de la marge brute"));
+    check_properties(&inst, "Lefort marges");
+}
+
+#[test]
 fn abc_other_readings_of_the_same_portfolio() {
     // 20 / 30 / 50 % of customers: A = 2 (60 %), B = 3 (31 %), C = 5 (9 %).
     let s = with_values(
@@ -310,7 +343,7 @@ proptest! {
 #[test]
 fn abc_every_convention_and_column_set() {
     for classement in ["ca-cumule", "part-clients", "rang", "pareto-20-80"] {
-        for colonnes in ["ca", "ca-commandes"] {
+        for colonnes in ["ca", "ca-commandes", "ca-marge"] {
             let s = sets(&[("classement", classement), ("colonnes", colonnes)]);
             for seed in 0..40 {
                 let inst = generate("segmentation/abc", seed, &s).unwrap();

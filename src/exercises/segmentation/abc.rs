@@ -159,15 +159,64 @@ const ORDERS_DESC: [&str; MAX] = [
     "nombre de commandes du client n° 39 de la liste",
     "nombre de commandes du client n° 40 de la liste",
 ];
+const MARGINS: [&str; MAX] = [
+    "marge_01", "marge_02", "marge_03", "marge_04", "marge_05", "marge_06", "marge_07", "marge_08",
+    "marge_09", "marge_10", "marge_11", "marge_12", "marge_13", "marge_14", "marge_15", "marge_16",
+    "marge_17", "marge_18", "marge_19", "marge_20", "marge_21", "marge_22", "marge_23", "marge_24",
+    "marge_25", "marge_26", "marge_27", "marge_28", "marge_29", "marge_30", "marge_31", "marge_32",
+    "marge_33", "marge_34", "marge_35", "marge_36", "marge_37", "marge_38", "marge_39", "marge_40",
+];
+const MARGINS_DESC: [&str; MAX] = [
+    "marge brute annuelle du client n° 1 de la liste",
+    "marge brute annuelle du client n° 2 de la liste",
+    "marge brute annuelle du client n° 3 de la liste",
+    "marge brute annuelle du client n° 4 de la liste",
+    "marge brute annuelle du client n° 5 de la liste",
+    "marge brute annuelle du client n° 6 de la liste",
+    "marge brute annuelle du client n° 7 de la liste",
+    "marge brute annuelle du client n° 8 de la liste",
+    "marge brute annuelle du client n° 9 de la liste",
+    "marge brute annuelle du client n° 10 de la liste",
+    "marge brute annuelle du client n° 11 de la liste",
+    "marge brute annuelle du client n° 12 de la liste",
+    "marge brute annuelle du client n° 13 de la liste",
+    "marge brute annuelle du client n° 14 de la liste",
+    "marge brute annuelle du client n° 15 de la liste",
+    "marge brute annuelle du client n° 16 de la liste",
+    "marge brute annuelle du client n° 17 de la liste",
+    "marge brute annuelle du client n° 18 de la liste",
+    "marge brute annuelle du client n° 19 de la liste",
+    "marge brute annuelle du client n° 20 de la liste",
+    "marge brute annuelle du client n° 21 de la liste",
+    "marge brute annuelle du client n° 22 de la liste",
+    "marge brute annuelle du client n° 23 de la liste",
+    "marge brute annuelle du client n° 24 de la liste",
+    "marge brute annuelle du client n° 25 de la liste",
+    "marge brute annuelle du client n° 26 de la liste",
+    "marge brute annuelle du client n° 27 de la liste",
+    "marge brute annuelle du client n° 28 de la liste",
+    "marge brute annuelle du client n° 29 de la liste",
+    "marge brute annuelle du client n° 30 de la liste",
+    "marge brute annuelle du client n° 31 de la liste",
+    "marge brute annuelle du client n° 32 de la liste",
+    "marge brute annuelle du client n° 33 de la liste",
+    "marge brute annuelle du client n° 34 de la liste",
+    "marge brute annuelle du client n° 35 de la liste",
+    "marge brute annuelle du client n° 36 de la liste",
+    "marge brute annuelle du client n° 37 de la liste",
+    "marge brute annuelle du client n° 38 de la liste",
+    "marge brute annuelle du client n° 39 de la liste",
+    "marge brute annuelle du client n° 40 de la liste",
+];
 
 const CUTS: &[(&str, &str)] = &[
     (
         "ca-cumule",
-        "seuils de CA cumulé : classe A jusqu'à seuil_a % du CA cumulé (80 %), B jusqu'à seuil_b % (95 %), C au-delà",
+        "seuils de CA cumulé : classe A jusqu'à seuil_a\u{a0}% du CA cumulé (80\u{a0}%), B jusqu'à seuil_b\u{a0}% (95\u{a0}%), C au-delà",
     ),
     (
         "part-clients",
-        "seuils de clients : les seuil_a % premiers clients en A (20 %), B jusqu'à seuil_b % cumulés (50 %, soit 30 % de plus), C les autres",
+        "seuils de clients : les seuil_a\u{a0}% premiers clients en A (20\u{a0}%), B jusqu'à seuil_b\u{a0}% cumulés (50\u{a0}%, soit 30\u{a0}% de plus), C les autres",
     ),
     (
         "rang",
@@ -175,7 +224,7 @@ const CUTS: &[(&str, &str)] = &[
     ),
     (
         "pareto-20-80",
-        "loi des 20/80 : les seuil_a % premiers clients (20 %) contre les autres",
+        "loi des 20/80 : les seuil_a\u{a0}% premiers clients (20\u{a0}%) contre les autres",
     ),
 ];
 const COLUMNS: &[(&str, &str)] = &[
@@ -183,6 +232,10 @@ const COLUMNS: &[(&str, &str)] = &[
     (
         "ca-commandes",
         "le fichier donne aussi le nombre de commandes (question sur le panier moyen)",
+    ),
+    (
+        "ca-marge",
+        "le fichier donne aussi la marge brute de chaque client (question sur la part de la marge de la classe A)",
     ),
 ];
 
@@ -206,14 +259,14 @@ impl Exercise for Abc {
             ParamSpec::integer("nb_clients", "nombre de clients du portefeuille", 10, 40),
             ParamSpec::decimal(
                 "seuil_a",
-                "seuil de la classe A, en % cumulé (du CA ou des clients selon la règle)",
+                "seuil de la classe A, en\u{a0}% cumulé (du CA ou des clients selon la règle)",
                 "1",
                 "99",
                 Unit::Percent,
             ),
             ParamSpec::decimal(
                 "seuil_b",
-                "seuil de fin de la classe B, en % cumulé",
+                "seuil de fin de la classe B, en\u{a0}% cumulé",
                 "2",
                 "99.99",
                 Unit::Percent,
@@ -243,12 +296,23 @@ impl Exercise for Abc {
         for i in 0..MAX {
             specs.push(ParamSpec::integer(ORDERS[i], ORDERS_DESC[i], 1, 10_000));
         }
+        for i in 0..MAX {
+            specs.push(ParamSpec::decimal(
+                MARGINS[i],
+                MARGINS_DESC[i],
+                "0",
+                "100000000",
+                Unit::Euros,
+            ));
+        }
         specs
     }
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = Scene::draw(d.rng());
-        let with_orders = d.choice("colonnes") == "ca-commandes";
+        let columns = d.choice("colonnes");
+        let with_orders = columns == "ca-commandes";
+        let with_margins = columns == "ca-marge";
         let convention = match d.choice("classement") {
             "part-clients" => Convention::Customers,
             "rang" => Convention::Rank,
@@ -310,6 +374,30 @@ impl Exercise for Abc {
         } else {
             Vec::new()
         };
+        // Big customers negotiate: their rate of gross margin is lower.
+        let margins: Vec<Decimal> = if with_margins {
+            let mut sorted = cas.clone();
+            sorted.sort_by(|x, y| y.cmp(x));
+            let big_ca = sorted[big.saturating_sub(1).min(n - 1)];
+            (0..n)
+                .map(|i| {
+                    let ca = cas[i];
+                    d.number(MARGINS[i], |r| {
+                        let rate = if ca >= big_ca {
+                            r.int(14, 24)
+                        } else {
+                            r.int(24, 40)
+                        };
+                        round_half_away(ca * Decimal::from(rate) / dec!(1000), 0) * dec!(10)
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if with_margins && margins.iter().all(|m| m.is_zero()) {
+            return Err(Degenerate("marge totale nulle".into()));
+        }
         let cut = match convention {
             Convention::CumulativeCa => {
                 let a = d.number("seuil_a", |_| dec!(80));
@@ -365,6 +453,7 @@ impl Exercise for Abc {
             members,
             cas,
             orders,
+            margins,
             convention,
             cut,
             an,
@@ -379,6 +468,7 @@ struct Ctx {
     members: Vec<Member>,
     cas: Vec<Decimal>,
     orders: Vec<i64>,
+    margins: Vec<Decimal>,
     convention: Convention,
     cut: Cut,
     an: Analysis,
@@ -507,8 +597,11 @@ impl Ctx {
             self.n()
         );
         let with_orders = !self.orders.is_empty();
+        let with_margins = !self.margins.is_empty();
         t += if with_orders {
             "| N° | Client | Ville | CA HT | Commandes |\n|---:|---|---|---:|---:|\n"
+        } else if with_margins {
+            "| N° | Client | Ville | CA HT | Marge brute |\n|---:|---|---|---:|---:|\n"
         } else {
             "| N° | Client | Ville | CA HT |\n|---:|---|---|---:|\n"
         };
@@ -522,6 +615,9 @@ impl Ctx {
             );
             if with_orders {
                 t += &format!(" {} |", self.orders[i]);
+            }
+            if with_margins {
+                t += &format!(" {} |", euros(self.margins[i]));
             }
             t.push('\n');
         }
@@ -829,6 +925,61 @@ impl Ctx {
         ))
     }
 
+    fn margin_of(&self, c: Class) -> Decimal {
+        self.members_of(c)
+            .iter()
+            .map(|r| self.margins[r.index])
+            .sum()
+    }
+
+    fn total_margin(&self) -> Decimal {
+        self.margins.iter().sum()
+    }
+
+    fn q_margin(&self) -> Question {
+        let a = self.an.class(Class::A).expect("classe A");
+        let margin_a = self.margin_of(Class::A);
+        let total = self.total_margin();
+        let share = pct(margin_a, total);
+        let mut idx: Vec<usize> = self.members_of(Class::A).iter().map(|r| r.index).collect();
+        idx.sort();
+        let margin_expr = idx
+            .iter()
+            .map(|&i| MARGINS[i])
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let all = MARGINS[..self.n()].join(" + ");
+        Question::new(
+            "part_marge_a",
+            "part de la marge de la classe A",
+            "Quelle part de la marge brute totale les clients de la classe A réalisent-ils ?",
+            share,
+            Unit::Percent,
+        )
+        .formula(format!("arrondi(({margin_expr}) / ({all}) * 100, 2)"))
+        .mistake(
+            a.share,
+            "part-du-ca-au-lieu-de-la-marge",
+            "Vous avez donné la part du CA de la classe A. La question porte sur la marge : marge brute de la classe A ÷ \
+             marge brute totale × 100.",
+        )
+        .mistake(
+            pct(margin_a, a.ca),
+            "marge-rapportee-au-ca-de-la-classe",
+            "Vous avez rapporté la marge de la classe A à son propre CA. On demande sa part dans la marge brute totale du \
+             portefeuille : marge de la classe A ÷ marge totale × 100.",
+        )
+        .step(format!(
+            "Marge brute de la classe A = {} ; marge brute totale = {} ; part = {} ÷ {} × 100 = **{}** (arrondi à \
+             0,01\u{a0}%).",
+            euros(margin_a),
+            euros(total),
+            euros(margin_a),
+            euros(total),
+            percent(share)
+        ))
+    }
+
     // ----- Solution ---------------------------------------------------------------------
 
     fn sorted_table(&self) -> String {
@@ -853,6 +1004,9 @@ impl Ctx {
     }
 
     fn summary_table(&self) -> String {
+        if !self.margins.is_empty() {
+            return self.summary_with_margins();
+        }
         let mut t = String::from(
             "| Classe | Clients | Part des clients | CA HT | Part du CA |\n|:---:|---:|---:|---:|---:|\n",
         );
@@ -871,6 +1025,37 @@ impl Ctx {
             self.n(),
             euros(self.an.total)
         );
+        t
+    }
+
+    fn summary_with_margins(&self) -> String {
+        let total_margin = self.total_margin();
+        let mut t = String::from(
+            "| Classe | Clients | Part des clients | CA HT | Part du CA | Marge brute | Part de la marge | Marge rapportée au CA |\n\
+             |:---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        );
+        for s in &self.an.classes {
+            let m = self.margin_of(s.class);
+            t += &format!(
+                "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                s.class.letter(),
+                s.customers,
+                pct2(s.customer_share),
+                euros(s.ca),
+                pct2(s.share),
+                euros(m),
+                pct2(pct(m, total_margin)),
+                pct2(pct(m, s.ca))
+            );
+        }
+        t += &format!(
+            "| **Total** | **{}** | **100\u{a0}%** | **{}** | **100\u{a0}%** | **{}** | **100\u{a0}%** | **{}** |\n",
+            self.n(),
+            euros(self.an.total),
+            euros(total_margin),
+            pct2(pct(total_margin, self.an.total))
+        );
+        t += "\n*Marge rapportée au CA = marge brute ÷ CA HT × 100 (c'est un taux de marque, arrondi à 0,01\u{a0}%).*\n";
         t
     }
 
@@ -944,11 +1129,32 @@ impl Ctx {
                 verb(last.customers, "peut", "peuvent")
             )
         };
+        let margin_note = if self.margins.is_empty() {
+            String::new()
+        } else {
+            let share = pct(self.margin_of(Class::A), self.total_margin());
+            if share < a.share {
+                format!(
+                    "\n\nLa classe A réalise {} du CA mais seulement {} de la marge brute : les gros clients obtiennent \
+                     de meilleures conditions. Leur poids reste décisif, mais la négociation doit protéger la marge, et \
+                     les clients B et C, plus rentables, méritent d'être développés.",
+                    percent(a.share),
+                    percent(share)
+                )
+            } else {
+                format!(
+                    "\n\nLa classe A réalise {} du CA et {} de la marge brute : ses clients sont aussi les plus \
+                     rentables, ce qui renforce leur priorité.",
+                    percent(a.share),
+                    percent(share)
+                )
+            }
+        };
         format!(
             "**Interprétation.** {} des clients réalisent {} du chiffre d'affaires{pareto_gap}. Le portefeuille est \
              {} : l'effort commercial doit être proportionné à l'enjeu.\n\n**Conséquences commerciales.** {} \
              l'attention maximale : visites fréquentes (une par mois), interlocuteur attitré, conditions négociées et \
-             suivi de la satisfaction.{dependence}{b_part}",
+             suivi de la satisfaction.{dependence}{b_part}{margin_note}",
             percent(a.customer_share),
             percent(a.share),
             if a.share >= dec!(60) && a.customer_share <= dec!(35) {
@@ -1030,6 +1236,9 @@ impl Ctx {
         questions.push(self.q_customer_share());
         if !self.orders.is_empty() {
             questions.push(self.q_basket());
+        }
+        if !self.margins.is_empty() {
+            questions.push(self.q_margin());
         }
         let intro = "*Arrondis : chaque part est arrondie à 0,01\u{a0}% ; les pourcentages cumulés du CA sont calculés \
                      sur le CA cumulé exact, puis arrondis, si bien que le dernier vaut exactement 100\u{a0}% (la somme \
