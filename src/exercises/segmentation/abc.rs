@@ -1152,7 +1152,7 @@ impl Ctx {
         };
         format!(
             "**Interprétation.** {} des clients réalisent {} du chiffre d'affaires{pareto_gap}. Le portefeuille est \
-             {} : l'effort commercial doit être proportionné à l'enjeu.\n\n**Conséquences commerciales.** {} \
+             {} : l'effort commercial doit être proportionné à l'enjeu.\n\n**Conséquences commerciales.** {} {} \
              l'attention maximale : visites fréquentes (une par mois), interlocuteur attitré, conditions négociées et \
              suivi de la satisfaction.{dependence}{b_part}{margin_note}",
             percent(a.customer_share),
@@ -1162,11 +1162,8 @@ impl Ctx {
             } else {
                 "assez peu concentré"
             },
-            format!(
-                "{} {}",
-                capitalise(&group(a.customers, "A")),
-                verb(a.customers, "reçoit", "reçoivent")
-            )
+            capitalise(&group(a.customers, "A")),
+            verb(a.customers, "reçoit", "reçoivent")
         )
     }
 
