@@ -337,8 +337,8 @@ impl Ctx {
              carrés utilise tous les points : a = Σ(x − x̄)(y − ȳ) ÷ Σ(x − x̄)².",
         )
         .step(format!(
-            "x̄ = {} ; ȳ = {} ÷ {n} = {}. Σ(x − x̄)(y − ȳ) = {} et Σ(x − x̄)² = {}. a = {} ÷ {} = {} ≈ **{}** (arrondi au \
-             centime ; DROITEREG au tableur) : la tendance progresse de {} par trimestre.",
+            "x̄ = {} ; ȳ = {} ÷ {n} = {}. Σ(x − x̄)(y − ȳ) = {} et Σ(x − x̄)² = {}. a = {} ÷ {} = {}**{}** (arrondi au \
+             centime ; DROITEREG au tableur) : la tendance {} de {} par trimestre.",
             number(f.mean_x, 2),
             euros(self.ys.iter().sum()),
             number(f.mean_y, 4),
@@ -346,9 +346,13 @@ impl Ctx {
             number(f.sxx, 4),
             number(f.sxy, 4),
             number(f.sxx, 4),
-            number(f.slope().unwrap_or_default(), 4),
+            match f.slope() {
+                Some(exact) if exact != self.a => format!("{} ≈ ", number(exact, 4)),
+                _ => String::new(),
+            },
             euros(self.a),
-            euros(self.a)
+            if self.a.is_sign_negative() { "recule" } else { "progresse" },
+            euros(self.a.abs())
         ))
         .tolerance(dec!(0.01))
     }
