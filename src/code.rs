@@ -128,7 +128,9 @@ pub fn decode(code: &str) -> Result<Code, CodeError> {
     if body.len() < 2 || body.len() > 14 {
         return Err(bad("la partie après le tiret n'a pas la bonne longueur"));
     }
-    let (digits, check) = body.split_at(body.len() - 1);
+    // The last character, which may be typed as a non-ASCII letter: split on its boundary.
+    let last = body.char_indices().last().map_or(0, |(i, _)| i);
+    let (digits, check) = body.split_at(last);
     let mut seed: u64 = 0;
     for c in digits.chars() {
         let d = digit(c).ok_or_else(|| bad(&format!("le caractère « {c} » n'est pas permis")))?;
@@ -180,6 +182,9 @@ mod tests {
         assert!(decode("").is_err());
         assert!(decode("NAP-ZZZZZZZZZZZZZZ").is_err());
         assert!(decode("NAP1-Z8F").is_err());
+        // A non-ASCII last character is refused, not a panic (proptest found « a-¡ »).
+        assert!(decode("a-¡").is_err());
+        assert!(decode("A-0é").is_err());
     }
 
     proptest! {

@@ -2,6 +2,7 @@
 //!
 //! Rates are given in percent (12.5 means 12,5 %), as the statements print them.
 
+pub mod abc;
 pub mod acceptability;
 pub mod action;
 pub mod breakeven;
@@ -13,6 +14,7 @@ pub mod depreciation;
 pub mod discounting;
 pub mod elasticity;
 pub mod factoring;
+pub mod forecast;
 pub mod holding;
 pub mod interest;
 pub mod investment;
@@ -24,6 +26,7 @@ pub mod normal;
 pub mod receivables;
 pub mod scoring;
 pub mod solvency;
+pub mod statistics;
 pub mod vat;
 pub mod working_capital;
 pub mod workload;

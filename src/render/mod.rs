@@ -10,3 +10,4 @@ pub mod markdown;
 pub mod moodle;
 pub mod report;
 pub mod sheet_csv;
+pub mod stat_charts;
