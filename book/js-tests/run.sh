@@ -28,5 +28,5 @@ else
   node book/js-tests/browser.mjs "$(node book/js-tests/fixture.mjs "$out/fixture")" "$out/capture.png"
   rm -rf "$out/livre"
   "$CLIENTELE_BIN" book build --out "$out/livre"
-  node book/js-tests/browser.mjs "$out/livre/exercices/prix.html" "$out/capture-livre.png"
+  node book/js-tests/browser.mjs "$out/livre/annee-2/s511-prix-documents.html" "$out/capture-livre.png"
 fi
