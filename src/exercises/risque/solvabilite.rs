@@ -126,6 +126,13 @@ impl Exercise for Solvabilite {
         let frng = equity + depreciation + debt - fixed;
         let bfr = stocks + receivables - payables - tax_social;
         let tn = frng - bfr;
+        // A zero FRNG, BFR or treasury leaves nothing to read in the balance sheet (unless
+        // the teacher typed such a sheet).
+        if (frng.is_zero() || bfr.is_zero() || tn.is_zero()) && !d.is_fixed("immobilisations") {
+            return Err(Degenerate(
+                "FRNG, BFR ou trésorerie nette nul : rien à interpréter".into(),
+            ));
+        }
         let cash = d.number("disponibilites", |r| {
             let small = part(turnover, r.decimal_step(dec!(0.5), dec!(3), dec!(0.5)));
             if tn > Decimal::ZERO {
