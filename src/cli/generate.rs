@@ -32,6 +32,9 @@ pub fn run(a: GenerateArgs) -> Result<(), String> {
     // Check the first instance before creating the output file, so that a parameter
     // error leaves no empty file behind.
     let first = generate_with(entry, exercise, seed, &fixed).map_err(|e| e.to_string())?;
+    if let Some(path) = &a.db {
+        write_database(&first, path, count, a.force)?;
+    }
     let with_solution = !a.without_solution;
     let mut out = open(a.output.as_deref(), a.force)?;
     let array = a.format == GenFormat::Json && count > 1;
@@ -69,4 +72,34 @@ pub fn run(a: GenerateArgs) -> Result<(), String> {
         out.write_all(b"]\n").map_err(io_error)?;
     }
     out.flush().map_err(io_error)
+}
+
+/// Writes the SQLite file of an `sql/…` instance, never replacing a file without
+/// `--force`.
+fn write_database(
+    inst: &clientele::model::Instance,
+    path: &std::path::Path,
+    count: u64,
+    force: bool,
+) -> Result<(), String> {
+    let db = clientele::sql::database_of(inst).ok_or_else(|| {
+        format!(
+            "--db : l'exercice {} n'a pas de base de données (seuls les types sql/requete et sql/fiabilisation en ont une).",
+            inst.id
+        )
+    })?;
+    if count > 1 {
+        return Err("--db : chaque exercice a sa propre base ; générez-les un par un (sans --count).".into());
+    }
+    let bytes = db
+        .file_bytes()
+        .map_err(|e| format!("base de données impossible à construire : {e}"))?;
+    let mut out = open(Some(path), force)?;
+    out.write_all(&bytes).map_err(io_error)?;
+    out.flush().map_err(io_error)?;
+    eprintln!(
+        "Base de données écrite dans « {} » (ouvrez-la avec sqlite3 ou tout logiciel SQLite).",
+        path.display()
+    );
+    Ok(())
 }

@@ -4,6 +4,7 @@
 pub mod context;
 pub mod financement;
 pub mod prix;
+pub mod sql;
 
 use crate::generate::Exercise;
 
@@ -21,6 +22,9 @@ pub static ALL: &[&dyn Exercise] = &[
     &financement::emprunt::Emprunt,
     &financement::escompte_effets::EscompteEffets,
     &financement::choix_financement::ChoixFinancement,
+    &sql::requete::Requete,
+    &sql::fiabilisation::Fiabilisation,
+    &sql::conception::Conception,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
