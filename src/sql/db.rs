@@ -406,7 +406,7 @@ impl Database {
                     c("id_commande", "INTEGER", "commande"),
                     c("id_produit", "INTEGER", "produit commandé"),
                     c("quantite", "INTEGER", "quantité"),
-                    c("prix_unitaire_ht", "REAL", "prix unitaire HT facturé (remise de 5 % déduite pour le segment A), en euros"),
+                    c("prix_unitaire_ht", "REAL", "prix unitaire HT facturé (remise de 5\u{a0}% déduite pour le segment A), en euros"),
                 ],
                 constraints: "PRIMARY KEY (id_commande, id_produit),\n  FOREIGN KEY (id_commande) REFERENCES commandes (id_commande),\n  FOREIGN KEY (id_produit) REFERENCES produits (id_produit)",
                 rows: lignes,

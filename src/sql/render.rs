@@ -56,7 +56,7 @@ pub fn sample(db: &Database, name: &str, n: usize) -> String {
             r.iter()
                 .map(|v| match v {
                     super::db::Val::Null => None,
-                    v => Some(v.shown()),
+                    v => Some(visible_spaces(&v.shown())),
                 })
                 .collect()
         })
@@ -121,4 +121,17 @@ pub fn result_markdown(t: &ResultTable, total: usize, n: usize) -> String {
         ));
     }
     out
+}
+
+/// Leading and trailing spaces, which a Markdown table would swallow, shown as « ␣ ».
+fn visible_spaces(s: &str) -> String {
+    let start = s.len() - s.trim_start().len();
+    let end = s.trim_end().len();
+    if start == 0 && end == s.len() {
+        return s.to_string();
+    }
+    if s.trim().is_empty() {
+        return "␣".repeat(s.chars().count());
+    }
+    format!("{}{}{}", "␣".repeat(start), &s[start..end], "␣".repeat(s.len() - end))
 }

@@ -107,6 +107,10 @@ impl Sandbox {
             .map_err(internal)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)
             .map_err(internal)?;
+        // "Rennes" in double quotes is a column name in standard SQL: SQLite's
+        // leniency would hide the mistake from the student.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DML, false)
+            .map_err(internal)?;
         conn.execute_batch("PRAGMA query_only = ON").map_err(internal)?;
         conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, 1_000_000)
             .map_err(internal)?;
@@ -138,10 +142,7 @@ impl Sandbox {
             return Err(refused_statement(&first));
         }
         let started = Instant::now();
-        let calls = std::cell::Cell::new(0u32);
-        let _ = calls;
-        let stop = Arc::clone(&self.stop);
-        stop.store(false, Ordering::SeqCst);
+        self.stop.store(false, Ordering::SeqCst);
         let mut count = 0u32;
         let flag = Arc::clone(&self.stop);
         self.conn

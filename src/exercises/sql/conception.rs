@@ -58,7 +58,15 @@ impl Exercise for Conception {
             };
             dict.push_str(&format!("| `{f}` | {m}{mark} |\n"));
         }
-        let rules: String = spec.regles.iter().map(|r| format!("- {r} ;\n")).collect();
+        let rules: String = spec
+            .regles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let end = if i + 1 == spec.regles.len() { "." } else { " ;" };
+                format!("- {r}{end}\n")
+            })
+            .collect();
         let tables: Vec<String> = schema.tables.iter().map(|t| format!("`{}`", t.name)).collect();
         let statement = format!(
             "{seller} veut {besoin}. Vous préparez le schéma relationnel de la base de données \

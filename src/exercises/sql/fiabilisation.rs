@@ -239,7 +239,7 @@ fn statement(db: &Database) -> String {
          sont égales une fois mises en minuscules et sans espace avant ni après ; un téléphone \
          s'écrit avec dix chiffres collés commençant par 0 ; un code postal a cinq chiffres, \
          sans espace.\n\n\
-         ### La table prospects\n\n{schema}### Le fichier complet\n\n{rows_md}\n{practice}\n",
+         ### La table prospects\n\n{schema}### Le fichier complet\n\n(« ␣ » marque une espace en début ou en fin de texte.)\n\n{rows_md}\n{practice}\n",
         today = db.today.french(),
         forme = s.forme,
         nom = s.nom,
