@@ -45,7 +45,13 @@ fn an_endless_recursive_query_is_stopped() {
     assert!(msg.contains("WITH RECURSIVE"), "{msg}");
     assert!(start.elapsed() < std::time::Duration::from_secs(10));
     // The sandbox still works afterwards.
-    assert_eq!(sb.query("SELECT count(*) FROM produits").unwrap().rows.len(), 1);
+    assert_eq!(
+        sb.query("SELECT count(*) FROM produits")
+            .unwrap()
+            .rows
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -87,7 +93,13 @@ fn writes_are_refused_and_the_database_is_unchanged() {
     ] {
         let (kind, msg) = refused(&sb, sql);
         assert!(
-            ["ecriture-interdite", "interdit", "plusieurs-requetes", "syntaxe"].contains(&kind.as_str()),
+            [
+                "ecriture-interdite",
+                "interdit",
+                "plusieurs-requetes",
+                "syntaxe"
+            ]
+            .contains(&kind.as_str()),
             "{sql}: {kind} {msg}"
         );
     }
@@ -128,7 +140,10 @@ fn syntax_errors_are_french_with_a_position() {
     let (_, sb, _) = sandbox();
     let (kind, msg) = refused(&sb, "SELECT nom\nFROM clients\nWHER ville = 'Rennes'");
     assert_eq!(kind, "syntaxe");
-    assert!(msg.contains("près de « ville »") && msg.contains("ligne 3"), "{msg}");
+    assert!(
+        msg.contains("près de « ville »") && msg.contains("ligne 3"),
+        "{msg}"
+    );
     let (kind, msg) = refused(&sb, "SELECT nom FROM client");
     assert_eq!(kind, "table-inconnue", "{msg}");
     let (kind, msg) = refused(&sb, "SELECT nom FROM clients WHERE ville = \"Rennes\"");
@@ -144,7 +159,17 @@ fn syntax_errors_are_french_with_a_position() {
     );
     assert_eq!(kind, "where-sur-agregat", "{msg}");
     assert!(msg.contains("HAVING"), "{msg}");
-    for garbage in ["", "   ", "abc", "'", "SELECT", ";;;", "\u{0}", "SELECT (((((", "/* */"] {
+    for garbage in [
+        "",
+        "   ",
+        "abc",
+        "'",
+        "SELECT",
+        ";;;",
+        "\u{0}",
+        "SELECT (((((",
+        "/* */",
+    ] {
         assert!(sb.query(garbage).is_err(), "{garbage:?}");
     }
 }
@@ -167,7 +192,11 @@ fn right_queries_in_other_words_get_the_points() {
     let q2 = answers["requete_2"].clone();
     answers.insert(
         "requete_2".into(),
-        format!("-- par commercial\n{};", q2.replace("co.nom, co.prenom", "co.prenom AS p, co.nom AS n").to_lowercase()),
+        format!(
+            "-- par commercial\n{};",
+            q2.replace("co.nom, co.prenom", "co.prenom AS p, co.nom AS n")
+                .to_lowercase()
+        ),
     );
     let rep = correct(&inst, &answers);
     for r in &rep.results {
@@ -178,9 +207,17 @@ fn right_queries_in_other_words_get_the_points() {
         "SUM(l.quantite * l.prix_unitaire_ht) AS ca_ht",
         "ROUND(SUM(l.quantite * l.prix_unitaire_ht), 2) AS ca",
     );
-    answers.insert("requete_3".into(), q3.replace("ORDER BY ca_ht", "ORDER BY ca"));
+    answers.insert(
+        "requete_3".into(),
+        q3.replace("ORDER BY ca_ht", "ORDER BY ca"),
+    );
     let rep = correct(&inst, &answers);
-    assert_eq!(rep.results[2].verdict, Verdict::Correct, "{:?}", rep.results[2]);
+    assert_eq!(
+        rep.results[2].verdict,
+        Verdict::Correct,
+        "{:?}",
+        rep.results[2]
+    );
 }
 
 #[test]
@@ -234,7 +271,9 @@ fn classic_wrong_queries_are_named() {
         for id in ["sql/requete", "sql/fiabilisation"] {
             let inst = generate(id, seed, &BTreeMap::new()).unwrap();
             for q in &inst.questions {
-                let Some(Check::Sql(c)) = &q.check else { continue };
+                let Some(Check::Sql(c)) = &q.check else {
+                    continue;
+                };
                 for v in &c.variants {
                     let mut answers = common::right_answers(&inst);
                     answers.insert(q.key.to_string(), v.query.clone());
@@ -263,8 +302,14 @@ fn classic_wrong_queries_are_named() {
 fn database_file_is_deterministic() {
     let a = instance("sql/requete", 5, &[]);
     let b = instance("sql/requete", 5, &[]);
-    let da = clientele::sql::database_of(&a).unwrap().file_bytes().unwrap();
-    let db = clientele::sql::database_of(&b).unwrap().file_bytes().unwrap();
+    let da = clientele::sql::database_of(&a)
+        .unwrap()
+        .file_bytes()
+        .unwrap();
+    let db = clientele::sql::database_of(&b)
+        .unwrap()
+        .file_bytes()
+        .unwrap();
     assert_eq!(da, db);
     // The file opens as an ordinary SQLite database.
     let dir = tempfile::tempdir().unwrap();
@@ -272,7 +317,11 @@ fn database_file_is_deterministic() {
     std::fs::write(&path, &da).unwrap();
     let conn = rusqlite::Connection::open(&path).unwrap();
     let n: i64 = conn
-        .query_row("SELECT count(*) FROM clients WHERE type IN ('B2B', 'B2C')", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM clients WHERE type IN ('B2B', 'B2C')",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(n >= 70);
 }

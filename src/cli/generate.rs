@@ -89,7 +89,10 @@ fn write_database(
         )
     })?;
     if count > 1 {
-        return Err("--db : chaque exercice a sa propre base ; générez-les un par un (sans --count).".into());
+        return Err(
+            "--db : chaque exercice a sa propre base ; générez-les un par un (sans --count)."
+                .into(),
+        );
     }
     let bytes = db
         .file_bytes()

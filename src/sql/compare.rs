@@ -69,7 +69,9 @@ pub enum Outcome {
     /// Same rows as the reference, in another order, when an order is asked.
     WrongOrder,
     /// Every row of the reference, but some several times (a join that multiplies).
-    Duplicated { extra: usize },
+    Duplicated {
+        extra: usize,
+    },
     WrongColumns(String),
     Rows {
         missing: Vec<Vec<String>>,
@@ -130,12 +132,23 @@ fn shown(row: &[Cell]) -> Vec<String> {
 pub fn compare(exp: &Rows, got: &Rows, ordered: bool) -> Outcome {
     let ne = exp.columns.len();
     let ng = got.columns.len();
-    let e: Vec<Vec<Norm>> = exp.rows.iter().map(|r| r.iter().map(norm).collect()).collect();
-    let mut g: Vec<Vec<Norm>> = got.rows.iter().map(|r| r.iter().map(norm).collect()).collect();
+    let e: Vec<Vec<Norm>> = exp
+        .rows
+        .iter()
+        .map(|r| r.iter().map(norm).collect())
+        .collect();
+    let mut g: Vec<Vec<Norm>> = got
+        .rows
+        .iter()
+        .map(|r| r.iter().map(norm).collect())
+        .collect();
     let mut got_rows: Vec<Vec<Cell>> = got.rows.clone();
     if ng != ne {
         let what = if ng > ne {
-            match (!e.is_empty() && !g.is_empty()).then(|| match_columns(&e, &g)).flatten() {
+            match (!e.is_empty() && !g.is_empty())
+                .then(|| match_columns(&e, &g))
+                .flatten()
+            {
                 Some(_) => format!(
                     "votre résultat a {ng} colonnes, la question en demande {ne} : les bonnes \
                      colonnes y sont, mais retirez celles qui ne sont pas demandées"
@@ -153,7 +166,10 @@ pub fn compare(exp: &Rows, got: &Rows, ordered: bool) -> Outcome {
     if !e.is_empty() && !g.is_empty() {
         if let Some(map) = match_columns(&e, &g) {
             if map.iter().enumerate().any(|(j, &k)| j != k) {
-                g = g.iter().map(|r| map.iter().map(|&k| r[k].clone()).collect()).collect();
+                g = g
+                    .iter()
+                    .map(|r| map.iter().map(|&k| r[k].clone()).collect())
+                    .collect();
                 got_rows = got_rows
                     .iter()
                     .map(|r| map.iter().map(|&k| r[k].clone()).collect())
@@ -181,8 +197,16 @@ pub fn compare(exp: &Rows, got: &Rows, ordered: bool) -> Outcome {
         return Outcome::Duplicated { extra: extra.len() };
     }
     Outcome::Rows {
-        missing: missing.iter().take(EXAMPLES).map(|&i| shown(&exp.rows[i])).collect(),
-        extra: extra.iter().take(EXAMPLES).map(|&k| shown(&got_rows[k])).collect(),
+        missing: missing
+            .iter()
+            .take(EXAMPLES)
+            .map(|&i| shown(&exp.rows[i]))
+            .collect(),
+        extra: extra
+            .iter()
+            .take(EXAMPLES)
+            .map(|&k| shown(&got_rows[k]))
+            .collect(),
         missing_n: missing.len(),
         extra_n: extra.len(),
     }

@@ -506,7 +506,13 @@ pub fn iso_date(d: Date) -> String {
 fn draw_prospects(rng: &mut Rng) -> (Vec<Prospect>, Vec<Vec<Val>>) {
     let p = pools();
     let people_n = rng.int(14, 20) as usize;
-    let domains = ["gmail.com", "orange.fr", "free.fr", "laposte.net", "wanadoo.fr"];
+    let domains = [
+        "gmail.com",
+        "orange.fr",
+        "free.fr",
+        "laposte.net",
+        "wanadoo.fr",
+    ];
     struct Person {
         nom: String,
         prenom: String,

@@ -61,7 +61,10 @@ pub fn parse(text: &str) -> Result<Schema, String> {
                 format!("{at} : « {line} » — écrivez une table par ligne sous la forme table (*cle, champ, #cle_etrangere).")
             })?;
             let inside = rest.trim_end().strip_suffix(')').ok_or_else(|| {
-                format!("{at} : la parenthèse de la table « {} » n'est pas fermée.", name.trim())
+                format!(
+                    "{at} : la parenthèse de la table « {} » n'est pas fermée.",
+                    name.trim()
+                )
             })?;
             let name = clean(name);
             if name.is_empty() || name.contains(char::is_whitespace) {
@@ -176,7 +179,10 @@ pub struct TableCheck {
 }
 
 fn list(v: &[String]) -> String {
-    v.iter().map(|s| format!("« {s} »")).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(|s| format!("« {s} »"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Checks `got` against `expected`, table by table.
@@ -293,8 +299,17 @@ mod tests {
         assert_eq!(s.tables[0].name, "commandes");
         assert_eq!(s.tables[0].fields[1].ty.as_deref(), Some("date"));
         assert!(s.tables[1].fields[0].primary && s.tables[1].fields[0].foreign);
-        assert_eq!(s.tables[1].written(), "lignes (*#id_commande, *#id_produit, quantite : entier)");
-        for bad in ["", "clients", "clients (id, ", "clients (id : couleur)", "la table (x)"] {
+        assert_eq!(
+            s.tables[1].written(),
+            "lignes (*#id_commande, *#id_produit, quantite : entier)"
+        );
+        for bad in [
+            "",
+            "clients",
+            "clients (id, ",
+            "clients (id : couleur)",
+            "la table (x)",
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
     }

@@ -150,11 +150,7 @@ impl<'a> Session<'a> {
 
 /// Whether the student's rows follow the reference's sequence on the sort columns
 /// (columns matched by position: the order check comes after an equal-content check).
-fn same_sort_keys(
-    exp: &super::run::Rows,
-    got: &super::run::Rows,
-    order_by: &[usize],
-) -> bool {
+fn same_sort_keys(exp: &super::run::Rows, got: &super::run::Rows, order_by: &[usize]) -> bool {
     // Columns may be permuted: try each student column for each sort column.
     let seq = |rows: &super::run::Rows, j: usize| -> Vec<String> {
         rows.rows.iter().map(|r| r[j].shown()).collect()

@@ -65,9 +65,8 @@ pub struct Pools {
 
 const POOLS_TOML: &str = include_str!("../../exercises/base-clients.toml");
 
-static POOLS: LazyLock<Pools> = LazyLock::new(|| {
-    toml::from_str(POOLS_TOML).expect("exercises/base-clients.toml est invalide")
-});
+static POOLS: LazyLock<Pools> =
+    LazyLock::new(|| toml::from_str(POOLS_TOML).expect("exercises/base-clients.toml est invalide"));
 
 /// The built-in pools (checked by the tests, so the `expect` cannot fire in a release).
 pub fn pools() -> &'static Pools {

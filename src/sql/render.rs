@@ -20,7 +20,10 @@ pub fn schema(db: &Database, tables: &[&str]) -> String {
             keys(t)
         ));
         for c in &t.columns {
-            out.push_str(&format!("| `{}` | {} | {} |\n", c.name, c.sql_type, c.meaning));
+            out.push_str(&format!(
+                "| `{}` | {} | {} |\n",
+                c.name, c.sql_type, c.meaning
+            ));
         }
         out.push('\n');
     }
@@ -67,7 +70,11 @@ pub fn sample(db: &Database, name: &str, n: usize) -> String {
 fn table_markdown(header: &[&str], rows: &[Vec<Option<String>>]) -> String {
     let mut out = format!(
         "| {} |\n|{}|\n",
-        header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "),
+        header
+            .iter()
+            .map(|h| cell(h))
+            .collect::<Vec<_>>()
+            .join(" | "),
         vec!["---"; header.len()].join("|")
     );
     for r in rows {
@@ -133,5 +140,10 @@ fn visible_spaces(s: &str) -> String {
     if s.trim().is_empty() {
         return "␣".repeat(s.chars().count());
     }
-    format!("{}{}{}", "␣".repeat(start), &s[start..end], "␣".repeat(s.len() - end))
+    format!(
+        "{}{}{}",
+        "␣".repeat(start),
+        &s[start..end],
+        "␣".repeat(s.len() - end)
+    )
 }

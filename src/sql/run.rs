@@ -87,15 +87,19 @@ pub struct Sandbox {
 
 impl Sandbox {
     pub fn new(db: &Database) -> Result<Sandbox, QueryError> {
-        let bytes = db
-            .file_bytes()
-            .map_err(|e| err("interne", format!("base de données impossible à construire : {e}")))?;
+        let bytes = db.file_bytes().map_err(|e| {
+            err(
+                "interne",
+                format!("base de données impossible à construire : {e}"),
+            )
+        })?;
         Sandbox::from_bytes(&bytes)
     }
 
     /// A sandbox on a copy of a database file's bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Sandbox, QueryError> {
-        let internal = |e: rusqlite::Error| err("interne", format!("base de données inutilisable : {e}"));
+        let internal =
+            |e: rusqlite::Error| err("interne", format!("base de données inutilisable : {e}"));
         let mut conn = Connection::open_with_flags(
             ":memory:",
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
@@ -111,7 +115,8 @@ impl Sandbox {
         // leniency would hide the mistake from the student.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DML, false)
             .map_err(internal)?;
-        conn.execute_batch("PRAGMA query_only = ON").map_err(internal)?;
+        conn.execute_batch("PRAGMA query_only = ON")
+            .map_err(internal)?;
         conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, 1_000_000)
             .map_err(internal)?;
         conn.set_limit(Limit::SQLITE_LIMIT_SQL_LENGTH, 20_000)
@@ -233,8 +238,14 @@ fn authorize(ctx: AuthContext<'_>) -> Authorization {
         }
         AuthAction::Function { function_name } => {
             let f = function_name.to_ascii_lowercase();
-            if ["load_extension", "readfile", "writefile", "edit", "fts3_tokenizer"]
-                .contains(&f.as_str())
+            if [
+                "load_extension",
+                "readfile",
+                "writefile",
+                "edit",
+                "fts3_tokenizer",
+            ]
+            .contains(&f.as_str())
             {
                 Authorization::Deny
             } else {
@@ -257,15 +268,13 @@ fn refused_statement(first: &str) -> QueryError {
             "PRAGMA est refusé : seules les requêtes SELECT sont acceptées.",
         ),
         "INSERT" | "UPDATE" | "DELETE" | "REPLACE" | "CREATE" | "DROP" | "ALTER" | "VACUUM"
-        | "REINDEX" | "ANALYZE" | "BEGIN" | "COMMIT" | "ROLLBACK" | "SAVEPOINT" | "RELEASE" => {
-            err(
-                "ecriture-interdite",
-                format!(
-                    "{first} est refusé : la base ne peut pas être modifiée, seules les requêtes \
+        | "REINDEX" | "ANALYZE" | "BEGIN" | "COMMIT" | "ROLLBACK" | "SAVEPOINT" | "RELEASE" => err(
+            "ecriture-interdite",
+            format!(
+                "{first} est refusé : la base ne peut pas être modifiée, seules les requêtes \
                      de lecture (SELECT ou WITH … SELECT) sont acceptées."
-                ),
-            )
-        }
+            ),
+        ),
         "" => err(
             "syntaxe",
             "Ce n'est pas une requête SQL : une requête commence par SELECT (ou WITH).",
@@ -326,19 +335,18 @@ fn quoted_after<'a>(msg: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// SQLite's message, in French, with the position of the error when SQLite gives it.
 pub fn french(e: &rusqlite::Error, sql: &str) -> QueryError {
-    let (msg, offset) = match e {
-        rusqlite::Error::SqlInputError { msg, offset, .. } => {
-            (msg.clone(), usize::try_from(*offset).ok())
-        }
-        rusqlite::Error::SqliteFailure(_, Some(m)) => (m.clone(), None),
-        rusqlite::Error::MultipleStatement => {
-            return err(
+    let (msg, offset) =
+        match e {
+            rusqlite::Error::SqlInputError { msg, offset, .. } => {
+                (msg.clone(), usize::try_from(*offset).ok())
+            }
+            rusqlite::Error::SqliteFailure(_, Some(m)) => (m.clone(), None),
+            rusqlite::Error::MultipleStatement => return err(
                 "plusieurs-requetes",
                 "Une seule requête est acceptée : retirez ce qui suit le premier point-virgule.",
-            )
-        }
-        other => (other.to_string(), None),
-    };
+            ),
+            other => (other.to_string(), None),
+        };
     let at = offset
         .map(|o| {
             let (l, c) = position(sql, o);
@@ -362,7 +370,9 @@ pub fn french(e: &rusqlite::Error, sql: &str) -> QueryError {
     if let Some(t) = quoted_after(&msg, "unrecognized token:") {
         return err(
             "syntaxe",
-            format!("Symbole non reconnu {t}{at} (les textes s'écrivent entre apostrophes : 'Rennes')."),
+            format!(
+                "Symbole non reconnu {t}{at} (les textes s'écrivent entre apostrophes : 'Rennes')."
+            ),
         );
     }
     if let Some(t) = quoted_after(&msg, "no such table:") {
@@ -420,12 +430,17 @@ pub fn french(e: &rusqlite::Error, sql: &str) -> QueryError {
         );
     }
     if msg.contains("interrupted") {
-        return err("temps-depasse", "Requête arrêtée : elle dépasse la limite de calcul.");
+        return err(
+            "temps-depasse",
+            "Requête arrêtée : elle dépasse la limite de calcul.",
+        );
     }
     if msg.contains("SELECTs to the left and right of") {
         return err(
             "union-colonnes",
-            format!("UNION ou EXCEPT{at} : les deux requêtes doivent avoir le même nombre de colonnes."),
+            format!(
+                "UNION ou EXCEPT{at} : les deux requêtes doivent avoir le même nombre de colonnes."
+            ),
         );
     }
     err("sqlite", format!("Erreur SQLite{at} : {msg}."))

@@ -63,11 +63,19 @@ impl Exercise for Conception {
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let end = if i + 1 == spec.regles.len() { "." } else { " ;" };
+                let end = if i + 1 == spec.regles.len() {
+                    "."
+                } else {
+                    " ;"
+                };
                 format!("- {r}{end}\n")
             })
             .collect();
-        let tables: Vec<String> = schema.tables.iter().map(|t| format!("`{}`", t.name)).collect();
+        let tables: Vec<String> = schema
+            .tables
+            .iter()
+            .map(|t| format!("`{}`", t.name))
+            .collect();
         let statement = format!(
             "{seller} veut {besoin}. Vous préparez le schéma relationnel de la base de données \
              qui servira à le faire.\n\n\
@@ -86,7 +94,11 @@ impl Exercise for Conception {
             n = schema.tables.len(),
             tables = crate::text::french_list(&tables),
         );
-        let steps: Vec<String> = schema.tables.iter().map(|t| format!("    {}", t.written())).collect();
+        let steps: Vec<String> = schema
+            .tables
+            .iter()
+            .map(|t| format!("    {}", t.written()))
+            .collect();
         let q = Question::new(
             "schema",
             "schéma relationnel",

@@ -48,7 +48,10 @@ impl Exercise for Fiabilisation {
         let raw_surplus = rows - raw.len();
         let bad_phone = p.iter().filter(|x| x.telephone != x.clean_phone).count();
         let spaced_phone = p.iter().filter(|x| x.telephone.contains(' ')).count();
-        let bad_cp = p.iter().filter(|x| x.code_postal != x.clean_postcode).count();
+        let bad_cp = p
+            .iter()
+            .filter(|x| x.code_postal != x.clean_postcode)
+            .count();
         let short_cp = p.iter().filter(|x| x.code_postal.len() == 4).count();
         let spaced_cp = p.iter().filter(|x| x.code_postal.contains(' ')).count();
         if bad_phone == 0 || bad_cp == 0 {

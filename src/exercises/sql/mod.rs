@@ -63,9 +63,12 @@ const MAX_EXPECTED: usize = 60;
 /// wrong queries that give the same result as the reference for this database are
 /// dropped (they could not be told apart).
 pub fn query_question(sandbox: &Sandbox, s: QuerySpec) -> Result<Question, Degenerate> {
-    let rows = sandbox
-        .query(&s.reference)
-        .unwrap_or_else(|e| panic!("requête de référence invalide : {} — {}", e.message, s.reference));
+    let rows = sandbox.query(&s.reference).unwrap_or_else(|e| {
+        panic!(
+            "requête de référence invalide : {} — {}",
+            e.message, s.reference
+        )
+    });
     if rows.rows.is_empty() || rows.rows.len() > MAX_EXPECTED {
         return Err(Degenerate(format!(
             "{} : {} lignes attendues",
@@ -79,10 +82,9 @@ pub fn query_question(sandbox: &Sandbox, s: QuerySpec) -> Result<Question, Degen
         let Ok(r) = sandbox.query(&v.query) else {
             continue;
         };
-        if seen
-            .iter()
-            .any(|x| crate::sql::compare::compare(x, &r, false) == crate::sql::compare::Outcome::Same)
-        {
+        if seen.iter().any(|x| {
+            crate::sql::compare::compare(x, &r, false) == crate::sql::compare::Outcome::Same
+        }) {
             continue;
         }
         seen.push(r);
@@ -103,15 +105,21 @@ pub fn query_question(sandbox: &Sandbox, s: QuerySpec) -> Result<Question, Degen
         },
         result_markdown(&expected, n, 12)
     );
-    Ok(Question::new(s.key, s.label, s.prompt, Decimal::from(n as u64), Unit::Number)
-        .points(s.points)
-        .step(step)
-        .checked_by(Check::Sql(SqlCheck {
-            reference: s.reference,
-            order_by: s.order_by,
-            expected,
-            variants: kept,
-        })))
+    Ok(Question::new(
+        s.key,
+        s.label,
+        s.prompt,
+        Decimal::from(n as u64),
+        Unit::Number,
+    )
+    .points(s.points)
+    .step(step)
+    .checked_by(Check::Sql(SqlCheck {
+        reference: s.reference,
+        order_by: s.order_by,
+        expected,
+        variants: kept,
+    })))
 }
 
 /// How to practise with the database file, for every statement of the family.

@@ -20,20 +20,44 @@ use rust_decimal::Decimal;
 pub struct Requete;
 
 const LEVEL1: &[(&str, &str)] = &[
-    ("clients-departement", "les clients professionnels d'un département, par nom"),
-    ("produits-prix", "les produits d'une catégorie au-dessus d'un prix, du plus cher au moins cher"),
+    (
+        "clients-departement",
+        "les clients professionnels d'un département, par nom",
+    ),
+    (
+        "produits-prix",
+        "les produits d'une catégorie au-dessus d'un prix, du plus cher au moins cher",
+    ),
 ];
 const LEVEL2: &[(&str, &str)] = &[
-    ("commandes-ville", "les commandes des clients d'une ville depuis une date (jointure)"),
-    ("clients-par-commercial", "le nombre de clients de chaque commercial (jointure et regroupement)"),
+    (
+        "commandes-ville",
+        "les commandes des clients d'une ville depuis une date (jointure)",
+    ),
+    (
+        "clients-par-commercial",
+        "le nombre de clients de chaque commercial (jointure et regroupement)",
+    ),
 ];
 const LEVEL3: &[(&str, &str)] = &[
-    ("gros-clients", "les clients dont le CA dépasse un seuil (GROUP BY, HAVING)"),
-    ("ca-segment", "le CA et le nombre de commandes par segment sur une année (GROUP BY)"),
+    (
+        "gros-clients",
+        "les clients dont le CA dépasse un seuil (GROUP BY, HAVING)",
+    ),
+    (
+        "ca-segment",
+        "le CA et le nombre de commandes par segment sur une année (GROUP BY)",
+    ),
 ];
 const LEVEL4: &[(&str, &str)] = &[
-    ("clients-inactifs", "les clients d'une région sans commande depuis six mois (dates, regroupement)"),
-    ("sans-contact", "les clients sans aucun contact depuis une date (sous-requête)"),
+    (
+        "clients-inactifs",
+        "les clients d'une région sans commande depuis six mois (dates, regroupement)",
+    ),
+    (
+        "sans-contact",
+        "les clients sans aucun contact depuis une date (sous-requête)",
+    ),
 ];
 
 const CA: &str = "SUM(l.quantite * l.prix_unitaire_ht)";
@@ -50,10 +74,22 @@ impl Exercise for Requete {
     fn params(&self) -> Vec<ParamSpec> {
         vec![
             base_spec(),
-            ParamSpec::variant("requete_1", "besoin de la question 1 (sélection et tri)", LEVEL1),
+            ParamSpec::variant(
+                "requete_1",
+                "besoin de la question 1 (sélection et tri)",
+                LEVEL1,
+            ),
             ParamSpec::variant("requete_2", "besoin de la question 2 (jointure)", LEVEL2),
-            ParamSpec::variant("requete_3", "besoin de la question 3 (regroupement)", LEVEL3),
-            ParamSpec::variant("requete_4", "besoin de la question 4 (dates, sous-requête)", LEVEL4),
+            ParamSpec::variant(
+                "requete_3",
+                "besoin de la question 3 (regroupement)",
+                LEVEL3,
+            ),
+            ParamSpec::variant(
+                "requete_4",
+                "besoin de la question 4 (dates, sous-requête)",
+                LEVEL4,
+            ),
         ]
     }
 
@@ -123,7 +159,9 @@ fn statement(db: &Database) -> String {
 
 fn pick_row(rows: &[Vec<String>], rng: &mut Rng, what: &str) -> Result<Vec<String>, Degenerate> {
     if rows.is_empty() {
-        return Err(Degenerate(format!("aucun {what} ne convient dans cette base")));
+        return Err(Degenerate(format!(
+            "aucun {what} ne convient dans cette base"
+        )));
     }
     Ok(rng.pick(rows).clone())
 }
@@ -154,7 +192,10 @@ fn level1(need: &str, db: &Database, sb: &Sandbox, rng: &mut Rng) -> Result<Ques
                         dep[0], dep[1]
                     ),
                     variants: vec![variant(
-                        format!("SELECT nom, ville FROM clients WHERE departement = {}", q(&dep[0])),
+                        format!(
+                            "SELECT nom, ville FROM clients WHERE departement = {}",
+                            q(&dep[0])
+                        ),
                         "filtre-oublie",
                         "Vous avez oublié une condition : seuls les clients professionnels \
                          (type = 'B2B') sont demandés ; combinez les deux conditions avec AND.",
@@ -187,7 +228,9 @@ fn level1(need: &str, db: &Database, sb: &Sandbox, rng: &mut Rng) -> Result<Ques
                 ),
             );
             let k = rng.int(1, prices.len() as i64 - 2) as usize;
-            let threshold: Decimal = prices[k][0].parse().map_err(|_| Degenerate("prix".into()))?;
+            let threshold: Decimal = prices[k][0]
+                .parse()
+                .map_err(|_| Degenerate("prix".into()))?;
             let t = threshold.normalize().to_string();
             let reference = format!(
                 "SELECT libelle, prix_ht\nFROM produits\nWHERE categorie = {} AND prix_ht >= {t}\nORDER BY prix_ht DESC",
@@ -451,7 +494,11 @@ fn level3(need: &str, db: &Database, sb: &Sandbox, rng: &mut Rng) -> Result<Ques
                              qu'elle a de produits. Comptez COUNT(DISTINCT co.id_commande).",
                         ),
                         variant(
-                            query(&from, &format!("{year}-12-30"), "COUNT(DISTINCT co.id_commande)"),
+                            query(
+                                &from,
+                                &format!("{year}-12-30"),
+                                "COUNT(DISTINCT co.id_commande)",
+                            ),
                             "borne-de-date-exclue",
                             format!(
                                 "Le 31 décembre {year} manque : l'année va du '{from}' au '{to}' \
@@ -459,7 +506,11 @@ fn level3(need: &str, db: &Database, sb: &Sandbox, rng: &mut Rng) -> Result<Ques
                             ),
                         ),
                         variant(
-                            query(&format!("{year}-01-02"), &to, "COUNT(DISTINCT co.id_commande)"),
+                            query(
+                                &format!("{year}-01-02"),
+                                &to,
+                                "COUNT(DISTINCT co.id_commande)",
+                            ),
                             "borne-de-date-exclue",
                             format!(
                                 "Le 1er janvier {year} manque : l'année va du '{from}' au '{to}' \
