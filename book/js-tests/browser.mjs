@@ -201,6 +201,7 @@ try {
     check(await table.isVisible(), "the expected result table is offered after the attempt");
     const rows = await table.locator("tbody tr").count();
     check(rows === sv.questions[i].check.expected.rows.length, `with the expected rows (${rows})`);
+    await sql.screenshot({ path: shotPath.replace(/\.png$/, "-sql.png") });
   }
 
   check(network.length === 0, `no network request from the page${network.length ? " : " + network.join(", ") : ""}`);

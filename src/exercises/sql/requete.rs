@@ -128,7 +128,8 @@ fn statement(db: &Database) -> String {
         "Nous sommes le {today}. La {forme} {nom} ({activite}, {ville}) tient sa base clients \
          dans une base de données SQLite. Assistant(e) commercial(e), vous préparez pour le \
          responsable des ventes les extractions ci-dessous : écrivez pour chacune une requête \
-         SQL (une seule requête SELECT).\n\n\
+         SQL (une seule requête SELECT). Seul compte le résultat : les noms de colonnes sont \
+         libres, et l'ordre des lignes n'est vérifié que si la question en demande un.\n\n\
          Les dates sont des textes au format AAAA-MM-JJ, qui se comparent comme des dates \
          (`date_commande >= '{today_iso}'`). N'utilisez pas `date('now')` : la date du jour est \
          celle de l'énoncé, le {today}. Le chiffre d'affaires (CA) HT se calcule sur les lignes \
