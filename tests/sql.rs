@@ -406,3 +406,62 @@ fn garbage_never_panics_in_sql_answers() {
         assert!(rep.score <= rep.total);
     }
 }
+
+mod properties {
+    use clientele::sql::compare::{compare, Outcome};
+    use clientele::sql::db::Database;
+    use clientele::sql::run::{Cell, Rows, Sandbox};
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static BYTES: LazyLock<Vec<u8>> = LazyLock::new(|| Database::generate(3).file_bytes().unwrap());
+
+    fn rows(cells: Vec<(i64, String)>) -> Rows {
+        Rows {
+            columns: vec!["a".into(), "b".into()],
+            rows: cells
+                .into_iter()
+                .map(|(i, s)| vec![Cell::Int(i), Cell::Text(s)])
+                .collect(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any text, SQL-looking or not, gives a result or a French message, never a
+        /// panic, and leaves the database as it was.
+        #[test]
+        fn any_text_is_answered_safely(
+            prefix in prop::sample::select(vec!["SELECT ", "WITH ", "DELETE ", "", "ATTACH ", "PRAGMA "]),
+            body in "[ -~éà;'\"()*,]{0,60}",
+        ) {
+            let sb = Sandbox::from_bytes(&BYTES).unwrap();
+            match sb.query(&format!("{prefix}{body}")) {
+                Ok(r) => prop_assert!(r.rows.len() <= clientele::sql::run::MAX_ROWS),
+                Err(e) => prop_assert!(!e.message.is_empty()),
+            }
+            prop_assert_eq!(&Database::generate(3).file_bytes().unwrap(), &*BYTES);
+        }
+
+        /// Rows in another order are the same result when no order is asked, and a
+        /// wrong order when one is; swapped columns are the same result.
+        #[test]
+        fn order_and_columns(cells in prop::collection::vec((0i64..5, "[a-c]{1,2}"), 1..12), k in 0usize..12) {
+            let exp = rows(cells.clone());
+            let mut shuffled = cells.clone();
+            shuffled.rotate_left(k % cells.len());
+            let got = rows(shuffled);
+            prop_assert_eq!(compare(&exp, &got, false), Outcome::Same);
+            let swapped = Rows {
+                columns: vec!["b".into(), "a".into()],
+                rows: exp.rows.iter().map(|r| vec![r[1].clone(), r[0].clone()]).collect(),
+            };
+            prop_assert_eq!(compare(&exp, &swapped, true), Outcome::Same);
+            let mut doubled = exp.clone();
+            doubled.rows.push(exp.rows[0].clone());
+            let dup = matches!(compare(&exp, &doubled, false), Outcome::Duplicated { extra: 1 });
+            prop_assert!(dup);
+        }
+    }
+}
