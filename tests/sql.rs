@@ -465,3 +465,49 @@ mod properties {
         }
     }
 }
+
+/// Hand-written results: the feedback names what differs, with example rows, and
+/// amounts within half a cent are equal (39392.439999999995 from SQLite's binary sum
+/// is 39 392,44 €).
+#[test]
+fn feedback_on_hand_written_results() {
+    use clientele::sql::compare::{compare, Outcome};
+    use clientele::sql::run::{Cell, Rows};
+    let t = |s: &str| Cell::Text(s.to_string());
+    let r = |s: &str| Cell::Real(s.to_string());
+    let exp = Rows {
+        columns: vec!["nom".into(), "ca".into()],
+        rows: vec![
+            vec![t("Hôtel Le Gall"), r("39392.439999999995")],
+            vec![t("Crêperie Henry"), r("29120.26")],
+            vec![t("Golf de Niort"), Cell::Int(29000)],
+        ],
+    };
+    let got = Rows {
+        columns: vec!["client".into(), "total".into()],
+        rows: vec![
+            vec![t("Hôtel Le Gall"), r("39392.44")],
+            vec![t("Crêperie Henry"), r("29120.26")],
+            vec![t("Garage Riou"), r("12.5")],
+        ],
+    };
+    let o = compare(&exp, &got, false);
+    assert_eq!(
+        o.message(3, 3).unwrap(),
+        "Votre résultat a 3 lignes ; le résultat attendu en a 3. Il manque 1 ligne, par exemple \
+         (Golf de Niort | 29000). 1 ligne en trop, par exemple (Garage Riou | 12.5)."
+    );
+    let mut swapped = exp.clone();
+    swapped.rows.swap(0, 2);
+    assert_eq!(compare(&exp, &swapped, false), Outcome::Same);
+    assert_eq!(compare(&exp, &swapped, true), Outcome::WrongOrder);
+    let mut one_col = exp.clone();
+    one_col.columns.pop();
+    for row in &mut one_col.rows {
+        row.pop();
+    }
+    assert_eq!(
+        compare(&exp, &one_col, false).message(3, 3).unwrap(),
+        "Colonnes : votre résultat a 1 colonne, la question en demande 2 : il en manque."
+    );
+}
