@@ -40,17 +40,38 @@ fn the_database_file_is_written_once_and_identical() {
     }
     let bytes = std::fs::read(&a).unwrap();
     assert!(bytes.starts_with(b"SQLite format 3\0"));
-    assert_eq!(bytes, std::fs::read(&b).unwrap(), "même graine, même fichier");
+    assert_eq!(
+        bytes,
+        std::fs::read(&b).unwrap(),
+        "même graine, même fichier"
+    );
 
     // Never replaced without --force, and nothing is printed then.
     std::fs::write(&b, "mes notes").unwrap();
-    let o = clientele(&["generate", "sql/requete", "--seed", "4", "--db", b.to_str().unwrap()]);
+    let o = clientele(&[
+        "generate",
+        "sql/requete",
+        "--seed",
+        "4",
+        "--db",
+        b.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("existe déjà"), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("existe déjà"),
+        "{}",
+        text(&o.stderr)
+    );
     assert!(o.stdout.is_empty());
     assert_eq!(std::fs::read_to_string(&b).unwrap(), "mes notes");
     let o = clientele(&[
-        "generate", "sql/requete", "--seed", "4", "--db", b.to_str().unwrap(), "--force",
+        "generate",
+        "sql/requete",
+        "--seed",
+        "4",
+        "--db",
+        b.to_str().unwrap(),
+        "--force",
     ]);
     assert!(o.status.success());
     assert_ne!(std::fs::read(&b).unwrap(), bytes);
@@ -58,8 +79,22 @@ fn the_database_file_is_written_once_and_identical() {
     // Types without a database, and several instances, are refused clearly.
     let c = dir.path().join("c.sqlite");
     for args in [
-        vec!["generate", "prix/net-a-payer", "--seed", "1", "--db", c.to_str().unwrap()],
-        vec!["generate", "sql/requete", "--count", "2", "--db", c.to_str().unwrap()],
+        vec![
+            "generate",
+            "prix/net-a-payer",
+            "--seed",
+            "1",
+            "--db",
+            c.to_str().unwrap(),
+        ],
+        vec![
+            "generate",
+            "sql/requete",
+            "--count",
+            "2",
+            "--db",
+            c.to_str().unwrap(),
+        ],
     ] {
         let o = clientele(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
@@ -77,7 +112,10 @@ fn sql_answers_from_a_toml_file() {
     let mut toml = String::new();
     for q in v["questions"].as_array().unwrap() {
         let reference = q["check"]["reference"].as_str().unwrap();
-        toml.push_str(&format!("{} = \"\"\"\n{reference}\n\"\"\"\n", q["key"].as_str().unwrap()));
+        toml.push_str(&format!(
+            "{} = \"\"\"\n{reference}\n\"\"\"\n",
+            q["key"].as_str().unwrap()
+        ));
     }
     std::fs::write(&path, &toml).unwrap();
     let o = clientele(&["correct", code, "--answers", path.to_str().unwrap()]);
@@ -92,12 +130,25 @@ fn sql_answers_from_a_toml_file() {
         "{first} = \"DELETE FROM clients\"\n{second} = \"\"\"WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n\"\"\"\n"
     );
     std::fs::write(&path, hostile).unwrap();
-    let o = clientele(&["correct", code, "--answers", path.to_str().unwrap(), "--format", "json"]);
+    let o = clientele(&[
+        "correct",
+        code,
+        "--answers",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let rep: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(rep["results"][0]["verdict"], "unreadable");
-    assert!(rep["results"][0]["message"].as_str().unwrap().contains("DELETE est refusé"));
-    assert!(rep["results"][1]["message"].as_str().unwrap().contains("limite de calcul"));
+    assert!(rep["results"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("DELETE est refusé"));
+    assert!(rep["results"][1]["message"]
+        .as_str()
+        .unwrap()
+        .contains("limite de calcul"));
 }
 
 #[test]
@@ -123,4 +174,25 @@ fn a_schema_typed_on_standard_input() {
     let out = text(&o.stdout);
     let n = reference.lines().count();
     assert!(out.contains(&format!("Score : {n} / {n}")), "{out}");
+}
+
+#[test]
+fn the_student_sheet_hides_the_reference_queries() {
+    let o = clientele(&[
+        "generate",
+        "sql/requete",
+        "--seed",
+        "2",
+        "--format",
+        "json",
+        "--sans-corrige",
+    ]);
+    assert!(o.status.success());
+    let out = text(&o.stdout);
+    assert!(
+        !out.contains("\"check\"") && !out.contains("GROUP BY"),
+        "{out}"
+    );
+    let o = clientele(&["generate", "sql/requete", "--seed", "2", "--sans-corrige"]);
+    assert!(!text(&o.stdout).contains("GROUP BY cl."));
 }
