@@ -105,12 +105,17 @@ pub fn correct(instance: &Instance, answers: &BTreeMap<String, String>) -> Repor
     // Earlier answers whose value differs from the expected one, with their labels.
     let mut wrong: BTreeMap<&str, &str> = BTreeMap::new();
     let mut results = Vec::with_capacity(instance.questions.len());
+    // SQL queries and schemas are marked apart (crate::sql::mark).
+    let mut checked = crate::sql::mark::Session::new(instance);
     for q in &instance.questions {
         let typed = answers
             .get(q.key)
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty());
-        let r = mark(q, typed, &env, &wrong);
+        let r = match q.check {
+            Some(_) => checked.mark(q, typed),
+            None => mark(q, typed, &env, &wrong),
+        };
         if let (Some(v), Verdict::Wrong | Verdict::CarriedForward) = (r.value, r.verdict) {
             env.insert(q.key, v);
             wrong.insert(q.key, q.label);

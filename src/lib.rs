@@ -10,6 +10,7 @@
 //! - [`exercises`]: one module per exercise type, turning calculations into French text;
 //! - [`correct`]: verdicts, known mistakes, carried-forward credit and scores;
 //! - [`render`]: Markdown, JSON and terminal presentations;
+//! - [`sql`]: the generated customer database, the sandbox for students' SQL (S822);
 //! - [`book`]: the offline HTML course book with the exercises embedded as data.
 
 pub mod book;
@@ -25,4 +26,5 @@ pub mod model;
 pub mod num;
 pub mod render;
 pub mod rng;
+pub mod sql;
 pub mod text;

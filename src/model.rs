@@ -77,6 +77,54 @@ pub struct Question {
     pub mistakes: Vec<Mistake>,
     /// The worked-solution step of this question, in Markdown.
     pub step: String,
+    /// For a question whose answer is not a number (an SQL query, a relational
+    /// schema): how it is checked. Absent, hence not serialised, for numeric questions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<Check>,
+}
+
+/// How a non-numeric answer is checked. The numeric `answer` of such a question is a
+/// summary (rows of the expected result, tables of the schema), never what is typed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Check {
+    /// The answer is an SQL query, run on the instance's database and compared with the
+    /// result of the reference query.
+    Sql(SqlCheck),
+    /// The answer is a relational schema in the notation of [`crate::sql::design`].
+    Schema(SchemaCheck),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SqlCheck {
+    pub reference: String,
+    /// Result columns (0-based) whose sequence the question orders by; empty when no
+    /// order is asked. Only these are checked for order, so ties may come in any order.
+    pub order_by: Vec<usize>,
+    /// The result of the reference query (the book shows it after an attempt).
+    pub expected: ResultTable,
+    /// Classic wrong queries: a student result equal to theirs is diagnosed.
+    pub variants: Vec<QueryVariant>,
+}
+
+/// A query result as text cells (numbers written as SQLite gives them, `NULL` absent).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResultTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Option<String>>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueryVariant {
+    pub query: String,
+    pub note: &'static str,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SchemaCheck {
+    /// The expected schema, written in the answer notation.
+    pub reference: String,
 }
 
 /// A parameter value as drawn or fixed by a teacher.
@@ -164,6 +212,22 @@ impl Question {
             formula: None,
             mistakes: Vec::new(),
             step: String::new(),
+            check: None,
+        }
+    }
+
+    /// A question answered by something other than a number (see [`Check`]).
+    pub fn checked_by(mut self, check: Check) -> Self {
+        self.check = Some(check);
+        self
+    }
+
+    /// The right answer as a student would type it: the reference query or schema for a
+    /// checked question, `None` for a numeric one.
+    pub fn reference_text(&self) -> Option<&str> {
+        match self.check.as_ref()? {
+            Check::Sql(s) => Some(&s.reference),
+            Check::Schema(s) => Some(&s.reference),
         }
     }
 

@@ -1152,6 +1152,29 @@
   }
 
   /**
+   * An SQL query or a relational schema: only the Rust corrector can run or read it
+   * (`clientele correct CODE`). The page records the attempt and points to the
+   * expected result; no point is given here.
+   */
+  function markUnchecked(q, typed) {
+    var r = {
+      key: q.key,
+      verdict: typed === null ? "unanswered" : "submitted",
+      typed: typed,
+      value: null,
+      points: dec(ZERO, 0),
+      maxPoints: q.points,
+      message: null,
+      diagnosis: null,
+    };
+    if (typed !== null) {
+      r.message =
+        "Le navigateur ne peut pas exécuter votre réponse\u00A0: comparez-la avec le résultat attendu ci-dessous, ou faites-la corriger avec clientele correct (le code est au-dessus de l'énoncé).";
+    }
+    return r;
+  }
+
+  /**
    * Marks `answers` (question key → text as typed) against a VARIANT of the
    * data contract (port of correct::correct). Returns
    * { code, results: [{key, verdict, typed, value, points, maxPoints, message,
@@ -1182,7 +1205,7 @@
       } else {
         typed = null;
       }
-      var r = mark(q, typed, env, wrong);
+      var r = raw.check ? markUnchecked(q, typed) : mark(q, typed, env, wrong);
       if (r.value !== null && (r.verdict === "wrong" || r.verdict === "carried-forward")) {
         env[q.key] = r.value;
         wrong[q.key] = q.label;
@@ -1251,6 +1274,7 @@
     wrong: "Faux",
     unreadable: "Illisible",
     unanswered: "Sans réponse",
+    submitted: "À vérifier avec clientele correct",
   };
 
   var VERDICT_ICON = {
@@ -1259,6 +1283,7 @@
     wrong: "✗",
     unreadable: "?",
     unanswered: "–",
+    submitted: "…",
   };
 
   var UNIT_HINT = {
@@ -1383,8 +1408,8 @@
       var hintId = inputId + "-unite";
       var fbId = inputId + "-retour";
       var label = el("label", { for: inputId, class: "clientele-consigne", html: q.prompt_html || q.label });
-      var hint = el("span", { class: "clientele-unite", id: hintId, text: UNIT_HINT[q.unit] || "" });
-      var input = el("input", {
+      var hint = el("span", { class: "clientele-unite", id: hintId, text: checkHint(q) || UNIT_HINT[q.unit] || "" });
+      var input = el(q.check ? "textarea" : "input", {
         type: "text",
         id: inputId,
         name: q.key,
@@ -1395,6 +1420,12 @@
         "aria-describedby": hintId + " " + fbId,
         class: "clientele-saisie",
       });
+      if (q.check) {
+        input.removeAttribute("type");
+        input.removeAttribute("inputmode");
+        input.setAttribute("rows", q.check.kind === "sql" ? "6" : "5");
+        input.className = "clientele-saisie clientele-saisie-longue";
+      }
       var fb = el("div", { class: "clientele-retour", id: fbId });
       self.inputs[q.key] = input;
       self.feedback[q.key] = fb;
@@ -1402,6 +1433,18 @@
         el("li", { class: "clientele-question" }, [label, el("div", { class: "clientele-ligne" }, [input, hint]), fb])
       );
     });
+    if (v.questions.some(function (q) { return q.check; })) {
+      this.fieldsEl.insertBefore(
+        el("li", { class: "clientele-note-sql" }, [
+          "Ce navigateur ne peut pas exécuter de requête SQL ni lire un schéma. Pour vous entraîner sur la vraie base\u00A0: ",
+          el("code", { text: "clientele generate " + this.data.id + " --seed " + v.seed + " --db base.sqlite" }),
+          " écrit la base (ouvrez-la avec sqlite3 ou tout logiciel SQLite)\u00A0; écrivez vos réponses dans reponses.toml (cle = \"\"\"SELECT …\"\"\") puis ",
+          el("code", { text: "clientele correct " + v.code + " --answers reponses.toml" }),
+          ". Ici, «\u00A0Vérifier\u00A0» affiche le résultat attendu de chaque question.",
+        ]),
+        this.fieldsEl.firstChild
+      );
+    }
     this.resultsEl.textContent = "";
     this.solutionEl.innerHTML = v.solution_html || "";
     this.setSolutionVisible(false);
@@ -1447,6 +1490,16 @@
             el("span", { class: "clientele-note", text: "[" + r.diagnosis.note + "]" }),
           ])
         );
+      }
+      if (q.check) {
+        self.inputs[r.key].setAttribute("aria-invalid", "false");
+        if (r.verdict === "submitted") fb.appendChild(expectedDetails(q));
+        summary.appendChild(
+          el("li", {
+            text: q.label.charAt(0).toUpperCase() + q.label.slice(1) + "\u00A0: " + VERDICT_TEXT[r.verdict],
+          })
+        );
+        return;
       }
       var bad = r.verdict === "wrong" || r.verdict === "unreadable" || r.verdict === "unanswered";
       var invalidAnswer = r.verdict === "wrong" || r.verdict === "unreadable";
@@ -1504,6 +1557,40 @@
     if (!storage()) text += " (Progression non enregistrée\u00A0: ce navigateur ne permet pas de la conserver.)";
     this.progressEl.textContent = text;
   };
+
+  function checkHint(q) {
+    if (!q.check) return "";
+    return q.check.kind === "sql" ? "requête SQL (une seule requête SELECT)" : "schéma relationnel, une table par ligne";
+  }
+
+  /** The expected result of an SQL question (or the expected schema), after an attempt. */
+  function expectedDetails(q) {
+    var c = q.check;
+    var body = [];
+    if (c.kind === "sql" && c.expected) {
+      var head = el("tr", {}, c.expected.columns.map(function (name) {
+        return el("th", { text: name });
+      }));
+      var rows = c.expected.rows.map(function (row) {
+        return el("tr", {}, row.map(function (cell) {
+          return el("td", { text: cell === null ? "NULL" : cell });
+        }));
+      });
+      var n = c.expected.rows.length;
+      body.push(el("p", { text: "Résultat attendu (" + q.answer + " ligne" + (q.answer === "1" ? "" : "s") +
+        (c.order_by && c.order_by.length ? ", dans cet ordre" : ", dans n'importe quel ordre") +
+        (String(n) !== q.answer ? "\u00A0; " + n + " premières lignes" : "") + ")\u00A0:" }));
+      body.push(el("table", { class: "clientele-resultat-sql" }, [el("thead", {}, [head]), el("tbody", {}, rows)]));
+      body.push(el("p", { text: "Une requête qui convient\u00A0:" }));
+      body.push(el("pre", {}, [el("code", { class: "language-sql", text: c.reference })]));
+    } else {
+      body.push(el("p", { text: "Schéma attendu\u00A0:" }));
+      body.push(el("pre", {}, [el("code", { text: c.reference })]));
+    }
+    return el("details", { class: "clientele-etape", open: "" }, [
+      el("summary", { text: c.kind === "sql" ? "Résultat attendu" : "Schéma attendu" }),
+    ].concat(body));
+  }
 
   function initExercise(container) {
     if (container.getAttribute("data-clientele-pret")) return null;

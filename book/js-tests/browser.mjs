@@ -178,6 +178,32 @@ try {
   check(await solution.isVisible(), "« Voir le corrigé » shows the solution");
   check((await solution.textContent()).trim().length > 0, "the solution is not empty");
 
+  // 7. An SQL exercise, when the page has one: the browser cannot run the query; it
+  // says so and offers the expected result table after an attempt.
+  const sql = page.locator('.clientele-exercice[data-exercice^="sql/"]').first();
+  if ((await sql.count()) > 0) {
+    const sdata = JSON.parse(await sql.locator('script[type="application/json"]').first().textContent());
+    const scode = (await sql.locator(".clientele-code-valeur").textContent()).trim();
+    const sv = sdata.variants.find((v) => v.code === scode);
+    const areas = sql.locator("textarea.clientele-saisie");
+    const nChecked = sv.questions.filter((q) => q.check).length;
+    check((await areas.count()) === nChecked, `one text area per SQL question (${nChecked})`);
+    const note = (await sql.locator(".clientele-note-sql").textContent()) || "";
+    check(note.includes("--db base.sqlite") && note.includes(`clientele correct ${scode}`), "the page explains how to practise on the database file");
+    check((await sql.locator(".clientele-enonce table").count()) > 0, "the statement shows the schema and sample rows");
+    const i = sv.questions.findIndex((q) => q.check && q.check.kind === "sql");
+    await areas.nth(0).fill("SELECT nom\nFROM clients;");
+    await sql.locator("button", { hasText: "Vérifier" }).click();
+    const sfb = sql.locator(".clientele-retour").nth(i);
+    const sverdict = (await sfb.locator(".clientele-verdict strong").textContent()).trim();
+    check(sverdict === "À vérifier avec clientele correct", `an SQL answer → « ${sverdict} »`);
+    const table = sfb.locator("table.clientele-resultat-sql");
+    check(await table.isVisible(), "the expected result table is offered after the attempt");
+    const rows = await table.locator("tbody tr").count();
+    check(rows === sv.questions[i].check.expected.rows.length, `with the expected rows (${rows})`);
+    await sql.screenshot({ path: shotPath.replace(/\.png$/, "-sql.png") });
+  }
+
   check(network.length === 0, `no network request from the page${network.length ? " : " + network.join(", ") : ""}`);
   check(pageErrors.length === 0, `no script error${pageErrors.length ? " : " + pageErrors.join(" | ") : ""}`);
 

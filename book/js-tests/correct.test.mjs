@@ -10,9 +10,13 @@ const { correct, Dec, formatExpected, evalExpr, parseExpr, exprVariables } = cli
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 const ids = exerciseIds();
 const napVariants = SEEDS.map((s) => toVariant(generate("prix/net-a-payer", s)));
-const otherVariants = ids
+/** SQL queries and schemas are marked by the Rust corrector only (tested below). */
+const numeric = (v) => !v.questions.some((q) => q.check);
+const generated = ids
   .filter((id) => id !== "prix/net-a-payer")
   .flatMap((id) => [1, 2, 3].map((s) => toVariant(generate(id, s))));
+const otherVariants = generated.filter(numeric);
+const checkedVariants = generated.filter((v) => !numeric(v));
 const allVariants = [...napVariants, ...otherVariants];
 
 /** Marks with both correctors; asserts they agree; returns the JS report. */
@@ -192,4 +196,41 @@ test("spaces, units and separators typed by students agree with Rust", () => {
     return [`${grouped},${f} €`, `${i}.${f}`, `€${i},${f}`, `${i},${f} EUR`, `  ${i},${f}  `, `${i},${f}0`];
   };
   for (const q of v.questions) for (const s of spellings(q.answer)) markBoth(v, { [q.key]: s });
+});
+
+test("SQL and schema questions: the page shows the expected result, gives no point", () => {
+  assert.ok(checkedVariants.length >= 9, `${checkedVariants.length} variants sql/…`);
+  for (const v of checkedVariants) {
+    for (const q of v.questions.filter((x) => x.check)) {
+      assert.ok(["sql", "schema"].includes(q.check.kind), q.key);
+      assert.ok(q.check.reference.length > 10, q.key);
+      assert.equal(q.check.variants, undefined, "wrong queries are not embedded");
+      if (q.check.kind === "sql") {
+        assert.ok(q.check.expected.columns.length >= 1);
+        assert.equal(String(q.check.expected.rows.length), q.answer, `${v.code} ${q.key}`);
+      }
+    }
+    if (v.questions.some((q) => q.check?.kind === "sql")) {
+      assert.match(v.statement_html, /id_client|id_prospect/, "schema in the statement");
+    }
+    for (const text of [undefined, "", "SELECT * FROM clients", "<script>", "😀"]) {
+      const answers = Object.fromEntries(v.questions.map((q) => [q.key, text]));
+      const r = correct(v, answers);
+      r.results.forEach((x, i) => {
+        if (!v.questions[i].check) return;
+        const blank = text === undefined || text === "";
+        assert.equal(x.verdict, blank ? "unanswered" : "submitted", `${v.code} ${x.key}`);
+        assert.equal(Dec.toString(x.points), "0");
+        if (!blank) assert.match(x.message, /clientele correct/);
+      });
+    }
+    // Numeric sub-questions (counts of sql/fiabilisation) keep working, as in Rust.
+    const answers = Object.fromEntries(
+      v.questions.filter((q) => !q.check).map((q) => [q.key, formatExpected(Dec.fromString(q.answer), q.unit)])
+    );
+    const r = correct(v, answers);
+    r.results.forEach((x, i) => {
+      if (!v.questions[i].check) assert.equal(x.verdict, "correct", `${v.code} ${x.key}`);
+    });
+  }
 });

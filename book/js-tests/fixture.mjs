@@ -13,6 +13,7 @@ import { generate, markdown, ROOT, toVariant } from "./helpers.mjs";
 const EXERCISES = [
   ["prix/net-a-payer", [1, 2, 3, 4]],
   ["prix/marges", [1, 2]],
+  ["sql/requete", [1, 2]],
 ];
 
 /** JSON safe inside a <script> element. */

@@ -66,6 +66,9 @@ export function toVariant(inst, markdown = (s) => s) {
       formula: q.formula ?? null,
       mistakes: q.mistakes.map((m) => ({ answer: m.answer, note: m.note, message: m.message })),
       step_html: markdown(q.step),
+      // SQL queries and schemas (sql/… types), as the book embeds them: without the
+      // classic wrong queries, which only the Rust corrector runs.
+      ...(q.check ? { check: (({ variants, ...c }) => c)(q.check) } : {}),
     })),
   };
 }

@@ -369,7 +369,7 @@ pub fn variant(inst: &Instance) -> Value {
         .questions
         .iter()
         .map(|q| {
-            json!({
+            let mut v = json!({
                 "key": q.key,
                 "label": q.label,
                 "prompt_html": markdown_html(&q.prompt),
@@ -384,7 +384,18 @@ pub fn variant(inst: &Instance) -> Value {
                     "message": m.message,
                 })).collect::<Vec<_>>(),
                 "step_html": markdown_html(&q.step),
-            })
+            });
+            // An SQL query or a schema: the browser cannot run the corrector, it shows
+            // the expected result after an attempt (the schema and sample rows are in
+            // the statement).
+            if let (Some(check), Some(obj)) = (&q.check, v.as_object_mut()) {
+                let mut c = serde_json::to_value(check).expect("JSON");
+                if let Some(m) = c.as_object_mut() {
+                    m.remove("variants");
+                }
+                obj.insert("check".to_string(), c);
+            }
+            v
         })
         .collect();
     json!({

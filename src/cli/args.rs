@@ -231,6 +231,9 @@ pub struct GenerateArgs {
     /// Autorise à remplacer un fichier de sortie existant.
     #[arg(long)]
     pub force: bool,
+    /// Écrit aussi la base de données SQLite de l'exercice (types sql/…) dans FICHIER.
+    #[arg(long = "db", value_name = "FICHIER")]
+    pub db: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -82,6 +82,46 @@ fn ask(instance: &Instance) -> Result<BTreeMap<String, String>, String> {
     let mut answers = BTreeMap::new();
     let mut lines = stdin.lock().lines();
     for (i, q) in instance.questions.iter().enumerate() {
+        if q.check.is_some() {
+            // A query or a schema spans several lines: up to an empty line (or, for a
+            // query, a line ending with « ; »).
+            if interactive {
+                println!(
+                    "{}. {}\n   (plusieurs lignes possibles ; terminez par une ligne vide)",
+                    i + 1,
+                    q.prompt
+                );
+            }
+            let mut text = Vec::new();
+            let mut ended = false;
+            loop {
+                if interactive {
+                    print!("   > ");
+                    std::io::stdout().flush().map_err(|e| e.to_string())?;
+                }
+                match lines.next() {
+                    Some(Ok(line)) if line.trim().is_empty() => break,
+                    Some(Ok(line)) => {
+                        let last = line.trim_end().ends_with(';')
+                            && matches!(q.check, Some(clientele::model::Check::Sql(_)));
+                        text.push(line);
+                        if last {
+                            break;
+                        }
+                    }
+                    Some(Err(e)) => return Err(format!("lecture de la réponse impossible : {e}")),
+                    None => {
+                        ended = true;
+                        break;
+                    }
+                }
+            }
+            answers.insert(q.key.to_string(), text.join("\n"));
+            if ended {
+                break;
+            }
+            continue;
+        }
         if interactive {
             print!("{}. {} ({}) > ", i + 1, q.prompt, q.unit.label());
             std::io::stdout().flush().map_err(|e| e.to_string())?;

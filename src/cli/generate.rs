@@ -32,6 +32,9 @@ pub fn run(a: GenerateArgs) -> Result<(), String> {
     // Check the first instance before creating the output file, so that a parameter
     // error leaves no empty file behind.
     let first = generate_with(entry, exercise, seed, &fixed).map_err(|e| e.to_string())?;
+    if let Some(path) = &a.db {
+        write_database(&first, path, count, a.force)?;
+    }
     if matches!(a.format, GenFormat::Moodle | GenFormat::Gift) {
         return moodle_or_gift(&a, entry.id.as_str(), first, seed, last, |s| {
             generate_with(entry, exercise, s, &fixed).map_err(|e| e.to_string())
@@ -109,4 +112,37 @@ fn moodle_or_gift(
         _ => gift::gift(&[(path, &list)]),
     };
     super::output::write(a.output.as_deref(), &text, a.force)
+}
+
+/// Writes the SQLite file of an `sql/…` instance, never replacing a file without
+/// `--force`.
+fn write_database(
+    inst: &clientele::model::Instance,
+    path: &std::path::Path,
+    count: u64,
+    force: bool,
+) -> Result<(), String> {
+    let db = clientele::sql::database_of(inst).ok_or_else(|| {
+        format!(
+            "--db : l'exercice {} n'a pas de base de données (seuls les types sql/requete et sql/fiabilisation en ont une).",
+            inst.id
+        )
+    })?;
+    if count > 1 {
+        return Err(
+            "--db : chaque exercice a sa propre base ; générez-les un par un (sans --count)."
+                .into(),
+        );
+    }
+    let bytes = db
+        .file_bytes()
+        .map_err(|e| format!("base de données impossible à construire : {e}"))?;
+    let mut out = open(Some(path), force)?;
+    out.write_all(&bytes).map_err(io_error)?;
+    out.flush().map_err(io_error)?;
+    eprintln!(
+        "Base de données écrite dans « {} » (ouvrez-la avec sqlite3 ou tout logiciel SQLite).",
+        path.display()
+    );
+    Ok(())
 }

@@ -10,6 +10,7 @@ pub mod financement;
 pub mod prix;
 pub mod risque;
 pub mod segmentation;
+pub mod sql;
 pub mod suivi;
 pub mod valeur;
 
@@ -53,6 +54,9 @@ pub static ALL: &[&dyn Exercise] = &[
     &decision::esperance::Esperance,
     &decision::loi_normale::LoiNormale,
     &suivi::budget_ecarts::BudgetEcarts,
+    &sql::requete::Requete,
+    &sql::fiabilisation::Fiabilisation,
+    &sql::conception::Conception,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {

@@ -13,7 +13,7 @@ pub fn instance(inst: &Instance, with_solution: bool) -> Value {
         }
         if let Some(qs) = v.get_mut("questions").and_then(Value::as_array_mut) {
             for q in qs.iter_mut().filter_map(Value::as_object_mut) {
-                for key in ["answer", "mistakes", "formula", "step"] {
+                for key in ["answer", "mistakes", "formula", "step", "check"] {
                     q.remove(key);
                 }
             }

@@ -18,7 +18,11 @@ pub fn instance(inst: &Instance, with_solution: bool) -> String {
             "{}. {} *({})*\n",
             i + 1,
             q.prompt,
-            unit_hint(q.unit)
+            match &q.check {
+                Some(crate::model::Check::Sql(_)) => "réponse : une requête SQL",
+                Some(crate::model::Check::Schema(_)) => "réponse : un schéma relationnel",
+                None => unit_hint(q.unit),
+            }
         ));
     }
     if with_solution {

@@ -41,13 +41,16 @@ pub fn text(inst: &Instance, report: &Report) -> String {
             r.verdict,
             Verdict::Wrong | Verdict::Unreadable | Verdict::Unanswered
         ) {
-            out.push_str(&format!("   Réponse attendue : {}\n", expected(q)));
+            // A query or a schema is shown by its step (fences removed below).
+            if q.check.is_none() {
+                out.push_str(&format!("   Réponse attendue : {}\n", expected(q)));
+            }
             // Markdown emphasis means nothing on a terminal.
             for line in q
                 .step
                 .replace("**", "")
                 .lines()
-                .filter(|l| !l.trim().is_empty())
+                .filter(|l| !l.trim().is_empty() && !l.starts_with("```"))
             {
                 out.push_str(&format!("   │ {line}\n"));
             }

@@ -21,7 +21,13 @@ pub fn typed(q: &Question, value: rust_decimal::Decimal) -> String {
 pub fn right_answers(inst: &Instance) -> BTreeMap<String, String> {
     inst.questions
         .iter()
-        .map(|q| (q.key.to_string(), typed(q, q.answer)))
+        .map(|q| {
+            // A query or a schema is typed as such; a number in French.
+            let answer = q
+                .reference_text()
+                .map_or_else(|| typed(q, q.answer), str::to_string);
+            (q.key.to_string(), answer)
+        })
         .collect()
 }
 
