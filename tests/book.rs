@@ -454,8 +454,8 @@ const CODES: &[&str] = &[
 /// below fails as soon as one of them gets its section, so that this list only shrinks.
 const NOT_YET_WRITTEN: &[&str] = &[
     "S42", "S421", "S422", "S423", "S424", "S425", "S43", "S44", "S441", "S443", "S444", "S445",
-    "S446", "S51", "S511", "S513", "S52", "S521", "S523", "S53", "S532", "S533", "S534", "S81",
-    "S811", "S812", "S813", "S82", "S822",
+    "S446", "S51", "S511", "S513", "S52", "S521", "S523", "S532", "S533", "S534", "S81", "S811",
+    "S812", "S813", "S82", "S822",
 ];
 
 #[test]
