@@ -535,6 +535,40 @@ fn every_catalog_type_is_embedded_and_every_directive_exists() {
     }
 }
 
+/// Each type is practised where its savoir is taught: in a chapter, or a `##` section,
+/// whose heading starts with one of the type's savoir codes.
+#[test]
+fn every_type_is_embedded_with_its_savoir() {
+    let directive = Regex::new(r"^\{\{#exercice\s+([^\s}]+)").unwrap();
+    let heading = Regex::new(r"^(#{1,2}) (S\d{2,3})\b").unwrap();
+    let mut at_home = BTreeSet::new();
+    for file in summary_chapters() {
+        let (mut chapter, mut section) = (String::new(), String::new());
+        for line in read(&Path::new("book/src").join(&file)).lines() {
+            if let Some(h) = heading.captures(line) {
+                if &h[1] == "#" {
+                    chapter = h[2].to_string();
+                }
+                section = h[2].to_string();
+            }
+            if let Some(d) = directive.captures(line) {
+                let t = catalog().find(&d[1]).unwrap();
+                if t.savoirs.iter().any(|s| *s == chapter || *s == section) {
+                    at_home.insert(t.id.clone());
+                }
+            }
+        }
+    }
+    for t in &catalog().types {
+        assert!(
+            at_home.contains(&t.id),
+            "{} ({:?}) n'est intégré dans aucun chapitre de ses savoirs",
+            t.id,
+            t.savoirs
+        );
+    }
+}
+
 #[test]
 fn embedded_data_is_well_formed_and_cannot_close_its_script() {
     let b = built();
