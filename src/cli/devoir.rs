@@ -236,6 +236,9 @@ fn corriger(a: CorrigerArgs) -> Result<(), String> {
 fn moodle_export(a: DevoirMoodleArgs) -> Result<(), String> {
     let sheet = load_sheet(&a.feuille)?;
     let variants = sheet.variants(a.variantes as usize)?;
+    for inst in variants.iter().flatten() {
+        moodle::check_exportable(inst)?;
+    }
     let per_exercise: Vec<Vec<clientele::model::Instance>> = (0..sheet.exercises.len())
         .map(|k| variants.iter().map(|v| v[k].clone()).collect())
         .collect();

@@ -99,6 +99,7 @@ fn moodle_or_gift(
     if last - seed >= 2000 {
         return Err("au plus 2 000 variantes par import Moodle : réduisez --count.".into());
     }
+    moodle::check_exportable(&first)?;
     let mut list = vec![first];
     for s in seed + 1..=last {
         list.push(gen(s)?);

@@ -26,6 +26,19 @@ pub struct Category<'a> {
     pub instances: &'a [Instance],
 }
 
+/// Moodle only marks numbers: a question answered by an SQL query or a schema is marked
+/// by running it (`clientele correct`), which a question bank cannot do. Such an
+/// instance is refused rather than exported with a meaningless numeric field.
+pub fn check_exportable(inst: &Instance) -> Result<(), String> {
+    match inst.questions.iter().find(|q| q.check.is_some()) {
+        Some(q) => Err(format!(
+            "{} : la question « {} » attend une requête SQL ou un schéma, que Moodle ne sait pas corriger (clientele exécute la requête pour la noter). Corrigez ce type avec clientele correct ou clientele devoir corriger.",
+            inst.id, q.label
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Escapes Cloze's special characters with a backslash.
 pub fn escape_cloze(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
