@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::{answer, check_properties, sets};
+
 use clientele::calc::action::{break_even_sales, contacts_needed, overall_rate, ratio};
 use clientele::calc::budget::Line;
 use clientele::calc::decision::{expectation, std_dev, variance};
@@ -11,9 +13,7 @@ use clientele::calc::investment::{discounted_flows, npv, payback_months};
 use clientele::calc::normal::{inverse, pi, table, Reading};
 use clientele::calc::pct;
 use clientele::correct::{correct, Verdict};
-use clientele::expr::Expr;
 use clientele::generate::{generate, ParamKind};
-use clientele::model::Instance;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -27,61 +27,6 @@ const TYPES: [&str; 6] = [
     "decision/loi-normale",
     "suivi/budget-ecarts",
 ];
-
-fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-fn answer(inst: &Instance, key: &str) -> Decimal {
-    inst.question(key)
-        .unwrap_or_else(|| panic!("pas de question {key}"))
-        .answer
-}
-
-/// Formulas recompute the answers, right answers score full marks, every known mistake
-/// is diagnosed as itself.
-fn check_properties(inst: &Instance, what: &str) {
-    let mut env: BTreeMap<String, Decimal> = inst
-        .params
-        .iter()
-        .filter_map(|(k, v)| v.as_number().map(|d| (k.clone(), d)))
-        .collect();
-    for q in &inst.questions {
-        if let Some(f) = &q.formula {
-            let got = Expr::parse(f)
-                .unwrap()
-                .eval(&|n| env.get(n).copied())
-                .unwrap_or_else(|e| panic!("{what} {}: {e}", q.key));
-            assert!(
-                (got - q.answer).abs() <= q.tolerance,
-                "{what} {} : formule {got} ≠ {}",
-                q.key,
-                q.answer
-            );
-        }
-        env.insert(q.key.to_string(), q.answer);
-    }
-    let rep = correct(inst, &common::right_answers(inst));
-    assert_eq!(rep.score, rep.total, "{what}: {:?}", rep.results);
-    for q in &inst.questions {
-        for m in &q.mistakes {
-            let mut answers = common::right_answers(inst);
-            answers.insert(q.key.to_string(), common::typed(q, m.answer));
-            let r = correct(inst, &answers);
-            let r = r.results.iter().find(|r| r.key == q.key).unwrap();
-            assert_eq!(r.verdict, Verdict::Wrong, "{what} {}", q.key);
-            assert_eq!(
-                r.diagnosis.as_ref().map(|d| d.note.as_str()),
-                Some(m.note),
-                "{what} {}",
-                q.key
-            );
-        }
-    }
-}
 
 #[test]
 fn every_variant_and_convention_value() {

@@ -3,27 +3,14 @@
 
 mod common;
 
+use common::{answer, sets};
+
 use clientele::correct::{correct, Verdict};
 use clientele::generate::generate;
 use clientele::model::Instance;
-use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use std::collections::BTreeMap;
 
 const ID: &str = "financement/choix-financement";
-
-fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-fn answer(inst: &Instance, key: &str) -> Decimal {
-    inst.question(key)
-        .unwrap_or_else(|| panic!("pas de question {key}"))
-        .answer
-}
 
 /// 30 000 € over 36 months; discount at 6 % a year; loan at 4,8 %; LOA 3 000 € then
 /// 35 × 800 €, option 1 500 €; LLD 36 × 850 €.

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{answer, sets};
+
 use clientele::calc::market::{rate, Market};
 use clientele::correct::{correct, Verdict};
 use clientele::generate::generate;
@@ -13,19 +15,6 @@ use rust_decimal_macros::dec;
 use std::collections::BTreeMap;
 
 const ID: &str = "segmentation/clientele-potentielle";
-
-fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-fn answer(inst: &Instance, key: &str) -> Decimal {
-    inst.question(key)
-        .unwrap_or_else(|| panic!("pas de question {key}"))
-        .answer
-}
 
 fn mistake(inst: &Instance, key: &str, note: &str) -> Option<Decimal> {
     inst.question(key)

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::{answer, sets};
+
 use clientele::calc::breakeven::{threshold_units, threshold_value};
 use clientele::calc::depreciation::{
     declining_rate, declining_table, linear_table, prorata_days, prorata_months, switch_year,
@@ -17,19 +19,6 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::collections::BTreeMap;
-
-fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-fn answer(inst: &Instance, key: &str) -> Decimal {
-    inst.question(key)
-        .unwrap_or_else(|| panic!("pas de question {key}"))
-        .answer
-}
 
 fn answers(inst: &Instance, key: &str, value: &str) -> BTreeMap<String, String> {
     let mut a = common::right_answers(inst);

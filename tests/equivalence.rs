@@ -4,28 +4,16 @@
 
 mod common;
 
+use common::{answer, sets};
+
 use clientele::correct::{correct, Verdict};
 use clientele::generate::generate;
 use clientele::model::Instance;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use std::collections::BTreeMap;
 
 const ID: &str = "financement/equivalence";
-
-fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-fn answer(inst: &Instance, key: &str) -> Decimal {
-    inst.question(key)
-        .unwrap_or_else(|| panic!("pas de question {key}"))
-        .answer
-}
 
 fn mistake(inst: &Instance, key: &str, note: &str) -> Decimal {
     inst.question(key)

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{answer, sets};
+
 use clientele::correct::{correct, Verdict};
 use clientele::generate::generate;
 use clientele::model::Instance;
@@ -11,19 +13,6 @@ use rust_decimal_macros::dec;
 use std::collections::BTreeMap;
 
 const ID: &str = "financement/escompte-effets";
-
-fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-fn answer(inst: &Instance, key: &str) -> Decimal {
-    inst.question(key)
-        .unwrap_or_else(|| panic!("pas de question {key}"))
-        .answer
-}
 
 /// Remise on 1 March 2026 of three bills at 9 %, 1 jour de banque, 10 days minimum,
 /// 8 € minimum escompte, 2,50 € commission per bill.

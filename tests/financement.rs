@@ -3,70 +3,12 @@
 
 mod common;
 
+use common::{answer, check_properties, sets};
+
 use clientele::correct::{correct, Verdict};
-use clientele::expr::Expr;
 use clientele::generate::generate;
-use clientele::model::Instance;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use std::collections::BTreeMap;
-
-fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-fn answer(inst: &Instance, key: &str) -> Decimal {
-    inst.question(key)
-        .unwrap_or_else(|| panic!("pas de question {key}"))
-        .answer
-}
-
-/// The generic properties of tests/exercises.rs, for one instance.
-fn check_properties(inst: &Instance, what: &str) {
-    let mut env: BTreeMap<String, Decimal> = inst
-        .params
-        .iter()
-        .filter_map(|(k, v)| v.as_number().map(|d| (k.clone(), d)))
-        .collect();
-    for q in &inst.questions {
-        if let Some(f) = &q.formula {
-            let got = Expr::parse(f)
-                .unwrap()
-                .eval(&|n| env.get(n).copied())
-                .unwrap_or_else(|e| panic!("{what} {}: {e}", q.key));
-            assert!(
-                (got - q.answer).abs() <= q.tolerance,
-                "{what} {} : formule {got} ≠ {}",
-                q.key,
-                q.answer
-            );
-        }
-        env.insert(q.key.to_string(), q.answer);
-    }
-    let rep = correct(inst, &common::right_answers(inst));
-    assert_eq!(rep.score, rep.total, "{what}: {:?}", rep.results);
-    for q in &inst.questions {
-        for m in &q.mistakes {
-            let mut answers = common::right_answers(inst);
-            answers.insert(q.key.to_string(), common::typed(q, m.answer));
-            let rep = correct(inst, &answers);
-            let r = rep.results.iter().find(|r| r.key == q.key).unwrap();
-            assert_eq!(r.verdict, Verdict::Wrong, "{what} {}", q.key);
-            assert_eq!(
-                r.diagnosis.as_ref().map(|d| d.note.as_str()),
-                Some(m.note),
-                "{what} {}",
-                q.key
-            );
-        }
-    }
-    for text in [&inst.statement, &inst.solution] {
-        assert!(!text.contains(" €") && !text.contains(" %"), "{what}");
-    }
-}
 
 #[test]
 fn emprunt_every_convention_combination() {

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::sets;
+
 use clientele::calc::invoice::{invoice, DiscountBase, InvoiceInput, Shipping};
 use clientele::calc::Rounding;
 use clientele::correct::{correct, Verdict};
@@ -13,13 +15,6 @@ use rust_decimal_macros::dec;
 use std::collections::BTreeMap;
 
 const ID: &str = "prix/net-a-payer";
-
-fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
 
 fn param(inst: &Instance, name: &str) -> Decimal {
     inst.params[name].as_number().unwrap()

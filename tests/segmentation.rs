@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::{answer, check_properties, sets};
+
 use clientele::calc::abc::{analyse, Class, Cut};
 use clientele::correct::{correct, Verdict};
 use clientele::expr::Expr;
@@ -14,13 +16,6 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::collections::BTreeMap;
 
-fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
 fn with_values(base: &[(&str, &str)], prefix: &str, values: &[&str]) -> BTreeMap<String, String> {
     let mut s = sets(base);
     for (i, v) in values.iter().enumerate() {
@@ -28,57 +23,6 @@ fn with_values(base: &[(&str, &str)], prefix: &str, values: &[&str]) -> BTreeMap
         s.insert(format!("{prefix}{:0width$}", i + 1), v.to_string());
     }
     s
-}
-
-fn answer(inst: &Instance, key: &str) -> Decimal {
-    inst.question(key)
-        .unwrap_or_else(|| panic!("pas de question {key}"))
-        .answer
-}
-
-/// The generic properties of tests/exercises.rs, for one instance.
-fn check_properties(inst: &Instance, what: &str) {
-    let mut env: BTreeMap<String, Decimal> = inst
-        .params
-        .iter()
-        .filter_map(|(k, v)| v.as_number().map(|d| (k.clone(), d)))
-        .collect();
-    for q in &inst.questions {
-        if let Some(f) = &q.formula {
-            let got = Expr::parse(f)
-                .unwrap()
-                .eval(&|n| env.get(n).copied())
-                .unwrap_or_else(|e| panic!("{what} {}: {e}", q.key));
-            assert!(
-                (got - q.answer).abs() <= q.tolerance,
-                "{what} {} : formule {got} ≠ {}",
-                q.key,
-                q.answer
-            );
-        }
-        env.insert(q.key.to_string(), q.answer);
-    }
-    let rep = correct(inst, &common::right_answers(inst));
-    assert_eq!(rep.score, rep.total, "{what}: {:?}", rep.results);
-    for q in &inst.questions {
-        for m in &q.mistakes {
-            let mut answers = common::right_answers(inst);
-            answers.insert(q.key.to_string(), common::typed(q, m.answer));
-            let rep = correct(inst, &answers);
-            let r = rep.results.iter().find(|r| r.key == q.key).unwrap();
-            assert_eq!(r.verdict, Verdict::Wrong, "{what} {}", q.key);
-            assert_eq!(
-                r.diagnosis.as_ref().map(|d| d.note.as_str()),
-                Some(m.note),
-                "{what} {}",
-                q.key
-            );
-        }
-    }
-    for text in [&inst.statement, &inst.solution] {
-        assert!(!text.contains(" €") && !text.contains(" %"), "{what}");
-    }
-    assert!(inst.solution.contains("<svg"), "{what}: graphique absent");
 }
 
 fn verdict(inst: &Instance, answers: &BTreeMap<String, String>, key: &str) -> Verdict {

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::sets;
+
 use clientele::correct::{correct, Verdict};
 use clientele::expr::Expr;
 use clientele::generate::{generate, GenError};
@@ -12,13 +14,6 @@ use rust_decimal_macros::dec;
 use std::collections::BTreeMap;
 
 const ID: &str = "prix/tva";
-
-fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
 
 fn answers(inst: &Instance) -> Vec<(&'static str, Decimal)> {
     inst.questions.iter().map(|q| (q.key, q.answer)).collect()

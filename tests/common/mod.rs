@@ -80,3 +80,20 @@ pub fn check_properties(inst: &Instance, what: &str) {
         assert!(!text.contains(" €") && !text.contains(" %"), "{what}");
     }
 }
+
+/// `--set` pairs as the generator takes them.
+#[allow(dead_code)]
+pub fn sets(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// The expected answer of question `key`.
+#[allow(dead_code)]
+pub fn answer(inst: &Instance, key: &str) -> rust_decimal::Decimal {
+    inst.question(key)
+        .unwrap_or_else(|| panic!("pas de question {key}"))
+        .answer
+}
