@@ -1,0 +1,278 @@
+//! The E5 mock exam: a five-hour case study around one company, whose dossiers each
+//! combine several ordinary exercise types.
+//!
+//! No exercise type is changed: each exercise is an ordinary instance whose seed is
+//! searched, counting up from a seed derived from the subject's, until its statement
+//! names the subject's company (and no other product of it than the subject's). Its code
+//! is therefore an ordinary code that `clientele correct` regenerates and marks, and
+//! no parameter is fixed (a fixed parameter would put a fingerprint in the code).
+//! Logic only; the HTML is in [`crate::render::e5_html`].
+
+pub mod templates;
+
+use crate::catalog::{self, contexts, Business, Product};
+use crate::devoir::seed::student_seed;
+use crate::devoir::sheet::{apply_scoring, Scoring};
+use crate::exercises;
+use crate::generate::generate_with;
+use crate::model::{Instance, Params};
+use crate::rng::Rng;
+use crate::text::plural;
+use rust_decimal::Decimal;
+use templates::{DossierTemplate, OpenTemplate, DOSSIERS};
+
+/// Seeds tried for each exercise before giving up on the company.
+pub const SEARCH: u64 = 5_000;
+/// The whole subject: 60 points in 300 minutes, five minutes per point.
+pub const TOTAL_POINTS: u32 = 60;
+pub const TOTAL_MINUTES: u32 = 300;
+
+pub struct OpenQuestion {
+    pub template: &'static OpenTemplate,
+    pub points: Decimal,
+}
+
+pub struct Dossier {
+    pub number: usize,
+    pub template: &'static DossierTemplate,
+    pub context: String,
+    pub points: Decimal,
+    pub minutes: u32,
+    /// The exercises, with the subject's points applied.
+    pub exercises: Vec<Instance>,
+    /// The points each exercise is worth, as written in the sheet.
+    pub exercise_points: Vec<u32>,
+    pub open: Vec<OpenQuestion>,
+}
+
+impl Dossier {
+    /// The number of the first question of exercise `k` within the dossier (1-based).
+    pub fn first_question(&self, k: usize) -> usize {
+        1 + self.exercises[..k]
+            .iter()
+            .map(|i| i.questions.len())
+            .sum::<usize>()
+    }
+
+    /// The number of open question `k` within the dossier (1-based).
+    pub fn open_number(&self, k: usize) -> usize {
+        self.first_question(self.exercises.len()) + k
+    }
+}
+
+pub struct Subject {
+    pub seed: u64,
+    pub business: &'static Business,
+    pub product: &'static Product,
+    pub dossiers: Vec<Dossier>,
+}
+
+impl Subject {
+    pub fn total_points(&self) -> Decimal {
+        self.dossiers.iter().map(|d| d.points).sum()
+    }
+
+    pub fn total_minutes(&self) -> u32 {
+        self.dossiers.iter().map(|d| d.minutes).sum()
+    }
+
+    /// Every exercise in order, with its dossier.
+    pub fn exercises(&self) -> impl Iterator<Item = (&Dossier, usize, &Instance)> {
+        self.dossiers
+            .iter()
+            .flat_map(|d| d.exercises.iter().enumerate().map(move |(k, i)| (d, k, i)))
+    }
+}
+
+/// Whether an instance belongs to the subject's scene: it names the company and none
+/// of its other products.
+pub fn fits(inst: &Instance, business: &Business, product: &Product) -> bool {
+    if !inst.statement.contains(&business.nom) {
+        return false;
+    }
+    business.produit.iter().all(|p| {
+        p.nom == product.nom
+            || product.nom.contains(&p.nom)
+            || !(inst.statement.contains(&p.nom) || inst.statement.contains(&plural(&p.nom)))
+    })
+}
+
+/// The first seed from `start` (counting up, at most [`SEARCH`] seeds) whose instance
+/// of `id` fits the scene.
+pub fn search(id: &str, start: u64, business: &Business, product: &Product) -> Option<Instance> {
+    let entry = catalog::catalog().find(id)?;
+    let exercise = exercises::find(id)?;
+    let none = Params::new();
+    (start..start + SEARCH)
+        .filter_map(|s| generate_with(entry, exercise, s, &none).ok())
+        .find(|inst| fits(inst, business, product))
+}
+
+/// The seed the search of the exercise at `position` (0-based, over the subject)
+/// starts from.
+pub fn start_seed(seed: u64, position: usize) -> u64 {
+    student_seed(seed, "e5", position, 0)
+}
+
+/// Integer points of the exercises: what the open questions leave, shared equally,
+/// the first exercises taking the remainder.
+fn share(total: u32, n: usize) -> Vec<u32> {
+    let n32 = n as u32;
+    (0..n32)
+        .map(|k| total / n32 + u32::from(k < total % n32))
+        .collect()
+}
+
+/// Composes the subject of `seed`: the dossiers and their exercise types, then the
+/// company (and its product), then each exercise's seed.
+pub fn compose(seed: u64) -> Result<Subject, String> {
+    let mut rng = Rng::from_seed(seed);
+    let four = rng.chance(1, 2);
+    let chosen: Vec<(&'static DossierTemplate, Vec<&'static str>)> = DOSSIERS
+        [..if four { 4 } else { 3 }]
+        .iter()
+        .map(|t| (t, t.slots.iter().map(|s| *rng.pick(s)).collect()))
+        .collect();
+    // Customer profitability and credit risk are business-to-business questions.
+    let companies: Vec<&'static Business> = contexts()
+        .entreprise
+        .iter()
+        .filter(|b| b.clientele != "particuliers")
+        .collect();
+    let first = rng.below(companies.len() as u64) as usize;
+    let product_pick = rng.below(1 << 20) as usize;
+    let mode = usize::from(four);
+    let dossier_points: u32 = TOTAL_POINTS / chosen.len() as u32;
+    for attempt in 0..companies.len() {
+        let business = companies[(first + attempt) % companies.len()];
+        let product = &business.produit[product_pick % business.produit.len()];
+        let mut position = 0;
+        let mut dossiers = Vec::new();
+        let mut ok = true;
+        'dossiers: for (n, (t, ids)) in chosen.iter().enumerate() {
+            let open: Vec<OpenQuestion> = t
+                .open
+                .iter()
+                .map(|o| OpenQuestion {
+                    template: o,
+                    points: Decimal::from(o.points[mode]),
+                })
+                .collect();
+            let open_total: u32 = t.open.iter().map(|o| o.points[mode]).sum();
+            let exercise_points = share(dossier_points - open_total, ids.len());
+            let mut instances = Vec::new();
+            for (id, pts) in ids.iter().zip(&exercise_points) {
+                let Some(mut inst) = search(id, start_seed(seed, position), business, product)
+                else {
+                    ok = false;
+                    break 'dossiers;
+                };
+                position += 1;
+                apply_scoring(&mut inst, &Scoring::Total(Decimal::from(*pts)));
+                instances.push(inst);
+            }
+            dossiers.push(Dossier {
+                number: n + 1,
+                template: t,
+                context: (t.context)(business, product),
+                points: Decimal::from(dossier_points),
+                minutes: dossier_points * TOTAL_MINUTES / TOTAL_POINTS,
+                exercises: instances,
+                exercise_points,
+                open,
+            });
+        }
+        if ok {
+            return Ok(Subject {
+                seed,
+                business,
+                product,
+                dossiers,
+            });
+        }
+    }
+    Err(format!(
+        "aucune entreprise des contextes ne convient à tous les exercices du sujet de graine {seed}."
+    ))
+}
+
+/// The devoir sheet of the subject: every exercise with its seed fixed for the whole
+/// class and its points, so that `clientele devoir corriger` marks the numeric part.
+pub fn sheet_toml(s: &Subject) -> String {
+    let q = |t: &str| t.replace('\\', "\\\\").replace('"', "\\\"");
+    let mut out = format!(
+        "# Sujet d'entraînement à l'E5 — partie chiffrée (les questions ouvertes se corrigent à la main).\n\
+         # Chaque exercice a sa graine fixée : toute la classe traite le même cas.\n\
+         titre = \"Sujet d'entraînement E5 — {} (graine {})\"\n\
+         consignes = \"Reportez vos résultats dans les cases ; les questions ouvertes sont corrigées à part.\"\n\
+         graine = {}\n",
+        q(&s.business.nom),
+        s.seed,
+        s.seed
+    );
+    for (d, k, inst) in s.exercises() {
+        let first = d.first_question(k);
+        let last = first + inst.questions.len() - 1;
+        out.push_str(&format!(
+            "\n# Dossier {} — questions {}.{first} à {}.{last}\n[[exercice]]\nid = \"{}\"\ngraine = {}\npoints = {}\n",
+            d.number, d.number, d.number, inst.id, inst.seed, d.exercise_points[k]
+        ));
+    }
+    out
+}
+
+/// The list of codes, for `clientele correct`.
+pub fn codes_text(s: &Subject) -> String {
+    let mut out = format!(
+        "Sujet d'entraînement à l'E5 — graine {} — {}\n\n",
+        s.seed, s.business.nom
+    );
+    for (n, (d, k, inst)) in s.exercises().enumerate() {
+        let first = d.first_question(k);
+        let last = first + inst.questions.len() - 1;
+        out.push_str(&format!(
+            "Dossier {} — questions {}.{first} à {}.{last} (ex{} de e5.toml) — {} : {}\n",
+            d.number,
+            d.number,
+            d.number,
+            n + 1,
+            inst.title,
+            inst.code
+        ));
+    }
+    out.push_str(
+        "\nCorriger un exercice : clientele correct CODE (les questions sont posées dans l'ordre du dossier).\n\
+         Corriger une classe : clientele devoir creer e5.toml --classe liste.csv, puis\n\
+         clientele devoir corriger e5.toml --classe liste.csv --reponses saisie.csv\n\
+         (partie chiffrée seulement ; les questions ouvertes se notent à la main, voir corrige.html).\n",
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_are_whole_and_exact() {
+        assert_eq!(share(16, 3), vec![6, 5, 5]);
+        assert_eq!(share(12, 3), vec![4, 4, 4]);
+        assert_eq!(share(11, 2), vec![6, 5]);
+    }
+
+    #[test]
+    fn each_template_fits_both_modes() {
+        for t in &DOSSIERS {
+            for (mode, total) in [(0, 20), (1, 15)] {
+                let open: u32 = t.open.iter().map(|o| o.points[mode]).sum();
+                assert!(open < total && (1..=2).contains(&t.open.len()), "{}", t.title);
+                assert!(total - open >= t.slots.len() as u32, "{}", t.title);
+            }
+            for slot in t.slots {
+                for id in *slot {
+                    assert!(exercises::find(id).is_some(), "{id}");
+                }
+            }
+        }
+    }
+}
