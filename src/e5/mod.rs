@@ -123,6 +123,57 @@ fn share(total: u32, n: usize) -> Vec<u32> {
         .collect()
 }
 
+/// Shares `total` between the questions of `inst` in quarter points, as an E5 barème is
+/// written: each question gets its share of the total (in proportion to its own points)
+/// rounded down to the quarter, and the quarters left go to the largest remainders
+/// (the earlier question on a tie). Every question gets at least a quarter when the
+/// total allows it; otherwise the sheet's hundredth-point sharing applies.
+pub fn quarter_points(inst: &Instance, total: Decimal) -> Scoring {
+    let quarter = Decimal::new(25, 2);
+    let n = inst.questions.len();
+    let weights: Decimal = inst.questions.iter().map(|q| q.points).sum();
+    if n == 0 || weights.is_zero() || total < quarter * Decimal::from(n as u64) {
+        return Scoring::Total(total);
+    }
+    let ideal: Vec<Decimal> = inst
+        .questions
+        .iter()
+        .map(|q| total * q.points / weights / quarter)
+        .collect();
+    let mut quarters: Vec<Decimal> = ideal.iter().map(|x| x.floor().max(Decimal::ONE)).collect();
+    let mut left = total / quarter - quarters.iter().copied().sum::<Decimal>();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        (ideal[b] - ideal[b].floor())
+            .cmp(&(ideal[a] - ideal[a].floor()))
+            .then(a.cmp(&b))
+    });
+    // Taking a quarter back (when the minimum of one quarter overshot) starts from the
+    // smallest remainders.
+    while left < Decimal::ZERO {
+        if let Some(&i) = order.iter().rev().find(|&&i| quarters[i] > Decimal::ONE) {
+            quarters[i] -= Decimal::ONE;
+            left += Decimal::ONE;
+        } else {
+            return Scoring::Total(total);
+        }
+    }
+    for &i in order.iter().cycle().take(n * 4) {
+        if left <= Decimal::ZERO {
+            break;
+        }
+        quarters[i] += Decimal::ONE;
+        left -= Decimal::ONE;
+    }
+    Scoring::PerQuestion(
+        inst.questions
+            .iter()
+            .zip(quarters)
+            .map(|(q, k)| (q.key.to_string(), (k * quarter).normalize()))
+            .collect(),
+    )
+}
+
 /// Composes the subject of `seed`: the dossiers and their exercise types, then the
 /// company (and its product), then each exercise's seed.
 pub fn compose(seed: u64) -> Result<Subject, String> {
@@ -168,7 +219,8 @@ pub fn compose(seed: u64) -> Result<Subject, String> {
                     break 'dossiers;
                 };
                 position += 1;
-                apply_scoring(&mut inst, &Scoring::Total(Decimal::from(*pts)));
+                let scoring = quarter_points(&inst, Decimal::from(*pts));
+                apply_scoring(&mut inst, &scoring);
                 instances.push(inst);
             }
             dossiers.push(Dossier {
@@ -214,9 +266,12 @@ pub fn sheet_toml(s: &Subject) -> String {
         let first = d.first_question(k);
         let last = first + inst.questions.len() - 1;
         out.push_str(&format!(
-            "\n# Dossier {} — questions {}.{first} à {}.{last}\n[[exercice]]\nid = \"{}\"\ngraine = {}\npoints = {}\n",
-            d.number, d.number, d.number, inst.id, inst.seed, d.exercise_points[k]
+            "\n# Dossier {} — questions {}.{first} à {}.{last} ({} points)\n[[exercice]]\nid = \"{}\"\ngraine = {}\n[exercice.bareme]\n",
+            d.number, d.number, d.number, d.exercise_points[k], inst.id, inst.seed
         ));
+        for q in &inst.questions {
+            out.push_str(&format!("\"{}\" = {}\n", q.key, q.points.normalize()));
+        }
     }
     out
 }
@@ -252,6 +307,22 @@ pub fn codes_text(s: &Subject) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quarter_points_are_exact() {
+        let inst = crate::generate::generate("segmentation/abc", 1, &Default::default()).unwrap();
+        for total in [3, 4, 5, 6] {
+            let mut i = inst.clone();
+            let scoring = quarter_points(&i, Decimal::from(total));
+            assert!(matches!(scoring, Scoring::PerQuestion(_)));
+            apply_scoring(&mut i, &scoring);
+            assert_eq!(i.total_points(), Decimal::from(total));
+            for q in &i.questions {
+                assert!(q.points >= Decimal::new(25, 2));
+                assert_eq!((q.points * Decimal::from(4)).fract(), Decimal::ZERO);
+            }
+        }
+    }
 
     #[test]
     fn shares_are_whole_and_exact() {
