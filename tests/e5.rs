@@ -40,22 +40,31 @@ fn check(s: &Subject) {
     for d in &s.dossiers {
         let open: Decimal = d.open.iter().map(|o| o.points).sum();
         let numeric: Decimal = d.exercises.iter().map(|i| i.total_points()).sum();
-        assert_eq!(open + numeric, d.points, "graine {seed}, dossier {}", d.number);
+        assert_eq!(
+            open + numeric,
+            d.points,
+            "graine {seed}, dossier {}",
+            d.number
+        );
         assert!(d.exercises.len() >= 2 && (1..=2).contains(&d.open.len()));
     }
-    let empty = BTreeMap::new();
-    for (d, _, inst) in s.exercises() {
+    for (d, k, inst) in s.exercises() {
         let what = format!("graine {seed}, dossier {}, {}", d.number, inst.id);
         assert!(inst.statement.contains(&s.business.nom), "{what}");
         assert!(e5::fits(inst, s.business, s.product), "{what}");
         for q in &inst.questions {
-            assert_eq!((q.points * Decimal::from(4)).fract(), Decimal::ZERO, "{what}");
+            assert_eq!(
+                (q.points * Decimal::from(4)).fract(),
+                Decimal::ZERO,
+                "{what}"
+            );
         }
-        // The printed code alone regenerates the instance, with no --set.
+        // The printed code regenerates the instance, with the printed --set if any.
         let c = code::decode(&inst.code).unwrap();
-        assert!(c.params_hash.is_none(), "{what}");
+        let set = &d.sets[k];
+        assert_eq!(c.params_hash.is_some(), !set.is_empty(), "{what}");
         let id = &catalog::catalog().find_by_prefix(&c.prefix).unwrap().id;
-        let again = generate(id, c.seed, &empty).unwrap();
+        let again = generate(id, c.seed, set).unwrap();
         assert_eq!(again.statement, inst.statement, "{what}");
         assert_eq!(again.code, inst.code, "{what}");
         let answers = common::right_answers(&again);
@@ -64,6 +73,21 @@ fn check(s: &Subject) {
         // The same answers earn every point of the subject's barème too.
         let rep = correct(inst, &answers);
         assert_eq!(rep.score, inst.total_points(), "{what}");
+        // The invoice is at the price the margin exercise found.
+        if let Some(price) = set.get("prix_unitaire") {
+            let marges = d.exercises.iter().find(|i| i.id == "prix/marges").unwrap();
+            let pv = marges.question("prix_vente_ht").unwrap().answer;
+            assert_eq!(
+                price.replace(',', "."),
+                pv.normalize().to_string(),
+                "{what}"
+            );
+            assert_eq!(
+                inst.params["prix_unitaire"].as_number(),
+                Some(pv.normalize()),
+                "{what}"
+            );
+        }
     }
 }
 
@@ -86,9 +110,15 @@ fn thirty_subjects_hold_together() {
         four += usize::from(s.dossiers.len() == 4);
         companies.insert(s.business.nom.clone());
         let html = e5_html::subject(&s);
-        assert!(html.contains("Dossier 1 — question") || html.contains("<span class=\"num\">1.1</span>"));
+        assert!(
+            html.contains("Dossier 1 — question")
+                || html.contains("<span class=\"num\">1.1</span>")
+        );
     }
-    assert!((5..=25).contains(&four), "{four} sujets à quatre dossiers sur 30");
+    assert!(
+        (5..=25).contains(&four),
+        "{four} sujets à quatre dossiers sur 30"
+    );
     assert!(companies.len() >= 10, "{} entreprises", companies.len());
 }
 
@@ -167,9 +197,15 @@ fn cli_writes_the_four_files_and_never_overwrites() {
     let o = clientele(&["e5", "--seed", "43", "-o", d]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("existe déjà") && err.contains("--force"), "{err}");
+    assert!(
+        err.contains("existe déjà") && err.contains("--force"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(dir.join("sujet.html")).unwrap(), first[0]);
-    assert_eq!(std::fs::read_to_string(dir.join("codes.txt")).unwrap(), "mes notes");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("codes.txt")).unwrap(),
+        "mes notes"
+    );
     let o = clientele(&["e5", "--seed", "42", "-o", d, "--force"]);
     assert!(o.status.success());
     assert_eq!(std::fs::read(dir.join("codes.txt")).unwrap(), first[3]);
@@ -177,7 +213,10 @@ fn cli_writes_the_four_files_and_never_overwrites() {
     let codes = String::from_utf8(first[3].clone()).unwrap();
     let code = codes
         .lines()
-        .find_map(|l| l.strip_prefix("Dossier 2 — ").and_then(|l| l.rsplit(" : ").next()))
+        .find_map(|l| {
+            l.strip_prefix("Dossier 1 — ")
+                .and_then(|l| l.rsplit(" : ").next())
+        })
         .unwrap()
         .to_string();
     let c = code::decode(&code).unwrap();
@@ -190,9 +229,39 @@ fn cli_writes_the_four_files_and_never_overwrites() {
     let path = tmp.path().join("reponses.toml");
     std::fs::write(&path, answers).unwrap();
     let o = clientele(&["correct", &code, "--answers", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = String::from_utf8_lossy(&o.stdout);
     let n = clientele::num::format::number(inst.total_points(), 2);
     assert!(out.contains(&format!("Score : {n} / {n}")), "{out}");
+    // A code with a fixed parameter is corrected with the printed --set.
+    let line = codes
+        .lines()
+        .find(|l| l.contains("à corriger avec"))
+        .unwrap();
+    let args: Vec<&str> = line
+        .split(": clientele ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .collect();
+    let c = code::decode(args[1]).unwrap();
+    let id = &catalog::catalog().find_by_prefix(&c.prefix).unwrap().id;
+    let set: BTreeMap<String, String> = args[3]
+        .split_once('=')
+        .map(|(k, v)| BTreeMap::from([(k.to_string(), v.to_string())]))
+        .unwrap();
+    let inst = generate(id, c.seed, &set).unwrap();
+    let answers: String = common::right_answers(&inst)
+        .iter()
+        .map(|(k, v)| format!("{k} = \"{v}\"\n"))
+        .collect();
+    std::fs::write(&path, answers).unwrap();
+    let mut full = args.clone();
+    full.extend(["--answers", path.to_str().unwrap()]);
+    let o = clientele(&full);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let n = clientele::num::format::number(inst.total_points(), 2);
+    assert!(String::from_utf8_lossy(&o.stdout).contains(&format!("Score : {n} / {n}")));
 }
 
 #[test]
@@ -212,5 +281,11 @@ fn without_a_seed_one_is_drawn_and_printed() {
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    assert!(tmp.path().join(format!("e5-{seed}")).join("sujet.html").exists(), "{err}");
+    assert!(
+        tmp.path()
+            .join(format!("e5-{seed}"))
+            .join("sujet.html")
+            .exists(),
+        "{err}"
+    );
 }

@@ -4,8 +4,11 @@
 //! No exercise type is changed: each exercise is an ordinary instance whose seed is
 //! searched, counting up from a seed derived from the subject's, until its statement
 //! names the subject's company (and no other product of it than the subject's). Its code
-//! is therefore an ordinary code that `clientele correct` regenerates and marks, and
-//! no parameter is fixed (a fixed parameter would put a fingerprint in the code).
+//! is therefore an ordinary code that `clientele correct` regenerates and marks. One
+//! figure only is fixed, so that it agrees across exercises: the invoice's unit price
+//! HT is the selling price HT of the margin exercise; that code then carries the
+//! fingerprint of the fixed parameter and is corrected with its `--set`, which the
+//! codes list and the corrigé print.
 //! Logic only; the HTML is in [`crate::render::e5_html`].
 
 pub mod templates;
@@ -19,6 +22,7 @@ use crate::model::{Instance, Params};
 use crate::rng::Rng;
 use crate::text::plural;
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 use templates::{DossierTemplate, OpenTemplate, DOSSIERS};
 
 /// Seeds tried for each exercise before giving up on the company.
@@ -42,6 +46,9 @@ pub struct Dossier {
     pub exercises: Vec<Instance>,
     /// The points each exercise is worth, as written in the sheet.
     pub exercise_points: Vec<u32>,
+    /// The parameters fixed on each exercise to share a figure with an earlier one
+    /// (as `--set NOM=VALEUR` pairs; empty for most).
+    pub sets: Vec<BTreeMap<String, String>>,
     pub open: Vec<OpenQuestion>,
 }
 
@@ -99,13 +106,40 @@ pub fn fits(inst: &Instance, business: &Business, product: &Product) -> bool {
 
 /// The first seed from `start` (counting up, at most [`SEARCH`] seeds) whose instance
 /// of `id` fits the scene.
-pub fn search(id: &str, start: u64, business: &Business, product: &Product) -> Option<Instance> {
+pub fn search(
+    id: &str,
+    start: u64,
+    business: &Business,
+    product: &Product,
+    set: &BTreeMap<String, String>,
+) -> Option<Instance> {
     let entry = catalog::catalog().find(id)?;
     let exercise = exercises::find(id)?;
-    let none = Params::new();
+    let fixed: Params = crate::generate::validate_overrides(exercise, set).ok()?;
     (start..start + SEARCH)
-        .filter_map(|s| generate_with(entry, exercise, s, &none).ok())
+        .filter_map(|s| generate_with(entry, exercise, s, &fixed).ok())
         .find(|inst| fits(inst, business, product))
+}
+
+/// The figures an exercise takes from an earlier one of its dossier: the unit price
+/// HT of the invoice is the selling price HT that the margin exercise computed, so
+/// that the product is sold at one price throughout the dossier.
+fn shared_figures(id: &str, earlier: &[Instance]) -> BTreeMap<String, String> {
+    let mut set = BTreeMap::new();
+    if id == "prix/net-a-payer" {
+        let price = earlier
+            .iter()
+            .filter(|i| i.id == "prix/marges")
+            .find_map(|i| i.question("prix_vente_ht"))
+            .map(|q| q.answer);
+        if let Some(p) = price {
+            set.insert(
+                "prix_unitaire".to_string(),
+                p.normalize().to_string().replace('.', ","),
+            );
+        }
+    }
+    set
 }
 
 /// The seed the search of the exercise at `position` (0-based, over the subject)
@@ -212,8 +246,11 @@ pub fn compose(seed: u64) -> Result<Subject, String> {
             let open_total: u32 = t.open.iter().map(|o| o.points[mode]).sum();
             let exercise_points = share(dossier_points - open_total, ids.len());
             let mut instances = Vec::new();
+            let mut sets = Vec::new();
             for (id, pts) in ids.iter().zip(&exercise_points) {
-                let Some(mut inst) = search(id, start_seed(seed, position), business, product)
+                let set = shared_figures(id, &instances);
+                let Some(mut inst) =
+                    search(id, start_seed(seed, position), business, product, &set)
                 else {
                     ok = false;
                     break 'dossiers;
@@ -222,15 +259,23 @@ pub fn compose(seed: u64) -> Result<Subject, String> {
                 let scoring = quarter_points(&inst, Decimal::from(*pts));
                 apply_scoring(&mut inst, &scoring);
                 instances.push(inst);
+                sets.push(set);
             }
             dossiers.push(Dossier {
                 number: n + 1,
                 template: t,
-                context: (t.context)(business, product),
+                context: t
+                    .notes
+                    .iter()
+                    .filter(|(id, _)| ids.contains(id))
+                    .fold((t.context)(business, product), |c, (_, note)| {
+                        format!("{c} {note}")
+                    }),
                 points: Decimal::from(dossier_points),
                 minutes: dossier_points * TOTAL_MINUTES / TOTAL_POINTS,
                 exercises: instances,
                 exercise_points,
+                sets,
                 open,
             });
         }
@@ -272,6 +317,12 @@ pub fn sheet_toml(s: &Subject) -> String {
         for q in &inst.questions {
             out.push_str(&format!("\"{}\" = {}\n", q.key, q.points.normalize()));
         }
+        if !d.sets[k].is_empty() {
+            out.push_str("[exercice.set]\n");
+            for (name, value) in &d.sets[k] {
+                out.push_str(&format!("{name} = \"{}\"\n", q(value)));
+            }
+        }
     }
     out
 }
@@ -294,6 +345,13 @@ pub fn codes_text(s: &Subject) -> String {
             inst.title,
             inst.code
         ));
+        if !d.sets[k].is_empty() {
+            out.push_str(&format!(
+                "    à corriger avec : clientele correct {} {}\n",
+                inst.code,
+                set_args(&d.sets[k])
+            ));
+        }
     }
     out.push_str(
         "\nCorriger un exercice : clientele correct CODE (les questions sont posées dans l'ordre du dossier).\n\
@@ -302,6 +360,14 @@ pub fn codes_text(s: &Subject) -> String {
          (partie chiffrée seulement ; les questions ouvertes se notent à la main, voir corrige.html).\n",
     );
     out
+}
+
+/// `--set a=1 --set b=2`.
+pub fn set_args(set: &BTreeMap<String, String>) -> String {
+    set.iter()
+        .map(|(k, v)| format!("--set {k}={v}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -336,7 +402,11 @@ mod tests {
         for t in &DOSSIERS {
             for (mode, total) in [(0, 20), (1, 15)] {
                 let open: u32 = t.open.iter().map(|o| o.points[mode]).sum();
-                assert!(open < total && (1..=2).contains(&t.open.len()), "{}", t.title);
+                assert!(
+                    open < total && (1..=2).contains(&t.open.len()),
+                    "{}",
+                    t.title
+                );
                 assert!(total - open >= t.slots.len() as u32, "{}", t.title);
             }
             for slot in t.slots {

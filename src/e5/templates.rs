@@ -21,6 +21,8 @@ pub struct DossierTemplate {
     pub open: &'static [OpenTemplate],
     /// The situation of the dossier, in Markdown.
     pub context: fn(&Business, &Product) -> String,
+    /// A sentence added to the situation when the dossier holds this exercise type.
+    pub notes: &'static [(&'static str, &'static str)],
 }
 
 fn article(b: &Business) -> String {
@@ -50,7 +52,7 @@ fn prix(b: &Business, p: &Product) -> String {
 fn rentabilite(b: &Business, _p: &Product) -> String {
     format!(
         "La direction de {} s'interroge sur ce que rapportent réellement certains comptes et sur le risque d'impayés qu'ils font courir à sa trésorerie. Elle souhaite aussi savoir si l'action commerciale menée récemment mérite d'être reconduite.",
-        b.nom
+        lowercase_article(b)
     )
 }
 
@@ -86,6 +88,10 @@ pub const DOSSIERS: [DossierTemplate; 4] = [
             guidance: "Note structurée (constat, propositions, moyens) : 1 point pour la forme ; le reste à raison d'environ 1 point par idée pertinente reliée aux résultats chiffrés. Une proposition sans lien avec les calculs ne rapporte pas plus de la moitié des points.",
         }],
         context: portefeuille,
+        notes: &[
+            ("segmentation/scoring", "Un fichier de clients et de prospects est à hiérarchiser selon la grille de l'entreprise."),
+            ("segmentation/statistiques", "L'étude d'une série de ventes récentes complète l'analyse du portefeuille."),
+        ],
     },
     DossierTemplate {
         title: "Fixer un prix et une offre de paiement ou de financement",
@@ -107,6 +113,10 @@ pub const DOSSIERS: [DossierTemplate; 4] = [
             guidance: "Attendre une recommandation claire (1 point), deux ou trois arguments chiffrés tirés du dossier (1 à 2 points) et la prise en compte du point de vue du client (1 point).",
         }],
         context: prix,
+        notes: &[
+            ("financement/escompte-reglement", "Un client hésite entre payer comptant avec escompte et payer à l'échéance."),
+            ("financement/choix-financement", "L'entreprise doit aussi financer un équipement nécessaire à son activité commerciale : le mode de financement pèse sur sa trésorerie, donc sur les délais qu'elle peut accorder."),
+        ],
     },
     DossierTemplate {
         title: "Évaluer la rentabilité et le risque d'un client ou d'une action",
@@ -138,6 +148,7 @@ pub const DOSSIERS: [DossierTemplate; 4] = [
             },
         ],
         context: rentabilite,
+        notes: &[],
     },
     DossierTemplate {
         title: "Suivre les résultats et décider",
@@ -163,5 +174,6 @@ pub const DOSSIERS: [DossierTemplate; 4] = [
             },
         ],
         context: suivi,
+        notes: &[],
     },
 ];

@@ -25,6 +25,7 @@ ol.numerote li { margin: 1.5mm 0 2.5mm; break-inside: avoid; page-break-inside: 
 .annexe { margin-top: 5mm; break-inside: avoid; page-break-inside: avoid; }
 tr.total td { font-weight: bold; border-top: 2px solid #222; }
 .idees li { margin: 1mm 0; }
+.commande { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
 "#;
 
 /// "1 h 40", "1 h 15", "1 h".
@@ -41,13 +42,14 @@ pub fn duration(minutes: u32) -> String {
 fn split_tables(statement: &str, mut next_annex: impl FnMut(String) -> usize) -> String {
     let mut out = Vec::new();
     let mut table: Vec<&str> = Vec::new();
-    let flush = |table: &mut Vec<&str>, out: &mut Vec<String>, next: &mut dyn FnMut(String) -> usize| {
-        if !table.is_empty() {
-            let n = next(table.join("\n"));
-            out.push(format!("\n*Données : voir annexe {n}.*\n"));
-            table.clear();
-        }
-    };
+    let flush =
+        |table: &mut Vec<&str>, out: &mut Vec<String>, next: &mut dyn FnMut(String) -> usize| {
+            if !table.is_empty() {
+                let n = next(table.join("\n"));
+                out.push(format!("\n*Données : voir annexe {n}.*\n"));
+                table.clear();
+            }
+        };
     for line in statement.lines() {
         if line.trim_start().starts_with('|') {
             table.push(line);
@@ -138,12 +140,34 @@ fn cover(s: &Subject) -> String {
     ));
     out.push_str(&format!(
         "<h2>Avant de commencer</h2>\n<p>Le cas est le même d'un dossier à l'autre : l'entreprise, son secteur, son produit étudié (et donc son taux de TVA de {}) et votre interlocuteur sont communs à tous les documents. En revanche, chaque document décrit sa propre situation chiffrée (une période, un client, une commande, une action) : sauf indication contraire, n'utilisez dans une question que les chiffres du document auquel elle se rapporte. Arrondissez comme l'indique chaque document.</p>\n\
-         <p>Les dossiers sont indépendants et peuvent être traités dans l'ordre de votre choix. Les résultats chiffrés doivent être justifiés (formule, calcul, résultat avec son unité) ; les questions ouvertes attendent une réponse rédigée et argumentée.</p>\n\
+         {}<p>Les dossiers sont indépendants et peuvent être traités dans l'ordre de votre choix. Les résultats chiffrés doivent être justifiés (formule, calcul, résultat avec son unité) ; les questions ouvertes attendent une réponse rédigée et argumentée.</p>\n\
          <p class=\"meta\">Entraînement : chaque document porte un code (par exemple <span class=\"code\">{}</span>) ; <span class=\"code\">clientele correct CODE</span> corrige ses réponses chiffrées.</p>\n",
         format::percent(p.tva),
+        shared_sentence(s),
         escape(&s.dossiers[0].exercises[0].code)
     ));
     out.push_str("</section>\n");
+    out
+}
+
+/// Says which figure passes from one document to another, if any.
+fn shared_sentence(s: &Subject) -> String {
+    let mut out = String::new();
+    for d in &s.dossiers {
+        for (k, set) in d.sets.iter().enumerate() {
+            if set.contains_key("prix_unitaire") {
+                if let Some(m) = d.exercises[..k].iter().position(|i| i.id == "prix/marges") {
+                    out.push_str(&format!(
+                        "<p>Un chiffre est commun à deux documents : le prix unitaire HT de la facture du document {}.{} est le prix de vente HT qui résulte du document {}.{}.</p>\n",
+                        d.number,
+                        k + 1,
+                        d.number,
+                        m + 1
+                    ));
+                }
+            }
+        }
+    }
     out
 }
 
@@ -159,7 +183,8 @@ fn dossier_heading(d: &Dossier) -> String {
 
 fn questions_list(d: &Dossier, k: usize, inst: &Instance) -> String {
     let first = d.first_question(k);
-    let mut out = String::from("<p class=\"travail\">Travail à faire</p>\n<ol class=\"numerote\">\n");
+    let mut out =
+        String::from("<p class=\"travail\">Travail à faire</p>\n<ol class=\"numerote\">\n");
     for (i, q) in inst.questions.iter().enumerate() {
         out.push_str(&format!(
             "<li><span class=\"num\">{}</span>{} <span class=\"bareme\">({})</span></li>\n",
@@ -179,7 +204,10 @@ pub fn subject(s: &Subject) -> String {
     for d in &s.dossiers {
         body.push_str("<section class=\"page\">\n");
         body.push_str(&dossier_heading(d));
-        body.push_str(&format!("<div class=\"contexte\">{}</div>\n", markdown(&d.context)));
+        body.push_str(&format!(
+            "<div class=\"contexte\">{}</div>\n",
+            markdown(&d.context)
+        ));
         for (k, inst) in d.exercises.iter().enumerate() {
             body.push_str("<div class=\"document\">\n");
             body.push_str(&format!(
@@ -193,7 +221,13 @@ pub fn subject(s: &Subject) -> String {
                 let number = annexes.len() + 1;
                 annexes.push(Annex {
                     number,
-                    title: format!("Dossier {}, document {}.{} — {}", d.number, d.number, k + 1, inst.title),
+                    title: format!(
+                        "Dossier {}, document {}.{} — {}",
+                        d.number,
+                        d.number,
+                        k + 1,
+                        inst.title
+                    ),
                     table,
                 });
                 number
@@ -202,7 +236,9 @@ pub fn subject(s: &Subject) -> String {
             body.push_str(&questions_list(d, k, inst));
             body.push_str("</div>\n");
         }
-        body.push_str("<div class=\"document\">\n<h3>Analyse et propositions</h3>\n<ol class=\"numerote\">\n");
+        body.push_str(
+            "<div class=\"document\">\n<h3>Analyse et propositions</h3>\n<ol class=\"numerote\">\n",
+        );
         for (k, o) in d.open.iter().enumerate() {
             body.push_str(&format!(
                 "<li><span class=\"num\">{}</span>{} <span class=\"bareme\">({})</span></li>\n",
@@ -238,7 +274,11 @@ fn renumbered_solution(d: &Dossier, k: usize, inst: &Instance) -> String {
     let mut sol = inst.solution.clone();
     for (i, q) in inst.questions.iter().enumerate().rev() {
         let old = format!("**{}. {}**", i + 1, capitalise(q.label));
-        let new = format!("**Question {} — {}**", number_label(d, first + i), capitalise(q.label));
+        let new = format!(
+            "**Question {} — {}**",
+            number_label(d, first + i),
+            capitalise(q.label)
+        );
         sol = sol.replacen(&old, &new, 1);
     }
     sol
@@ -270,18 +310,26 @@ pub fn answer_key(s: &Subject) -> String {
         "<tr class=\"total\"><td>Total</td><td></td><td></td><td class=\"nombre\">{}</td><td class=\"nombre\">20</td></tr>\n</table>\n",
         points(s.total_points())
     ));
-    body.push_str("<p>Les réponses chiffrées se corrigent avec leur code : <span class=\"code\">clientele correct CODE</span> pour une copie (les questions sont posées dans l'ordre du document), ou pour une classe <span class=\"code\">clientele devoir creer e5.toml --classe liste.csv</span> puis <span class=\"code\">clientele devoir corriger e5.toml --classe liste.csv --reponses saisie.csv</span> (partie chiffrée seulement : la note sur 20 qu'il donne porte sur ces seuls points). Aucun paramètre n'est fixé : les codes se corrigent sans <span class=\"code\">--set</span>. Une réponse juste calculée à partir d'un résultat antérieur faux reçoit ses points (report d'erreur).</p>\n");
-    body.push_str("<table>\n<tr><th>Document</th><th>Questions</th><th>Code</th></tr>\n");
+    body.push_str("<p>Les réponses chiffrées se corrigent avec leur code : <span class=\"commande\">clientele correct CODE</span> pour une copie (les questions sont posées dans l'ordre du document), ou pour une classe <span class=\"commande\">clientele devoir creer e5.toml --classe liste.csv</span> puis <span class=\"commande\">clientele devoir corriger e5.toml --classe liste.csv --reponses saisie.csv</span> (partie chiffrée seulement : la note sur 20 qu'il donne porte sur ces seuls points). Un code suivi d'une empreinte (quatre caractères après un second tiret) a un paramètre fixé pour accorder ses chiffres à ceux d'un autre document : corrigez-le avec le <span class=\"code\">--set</span> indiqué dans le tableau. Une réponse juste calculée à partir d'un résultat antérieur faux reçoit ses points (report d'erreur).</p>\n");
+    body.push_str("<table>\n<tr><th>Document</th><th>Questions</th><th>Code</th><th>Paramètre fixé</th></tr>\n");
     for (d, k, inst) in s.exercises() {
         let first = d.first_question(k);
         body.push_str(&format!(
-            "<tr><td>{}.{} — {}</td><td>{} à {}</td><td class=\"code\">{}</td></tr>\n",
+            "<tr><td>{}.{} — {}</td><td>{} à {}</td><td class=\"code\">{}</td><td>{}</td></tr>\n",
             d.number,
             k + 1,
             escape(&inst.title),
             number_label(d, first),
             number_label(d, first + inst.questions.len() - 1),
-            escape(&inst.code)
+            escape(&inst.code),
+            if d.sets[k].is_empty() {
+                "—".to_string()
+            } else {
+                format!(
+                    "<span class=\"commande\">{}</span>",
+                    escape(&crate::e5::set_args(&d.sets[k]))
+                )
+            }
         ));
     }
     body.push_str("</table>\n</section>\n");
@@ -363,12 +411,17 @@ mod tests {
     #[test]
     fn tables_go_to_the_annexes() {
         let mut got = Vec::new();
-        let text = split_tables("Avant.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAprès.", |t| {
-            got.push(t);
-            7
-        });
+        let text = split_tables(
+            "Avant.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAprès.",
+            |t| {
+                got.push(t);
+                7
+            },
+        );
         assert_eq!(got, vec!["| a | b |\n|---|---|\n| 1 | 2 |".to_string()]);
-        assert!(text.contains("voir annexe 7") && text.contains("Avant.") && text.contains("Après."));
+        assert!(
+            text.contains("voir annexe 7") && text.contains("Avant.") && text.contains("Après.")
+        );
         assert!(!text.contains("| 1 |"));
     }
 }
