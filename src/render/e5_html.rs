@@ -25,6 +25,7 @@ ol.numerote li { margin: 1.5mm 0 2.5mm; break-inside: avoid; page-break-inside: 
 .annexe { margin-top: 5mm; break-inside: avoid; page-break-inside: avoid; }
 tr.total td { font-weight: bold; border-top: 2px solid #222; }
 .idees li { margin: 1mm 0; }
+.solution table, .annexe table { font-size: 9pt; }
 .commande { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
 "#;
 
