@@ -10,7 +10,8 @@ use crate::text::{capitalise, lowercase_first};
 use rust_decimal::Decimal;
 
 const CSS: &str = r#"
-.couverture h1 { font-size: 20pt; margin: 4mm 0 3mm; }
+.couverture h1 { font-size: 18pt; margin: 3mm 0 2mm; }
+@media print { .couverture { font-size: 9.5pt; line-height: 1.3; } .couverture h2 { margin: 4mm 0 1.5mm; } .couverture p { margin: 1.5mm 0; } }
 .epreuve { border: 1.5px solid #222; padding: 3mm; text-align: center; margin-bottom: 5mm; }
 .epreuve .titre { font-size: 13pt; font-weight: bold; }
 .dossier-tete { display: flex; justify-content: space-between; align-items: baseline; gap: 4mm; }
