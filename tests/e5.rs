@@ -59,6 +59,15 @@ fn check(s: &Subject) {
                 "{what}"
             );
         }
+        // One product, hence one TVA rate, throughout.
+        if let Some(v) = inst.params.get("taux_tva") {
+            assert_eq!(v.as_number(), Some(s.product.tva.normalize()), "{what}");
+        }
+        // The selling price stays within the price range the cover page announces.
+        if let Some(q) = inst.question("prix_vente_ht") {
+            let (lo, hi) = (s.product.prix_ht_min, s.product.prix_ht_max);
+            assert!(lo <= q.answer && q.answer <= hi, "{what}: {}", q.answer);
+        }
         // The printed code regenerates the instance, with the printed --set if any.
         let c = code::decode(&inst.code).unwrap();
         let set = &d.sets[k];
