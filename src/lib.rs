@@ -19,6 +19,7 @@ pub mod catalog;
 pub mod code;
 pub mod correct;
 pub mod devoir;
+pub mod e5;
 pub mod exercises;
 pub mod expr;
 pub mod generate;

@@ -44,6 +44,22 @@ pub enum Command {
     /// Devoirs : une variante par élève, corrigé, correction de la classe, export Moodle.
     #[command(help_template = TEMPLATE, subcommand_help_heading = "Commandes", subcommand_value_name = "COMMANDE")]
     Devoir(DevoirArgs),
+    /// Sujet d'entraînement à l'E5 : étude de cas en dossiers, annexes, corrigé et barème.
+    #[command(help_template = TEMPLATE)]
+    E5(E5Args),
+}
+
+#[derive(Args, Debug)]
+pub struct E5Args {
+    /// Graine du sujet : la même graine redonne le même sujet. Tirée au hasard si absente.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Dossier de sortie (par défaut : e5-GRAINE).
+    #[arg(short = 'o', long = "output", value_name = "DOSSIER")]
+    pub output: Option<PathBuf>,
+    /// Autorise à remplacer des fichiers existants.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -276,13 +292,13 @@ pub fn report_clap_error(e: clap::Error) -> i32 {
         ErrorKind::InvalidValue => "valeur invalide",
         ErrorKind::UnknownArgument => "option inconnue",
         ErrorKind::InvalidSubcommand => {
-            "commande inconnue (list, generate, correct, book ou devoir)"
+            "commande inconnue (list, generate, correct, book, devoir ou e5)"
         }
         ErrorKind::MissingRequiredArgument => "argument obligatoire manquant",
         ErrorKind::ValueValidation => "valeur hors des limites permises",
         ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => "arguments incompatibles",
         ErrorKind::MissingSubcommand => {
-            "commande manquante (list, generate, correct, book ou devoir)"
+            "commande manquante (list, generate, correct, book, devoir ou e5)"
         }
         _ => "ligne de commande invalide",
     };

@@ -94,7 +94,7 @@ fn default_dir(prefix: &str, sheet: &Path) -> PathBuf {
 }
 
 /// Writes every file, after checking that none exists (unless `force`).
-fn write_all(files: &[(PathBuf, String)], force: bool) -> Result<(), String> {
+pub(super) fn write_all(files: &[(PathBuf, String)], force: bool) -> Result<(), String> {
     if !force {
         let existing: Vec<&PathBuf> = files
             .iter()

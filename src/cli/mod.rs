@@ -4,6 +4,7 @@ mod args;
 mod book;
 mod correct;
 mod devoir;
+mod e5;
 mod generate;
 mod list;
 mod output;
@@ -25,6 +26,7 @@ pub fn run() -> i32 {
         Command::Correct(a) => correct::run(a),
         Command::Book(a) => book::run(a),
         Command::Devoir(a) => devoir::run(a),
+        Command::E5(a) => e5::run(a),
     };
     match result {
         Ok(()) => 0,

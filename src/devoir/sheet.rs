@@ -34,6 +34,7 @@ struct ExerciseFile {
     points: Option<toml::Value>,
     bareme: Option<BTreeMap<String, toml::Value>>,
     set: Option<BTreeMap<String, toml::Value>>,
+    graine: Option<u64>,
 }
 
 /// How an exercise's points are set on the sheet.
@@ -54,6 +55,9 @@ pub struct SheetExercise {
     /// Fixed parameters, validated.
     pub fixed: Params,
     pub scoring: Scoring,
+    /// A seed fixed for the whole class (the E5 mock exam: everyone works on the same
+    /// case); without it, each student's seed derives from their identifier.
+    pub seed: Option<u64>,
 }
 
 impl std::fmt::Debug for SheetExercise {
@@ -62,6 +66,7 @@ impl std::fmt::Debug for SheetExercise {
             .field("id", &self.entry.id)
             .field("fixed", &self.fixed)
             .field("scoring", &self.scoring)
+            .field("seed", &self.seed)
             .finish()
     }
 }
@@ -187,6 +192,7 @@ impl Sheet {
                 exercise,
                 fixed,
                 scoring,
+                seed: ex.graine,
             });
         }
         Ok(Sheet {
@@ -218,6 +224,10 @@ impl Sheet {
         // seeds[k][s]: exercise k of student s.
         let mut seeds = Vec::with_capacity(self.exercises.len());
         for k in 0..self.exercises.len() {
+            if let Some(seed) = self.exercises[k].seed {
+                seeds.push(vec![seed; students.len()]);
+                continue;
+            }
             let mut used = BTreeSet::new();
             let mut of_exercise = vec![0u64; students.len()];
             for &s in &order {
@@ -423,6 +433,30 @@ mod tests {
             &Scoring::PerQuestion(BTreeMap::from([(key, dec!(2.5))])),
         );
         assert_eq!(points(&i), vec![dec!(1), dec!(2.5)]);
+    }
+
+    #[test]
+    fn a_fixed_seed_is_the_same_for_every_student() {
+        let sheet = Sheet::parse(
+            "e5.toml",
+            "titre = \"E5\"\ngraine = 1\n[[exercice]]\nid = \"prix/tva\"\ngraine = 4242\n[[exercice]]\nid = \"prix/tva\"\n",
+        )
+        .unwrap();
+        let students: Vec<Student> = ["A1", "B2"]
+            .iter()
+            .map(|id| Student {
+                id: id.to_string(),
+                nom: id.to_string(),
+                prenom: String::new(),
+                line: 0,
+            })
+            .collect();
+        let copies = sheet.copies(&students).unwrap();
+        assert_eq!(copies[0].instances[0].seed, 4242);
+        assert_eq!(copies[1].instances[0].seed, 4242);
+        assert_eq!(copies[0].instances[0].code, copies[1].instances[0].code);
+        // The exercise without a fixed seed still differs from one student to the next.
+        assert_ne!(copies[0].instances[1].seed, copies[1].instances[1].seed);
     }
 
     #[test]

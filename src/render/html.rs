@@ -84,13 +84,18 @@ ol.questions li { margin: 2mm 0 3mm; break-inside: avoid; page-break-inside: avo
 
 /// A complete HTML document.
 pub fn document(title: &str, body: &str) -> String {
+    document_with(title, "", body)
+}
+
+/// A complete HTML document whose style sheet adds `extra_css` to the common one.
+pub fn document_with(title: &str, extra_css: &str, body: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
         escape(title)
     )
 }
 
-fn unit_suffix(u: Unit) -> &'static str {
+pub fn unit_suffix(u: Unit) -> &'static str {
     match u {
         Unit::Euros => "€",
         Unit::Percent => "%",
@@ -99,7 +104,7 @@ fn unit_suffix(u: Unit) -> &'static str {
     }
 }
 
-fn points(p: Decimal) -> String {
+pub fn points(p: Decimal) -> String {
     let s = format::number(p, 2);
     if p <= Decimal::ONE {
         format!("{s}\u{a0}pt")

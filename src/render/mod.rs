@@ -3,6 +3,7 @@
 pub mod breakeven_chart;
 pub mod charts;
 pub mod class_report;
+pub mod e5_html;
 pub mod gift;
 pub mod html;
 pub mod json;
