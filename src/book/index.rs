@@ -118,10 +118,8 @@ pub fn render(embeds: &Embeds, page: &Path) -> String {
             Some(title) => out.push_str(&format!("\n## {code} — {title}\n\n")),
             None => out.push_str(&format!("\n## {code}\n\n")),
         }
-        out.push_str(
-            "| Type d'exercice | Identifiant | Difficulté | Ce que l'on fait | Dans le livre |\n",
-        );
-        out.push_str("|---|---|:-:|---|---|\n");
+        out.push_str("| Exercice | Ce que l'on fait | Chapitres |\n");
+        out.push_str("|---|---|---|\n");
         for e in entries {
             let chapters = embeds
                 .by_type
@@ -135,7 +133,7 @@ pub fn render(embeds: &Embeds, page: &Path) -> String {
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| "hors du livre".to_string());
             out.push_str(&format!(
-                "| {} | `{}` | {} | {} | {} |\n",
+                "| **{}**<br>`{}` {} | {} | {} |\n",
                 cell(&e.titre),
                 e.id,
                 stars(e.difficulte),
