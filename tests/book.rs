@@ -867,3 +867,53 @@ fn the_book_index_page_links_every_catalog_type() {
     }
     assert!(!html.contains("hors du livre"));
 }
+
+/// A glossary term as French dictionaries order it: accents, case, hyphens and
+/// apostrophes ignored (« Écart type » between « EBE » and « Écrémage »).
+fn collation_key(term: &str) -> String {
+    let mut key = String::new();
+    for c in term.to_lowercase().chars() {
+        match c {
+            'à' | 'â' | 'ä' => key.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => key.push('e'),
+            'î' | 'ï' => key.push('i'),
+            'ô' | 'ö' => key.push('o'),
+            'ù' | 'û' | 'ü' => key.push('u'),
+            'ç' => key.push('c'),
+            'œ' => key.push_str("oe"),
+            'æ' => key.push_str("ae"),
+            '-' | '\'' | ' ' => key.push(' '),
+            c if c.is_ascii_alphanumeric() => key.push(c),
+            _ => {}
+        }
+    }
+    key
+}
+
+#[test]
+fn the_glossary_is_in_french_order_and_every_term_has_a_link() {
+    let text = read(Path::new("book/src/annexes/glossaire.md"));
+    let entry = Regex::new(r"^- \*\*([^*]+)\*\* — .+\. Voir \[").unwrap();
+    let terms: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("- "))
+        .map(|l| {
+            entry
+                .captures(l)
+                .unwrap_or_else(|| panic!("entrée mal formée : {l}"))
+                .get(1)
+                .unwrap()
+                .as_str()
+        })
+        .collect();
+    assert!((80..=120).contains(&terms.len()), "{} termes", terms.len());
+    for pair in terms.windows(2) {
+        assert!(
+            collation_key(pair[0]) < collation_key(pair[1]),
+            "« {} » devrait venir après « {} »",
+            pair[0],
+            pair[1]
+        );
+    }
+    assert_eq!(collation_key("Écart type"), "ecart type");
+}
