@@ -819,3 +819,134 @@ fn serve_answers_on_loopback_and_refuses_traversal() {
     assert!(secret.starts_with("HTTP/1.1 404"), "{}", &secret[..60]);
     handle.join().unwrap();
 }
+
+#[test]
+fn the_index_directive_lists_every_type_by_savoir_with_its_chapters() {
+    use clientele::book::index;
+    use mdbook_preprocessor::book::{Book, BookItem, Chapter};
+    let chapter = |name: &str, content: &str, path: &str| {
+        BookItem::Chapter(Chapter::new(name, content.to_string(), path, Vec::new()))
+    };
+    let book = Book::new_with_items(vec![
+        chapter(
+            "S513 — Les marges",
+            "# S513 — Les marges\n\n{{#exercice prix/marges variantes=3}}\n\n```\n{{#exercice prix/tva}}\n```\n",
+            "annee-2/s513-marges.md",
+        ),
+        chapter(
+            "S443 — La fixation du prix",
+            "# S443 — La fixation du prix\n\n{{#exercice prix/marges}}\n",
+            "annee-2/s443-prix.md",
+        ),
+    ]);
+    let embeds = index::collect(&book);
+    let page = Path::new("annexes/index-exercices.md");
+    let md = preprocess::expand_page("# Index\n\n{{#index-exercices}}\n", "x.md", &embeds, page)
+        .unwrap();
+    // Every type appears once under each of its savoirs, codes in the programme's order.
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+    let mut codes: Vec<String> = catalog()
+        .types
+        .iter()
+        .flat_map(|t| t.savoirs.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    codes.sort();
+    let shown: Vec<&str> = headings
+        .iter()
+        .map(|h| h[3..].split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(shown, codes);
+    let rows: usize = catalog().types.iter().map(|t| t.savoirs.len()).sum();
+    assert_eq!(md.matches("\n| ").count() - headings.len(), rows);
+    // Titles come from the chapters' headings; links are relative to the index page and
+    // name every embedding chapter, but not a directive shown in a code block.
+    assert!(md.contains("## S513 — Les marges"), "{md}");
+    let marges = md.lines().find(|l| l.contains("`prix/marges`")).unwrap();
+    assert!(
+        marges.ends_with("[S513](../annee-2/s513-marges.md), [S443](../annee-2/s443-prix.md) |"),
+        "{marges}"
+    );
+    let tva = md.lines().find(|l| l.contains("`prix/tva`")).unwrap();
+    assert!(tva.ends_with("hors du livre |"), "{tva}");
+    // Without the book around it, the directive is a clear error, not a silent blank.
+    let e = preprocess::expand("a\n\n{{#index-exercices}}\n", "book/src/x.md").unwrap_err();
+    assert_eq!(e.line, 3);
+    assert!(e.message.contains("{{#index-exercices}}"), "{}", e.message);
+}
+
+#[test]
+fn an_unknown_directive_fails_with_file_and_line() {
+    let dir = small_book("# Titre\n\nTexte.\n\n{{#exercise prix/tva}}\n", false);
+    let err = book::build_with(dir.path(), &dir.path().join("sortie"), false).unwrap_err();
+    assert!(
+        err.contains("chap.md ligne 5 : directive inconnue « {{#exercise prix/tva}} »"),
+        "{err}"
+    );
+    let dir = small_book("# Titre\n\n{{#index-exercice}}\n", false);
+    let err = book::build_with(dir.path(), &dir.path().join("sortie"), false).unwrap_err();
+    assert!(err.contains("ligne 3 : directive inconnue"), "{err}");
+    // In code, a directive is only shown.
+    let src = "`{{#index-exercices}}` et `{{#autre}}`\n";
+    assert_eq!(preprocess::expand(src, "f.md").unwrap(), src);
+}
+
+#[test]
+fn the_book_index_page_links_every_catalog_type() {
+    let html = read(&built().out.join("annexes/index-exercices.html"));
+    for t in &catalog().types {
+        assert!(html.contains(&format!("<code>{}</code>", t.id)), "{}", t.id);
+    }
+    assert!(!html.contains("hors du livre"));
+}
+
+/// A glossary term as French dictionaries order it: accents, case, hyphens and
+/// apostrophes ignored (« Écart type » between « EBE » and « Écrémage »).
+fn collation_key(term: &str) -> String {
+    let mut key = String::new();
+    for c in term.to_lowercase().chars() {
+        match c {
+            'à' | 'â' | 'ä' => key.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => key.push('e'),
+            'î' | 'ï' => key.push('i'),
+            'ô' | 'ö' => key.push('o'),
+            'ù' | 'û' | 'ü' => key.push('u'),
+            'ç' => key.push('c'),
+            'œ' => key.push_str("oe"),
+            'æ' => key.push_str("ae"),
+            '-' | '\'' | ' ' => key.push(' '),
+            c if c.is_ascii_alphanumeric() => key.push(c),
+            _ => {}
+        }
+    }
+    key
+}
+
+#[test]
+fn the_glossary_is_in_french_order_and_every_term_has_a_link() {
+    let text = read(Path::new("book/src/annexes/glossaire.md"));
+    let entry = Regex::new(r"^- \*\*([^*]+)\*\* — .+\. Voir \[").unwrap();
+    let terms: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("- "))
+        .map(|l| {
+            entry
+                .captures(l)
+                .unwrap_or_else(|| panic!("entrée mal formée : {l}"))
+                .get(1)
+                .unwrap()
+                .as_str()
+        })
+        .collect();
+    assert!((80..=120).contains(&terms.len()), "{} termes", terms.len());
+    for pair in terms.windows(2) {
+        assert!(
+            collation_key(pair[0]) < collation_key(pair[1]),
+            "« {} » devrait venir après « {} »",
+            pair[0],
+            pair[1]
+        );
+    }
+    assert_eq!(collation_key("Écart type"), "ecart type");
+}

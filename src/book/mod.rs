@@ -1,6 +1,7 @@
 //! The course book: an offline HTML mdBook built from `book/`, with the interactive
 //! exercises embedded as data (see [`preprocess`]) and formulas as MathML (see [`math`]).
 
+pub mod index;
 pub mod math;
 pub mod preprocess;
 pub mod serve;

@@ -5,6 +5,7 @@
 //! become MathML. Code spans and fenced code blocks are left untouched. Any problem
 //! stops the build with the chapter file and line.
 
+use super::index::{self, Embeds};
 use super::{math, typography};
 use crate::catalog;
 use crate::generate::generate;
@@ -14,7 +15,7 @@ use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use pulldown_cmark::{html, Options, Parser};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Variants embedded when the directive does not say `variantes=N`.
 pub const DEFAULT_VARIANTS: u64 = 20;
@@ -58,6 +59,8 @@ impl Preprocessor for ClientelePreprocessor {
         mut book: Book,
     ) -> mdbook_preprocessor::errors::Result<Book> {
         let mut first_error: Option<LocatedError> = None;
+        // The index of exercises needs to know every embedding chapter before any expansion.
+        let embeds = index::collect(&book);
         book.for_each_mut(|item| {
             if first_error.is_some() {
                 return;
@@ -69,7 +72,9 @@ impl Preprocessor for ClientelePreprocessor {
                 Some(p) => self.shown_src.join(p),
                 None => return,
             };
-            match expand(&chapter.content, &shown.display().to_string()) {
+            let page = chapter.path.clone().unwrap_or_default();
+            let site = Some((&embeds, page.as_path()));
+            match expand_in(&chapter.content, &shown.display().to_string(), site) {
                 Ok(text) => chapter.content = text,
                 Err(e) => first_error = Some(e),
             }
@@ -86,7 +91,27 @@ impl Preprocessor for ClientelePreprocessor {
 }
 
 /// Expands directives and formulas of one chapter. `file` names it in errors.
+/// `{{#index-exercices}}` needs the whole book: see [`expand_page`].
 pub fn expand(content: &str, file: &str) -> Result<String, LocatedError> {
+    expand_in(content, file, None)
+}
+
+/// [`expand`] for the chapter at `page` (its path in the book, for relative links) of a
+/// book whose embedding chapters are `embeds` (see [`index::collect`]).
+pub fn expand_page(
+    content: &str,
+    file: &str,
+    embeds: &Embeds,
+    page: &Path,
+) -> Result<String, LocatedError> {
+    expand_in(content, file, Some((embeds, page)))
+}
+
+fn expand_in(
+    content: &str,
+    file: &str,
+    site: Option<(&Embeds, &Path)>,
+) -> Result<String, LocatedError> {
     let mut out = String::with_capacity(content.len());
     let bytes = content.as_bytes();
     let mut fence: Option<(u8, usize)> = None;
@@ -170,6 +195,35 @@ pub fn expand(content: &str, file: &str) -> Result<String, LocatedError> {
             let directive = Directive::parse(inside).map_err(|m| at(i, m))?;
             out.push_str(&directive.render().map_err(|m| at(i, m))?);
             i += end + 2;
+        } else if rest.starts_with(index::DIRECTIVE) {
+            let (embeds, page) = site.ok_or_else(|| {
+                at(
+                    i,
+                    format!(
+                        "la directive {} ne s'emploie que dans un chapitre du livre",
+                        index::DIRECTIVE
+                    ),
+                )
+            })?;
+            // The generated Markdown gets the same typography as written prose.
+            let table = index::render(embeds, page);
+            out.push_str(&expand_in(&table, file, None).map_err(|e| at(i, e.message))?);
+            i += index::DIRECTIVE.len();
+        } else if rest.starts_with("{{#") {
+            let shown: String = rest
+                .split("}}")
+                .next()
+                .unwrap_or(rest)
+                .chars()
+                .take(40)
+                .collect();
+            return Err(at(
+                i,
+                format!(
+                    "directive inconnue « {shown}}}}} » (directives permises : {{{{#exercice ID}}}} et {})",
+                    index::DIRECTIVE
+                ),
+            ));
         } else if let Some(after) = rest.strip_prefix("$$") {
             match after.find("$$") {
                 Some(end) => {
