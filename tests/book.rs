@@ -470,13 +470,14 @@ fn every_savoir_code_has_its_section() {
 }
 
 /// Words of lesson required: the progression's chapters and the TD chapter 1 500 (S521 and
-/// S512, the longest of the second year, 3 000), each complement savoir 600, a block's
-/// introduction 300.
+/// S512, the longest of the second year, 3 000); every other section 600, a complement
+/// savoir as well as a block's introduction (a three-character code such as S42), which
+/// the book's issue holds to the same 600 words of lesson as any savoir section.
 fn required_words(code: &str, scheduled: bool) -> usize {
     match code {
         "S521" | "S512" if scheduled => 3000,
         _ if scheduled => 1500,
-        _ if code.len() == 3 => 300,
+        // A complement savoir (S425) or a block's introduction (S42): the same 600.
         _ => 600,
     }
 }
