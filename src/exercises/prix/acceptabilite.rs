@@ -12,7 +12,7 @@ use crate::exercises::context::Scene;
 use crate::exercises::prix::elasticite::price_step;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{euros, number, percent};
+use crate::num::format::{euros, number, percent, push_euros, push_number, push_percent};
 use crate::rng::Rng;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -87,12 +87,7 @@ impl Exercise for Acceptabilite {
         let picks = d.rng().distinct(interior.len(), 3);
         let mut asked: Vec<usize> = picks.iter().map(|&j| interior[j]).collect();
         asked[1..].sort_unstable();
-        let ctx = Ctx {
-            scene,
-            n,
-            rows,
-            best,
-        };
+        let ctx = Ctx::new(scene, n, rows, best);
         Ok(ctx.content(asked[0], &asked[1..]))
     }
 }
@@ -154,23 +149,27 @@ struct Ctx {
     n: i64,
     rows: Vec<Row>,
     best: usize,
+    /// Counts cumulated in the wrong direction: (too expensive, too cheap) per price,
+    /// which several questions' mistakes use.
+    reversed: (Vec<i64>, Vec<i64>),
 }
 
 impl Ctx {
+    fn new(scene: Scene, n: i64, rows: Vec<Row>, best: usize) -> Ctx {
+        let max_counts: Vec<i64> = rows.iter().map(|r| r.max_count).collect();
+        let min_counts: Vec<i64> = rows.iter().map(|r| r.min_count).collect();
+        let reversed = (cumulate_down(&max_counts), cumulate_up(&min_counts));
+        Ctx {
+            scene,
+            n,
+            rows,
+            best,
+            reversed,
+        }
+    }
+
     fn max_counts(&self) -> Vec<i64> {
         self.rows.iter().map(|r| r.max_count).collect()
-    }
-
-    fn min_counts(&self) -> Vec<i64> {
-        self.rows.iter().map(|r| r.min_count).collect()
-    }
-
-    /// Shares cumulated in the wrong direction: (too expensive, too cheap) per price.
-    fn reversed(&self) -> (Vec<i64>, Vec<i64>) {
-        (
-            cumulate_down(&self.max_counts()),
-            cumulate_up(&self.min_counts()),
-        )
     }
 
     fn pct_2n(&self, count: i64) -> Decimal {
@@ -183,19 +182,22 @@ impl Ctx {
             "| Prix proposé | Réponses « prix maximum » (trop cher à ce prix) | \
              Réponses « prix minimum » (qualité douteuse à ce prix) |\n|---|---|---|\n",
         );
+        t.reserve(self.rows.len() * 48 + 48);
         for r in &self.rows {
-            t += &format!(
-                "| {} | {} | {} |\n",
-                euros(r.price),
-                number(r.max_count.into(), 0),
-                number(r.min_count.into(), 0)
-            );
+            t.push_str("| ");
+            push_euros(&mut t, r.price);
+            t.push_str(" | ");
+            push_number(&mut t, r.max_count.into(), 0);
+            t.push_str(" | ");
+            push_number(&mut t, r.min_count.into(), 0);
+            t.push_str(" |\n");
         }
-        t += &format!(
-            "| **Total** | {} | {} |\n",
-            number(self.n.into(), 0),
-            number(self.n.into(), 0)
-        );
+        let n = number(self.n.into(), 0);
+        t.push_str("| **Total** | ");
+        t.push_str(&n);
+        t.push_str(" | ");
+        t.push_str(&n);
+        t.push_str(" |\n");
         format!(
             "Le {}, {} prépare la fixation du prix de vente HT de l'article « {} ». {}, chargé(e) de clientèle, \
              a fait interroger {} clients et prospects. Deux questions leur ont été posées :\n\n\
@@ -227,25 +229,39 @@ impl Ctx {
             } else {
                 ("", "")
             };
-            t += &format!(
-                "| {a}{}{b} | {} | {} | {} | {} | {} | {} | {a}{}{b} | {a}{}{b} |\n",
-                euros(r.price),
-                number(r.max_count.into(), 0),
-                number(r.too_expensive.into(), 0),
-                percent(r.too_expensive_pct),
-                number(r.min_count.into(), 0),
-                number(r.too_cheap.into(), 0),
-                percent(r.too_cheap_pct),
-                percent(r.acceptors_pct),
-                number(r.acceptors.into(), 0),
-            );
+            // "| **12,00 €** | 10 | 10 | 5 % | … | **40 %** | **80** |": the best price in bold.
+            t.push_str("| ");
+            t.push_str(a);
+            push_euros(&mut t, r.price);
+            t.push_str(b);
+            for count in [r.max_count, r.too_expensive] {
+                t.push_str(" | ");
+                push_number(&mut t, count.into(), 0);
+            }
+            t.push_str(" | ");
+            push_percent(&mut t, r.too_expensive_pct);
+            for count in [r.min_count, r.too_cheap] {
+                t.push_str(" | ");
+                push_number(&mut t, count.into(), 0);
+            }
+            t.push_str(" | ");
+            push_percent(&mut t, r.too_cheap_pct);
+            t.push_str(" | ");
+            t.push_str(a);
+            push_percent(&mut t, r.acceptors_pct);
+            t.push_str(b);
+            t.push_str(" | ");
+            t.push_str(a);
+            push_number(&mut t, r.acceptors.into(), 0);
+            t.push_str(b);
+            t.push_str(" |\n");
         }
         t
     }
 
     fn q_too_expensive(&self, i: usize) -> Question {
         let r = &self.rows[i];
-        let (wrong_up, _) = self.reversed();
+        let (wrong_up, _) = &self.reversed;
         let first = euros(self.rows[0].price);
         Question::new(
             "pct_trop_cher",
@@ -292,7 +308,7 @@ impl Ctx {
 
     fn q_too_cheap(&self, i: usize) -> Question {
         let r = &self.rows[i];
-        let (_, wrong_down) = self.reversed();
+        let (_, wrong_down) = &self.reversed;
         let last = euros(self.rows[self.rows.len() - 1].price);
         Question::new(
             "pct_pas_assez_cher",
@@ -347,7 +363,7 @@ impl Ctx {
         first: bool,
     ) -> Question {
         let r = &self.rows[i];
-        let (wrong_up, wrong_down) = self.reversed();
+        let (wrong_up, wrong_down) = &self.reversed;
         let reversed = dec!(100) - share(wrong_up[i], self.n) - share(wrong_down[i], self.n);
         let q = Question::new(
             key,
@@ -393,10 +409,10 @@ impl Ctx {
 
     fn q_optimal(&self) -> Question {
         let b = &self.rows[self.best];
-        let (wrong_up, wrong_down) = self.reversed();
+        let (wrong_up, wrong_down) = &self.reversed;
         let wrong_acceptors: Vec<i64> = wrong_up
             .iter()
-            .zip(&wrong_down)
+            .zip(wrong_down)
             .map(|(u, dn)| self.n - u - dn)
             .collect();
         let mut q = Question::new(
@@ -536,12 +552,7 @@ mod tests {
             .collect();
         let rows = table(200, &answers);
         let best = optimal(&rows).unwrap();
-        Ctx {
-            scene: Scene::draw(&mut Rng::from_seed(1)),
-            n: 200,
-            rows,
-            best,
-        }
+        Ctx::new(Scene::draw(&mut Rng::from_seed(1)), 200, rows, best)
     }
 
     fn find<'a>(c: &'a Content, key: &str) -> &'a Question {
