@@ -8,8 +8,8 @@ use crate::calc::{pct, Rounding};
 use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{euros, number, percent};
-use crate::text::{capitalise, french_list};
+use crate::num::format::{euros, number, percent, push_euros, push_percent};
+use crate::text::{french_list, push_capitalised};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -292,29 +292,43 @@ impl Ctx {
     /// Data table of the order.
     fn table(&self, with_price: bool, net_to_pay: Option<Decimal>) -> String {
         let i = &self.input;
-        let mut t = String::from("| Élément | Donnée |\n|---|---|\n");
-        t += &format!("| Article | {} |\n", self.scene.product.nom);
-        t += &format!("| Quantité | {} |\n", self.scene.quantity(int(i.quantity)));
+        let mut t = String::with_capacity(400);
+        t.push_str("| Élément | Donnée |\n|---|---|\n| Article | ");
+        t.push_str(&self.scene.product.nom);
+        t.push_str(" |\n| Quantité | ");
+        t.push_str(&self.scene.quantity(int(i.quantity)));
+        t.push_str(" |\n");
         if with_price {
-            t += &format!("| Prix unitaire HT | {} |\n", euros(i.unit_price));
+            t.push_str("| Prix unitaire HT | ");
+            push_euros(&mut t, i.unit_price);
+            t.push_str(" |\n");
         }
         for (name, rate) in self.names.iter().zip(&i.reductions) {
-            t += &format!("| {} | {} |\n", capitalise(name), percent(*rate));
+            t.push_str("| ");
+            push_capitalised(&mut t, name);
+            t.push_str(" | ");
+            push_percent(&mut t, *rate);
+            t.push_str(" |\n");
         }
         if self.has_discount() {
-            t += &format!(
-                "| Escompte pour paiement comptant | {} |\n",
-                percent(i.discount)
-            );
+            t.push_str("| Escompte pour paiement comptant | ");
+            push_percent(&mut t, i.discount);
+            t.push_str(" |\n");
         }
         if i.shipping.is_zero() {
-            t += "| Frais de port | franco de port |\n";
+            t.push_str("| Frais de port | franco de port |\n");
         } else {
-            t += &format!("| Frais de port HT | {} |\n", euros(i.shipping));
+            t.push_str("| Frais de port HT | ");
+            push_euros(&mut t, i.shipping);
+            t.push_str(" |\n");
         }
-        t += &format!("| Taux de TVA | {} |\n", percent(i.vat_rate));
+        t.push_str("| Taux de TVA | ");
+        push_percent(&mut t, i.vat_rate);
+        t.push_str(" |\n");
         if let Some(nap) = net_to_pay {
-            t += &format!("| Net à payer TTC | {} |\n", euros(nap));
+            t.push_str("| Net à payer TTC | ");
+            push_euros(&mut t, nap);
+            t.push_str(" |\n");
         }
         t
     }
@@ -388,8 +402,10 @@ impl Ctx {
         e
     }
 
+    /// "- Remise de 5 % : 1 000,00 € × 5 % = 50,00 € ; reste 1 000,00 € − 50,00 € = 950,00 €",
+    /// one line per reduction.
     fn cascade_steps(&self) -> String {
-        let mut lines = Vec::new();
+        let mut out = String::with_capacity(self.names.len() * 120);
         let mut base = self.f.gross;
         for ((name, rate), (amount, after)) in self
             .names
@@ -397,20 +413,28 @@ impl Ctx {
             .zip(&self.input.reductions)
             .zip(&self.f.reductions)
         {
-            lines.push(format!(
-                "- {} de {} : {} × {} = {} ; reste {} − {} = {}",
-                capitalise(name),
-                percent(*rate),
-                euros(base),
-                percent(*rate),
-                euros(*amount),
-                euros(base),
-                euros(*amount),
-                euros(*after)
-            ));
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str("- ");
+            push_capitalised(&mut out, name);
+            out.push_str(" de ");
+            push_percent(&mut out, *rate);
+            out.push_str(" : ");
+            push_euros(&mut out, base);
+            out.push_str(" × ");
+            push_percent(&mut out, *rate);
+            out.push_str(" = ");
+            push_euros(&mut out, *amount);
+            out.push_str(" ; reste ");
+            push_euros(&mut out, base);
+            out.push_str(" − ");
+            push_euros(&mut out, *amount);
+            out.push_str(" = ");
+            push_euros(&mut out, *after);
             base = *after;
         }
-        lines.join("\n")
+        out
     }
 
     fn q_net_commercial(&self) -> Question {
