@@ -15,6 +15,7 @@
 
 use super::round::round_half_away;
 use rust_decimal::Decimal;
+use std::fmt::{self, Write};
 
 /// Thousands separator: U+202F NARROW NO-BREAK SPACE.
 pub const GROUP_SEPARATOR: char = '\u{202F}';
@@ -52,28 +53,64 @@ pub fn number(x: Decimal, max_dp: u32) -> String {
 /// padded with zeros), thousands grouped: `fixed(1234.56, 3)` → `"1 234,560"`.
 pub fn fixed(x: Decimal, dp: u32) -> String {
     let mut s = String::with_capacity(16);
-    layout(&mut s, round_half_away(x, dp), Decimals::Exactly(dp));
+    let _ = layout(&mut s, round_half_away(x, dp), Decimals::Exactly(dp));
     s
 }
 
 /// Appends [`euros`]`(x)` to `out`: statements and steps are built in one buffer, and an
 /// intermediate `String` per amount was a good part of their cost.
 pub fn push_euros(out: &mut String, x: Decimal) {
-    layout(out, round_half_away(x, 2), Decimals::Exactly(2));
-    out.push(UNIT_SPACE);
-    out.push('€');
+    // Writing into a String cannot fail.
+    let _ = write_euros(out, x);
 }
 
 /// Appends [`percent`]`(x)` to `out`.
 pub fn push_percent(out: &mut String, x: Decimal) {
-    layout(out, round_half_away(x, 2), Decimals::AtMost);
-    out.push(UNIT_SPACE);
-    out.push('%');
+    let _ = write_percent(out, x);
 }
 
 /// Appends [`number`]`(x, max_dp)` to `out`.
 pub fn push_number(out: &mut String, x: Decimal, max_dp: u32) {
-    layout(out, round_half_away(x, max_dp), Decimals::AtMost);
+    let _ = layout(out, round_half_away(x, max_dp), Decimals::AtMost);
+}
+
+fn write_euros(out: &mut impl Write, x: Decimal) -> fmt::Result {
+    layout(out, round_half_away(x, 2), Decimals::Exactly(2))?;
+    out.write_str("\u{a0}€") // UNIT_SPACE
+}
+
+fn write_percent(out: &mut impl Write, x: Decimal) -> fmt::Result {
+    layout(out, round_half_away(x, 2), Decimals::AtMost)?;
+    out.write_str("\u{a0}%") // UNIT_SPACE
+}
+
+/// [`euros`] as a `format!` argument, laid out straight into the text being built
+/// rather than through an intermediate `String` (most statements and steps are a
+/// `format!` full of amounts). Width and alignment flags are ignored.
+pub struct Euros(pub Decimal);
+
+/// [`percent`] as a `format!` argument (see [`Euros`]).
+pub struct Percent(pub Decimal);
+
+/// [`number`]`(x, max_dp)` as a `format!` argument (see [`Euros`]).
+pub struct Number(pub Decimal, pub u32);
+
+impl fmt::Display for Euros {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_euros(f, self.0)
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_percent(f, self.0)
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        layout(f, round_half_away(self.0, self.1), Decimals::AtMost)
+    }
 }
 
 enum Decimals {
@@ -83,11 +120,12 @@ enum Decimals {
     AtMost,
 }
 
-/// Lays out an already rounded value in French, appended to `out`.
+/// Lays out an already rounded value in French, appended to `out` (a `String` or a
+/// `Formatter`).
 ///
 /// Works on the mantissa's digits directly: going through `Decimal`'s `Display` cost a
 /// quarter of the generation time of an exercise.
-fn layout(out: &mut String, x: Decimal, decimals: Decimals) {
+fn layout(out: &mut impl Write, x: Decimal, decimals: Decimals) -> fmt::Result {
     // `-0,00` must not appear: a value rounded to zero is shown unsigned.
     let negative = x.is_sign_negative() && !x.is_zero();
     let scale = x.scale() as usize;
@@ -134,28 +172,42 @@ fn layout(out: &mut String, x: Decimal, decimals: Decimals) {
         Decimals::Exactly(dp) => (dp as usize).saturating_sub(frac.len()),
         Decimals::AtMost => 0,
     };
-    fn ascii(digits: &[u8]) -> &str {
-        std::str::from_utf8(digits).expect("chiffres ASCII")
-    }
-    out.reserve(int_part.len() * 2 + frac.len() + pad + 8);
+    // The text is laid out on the stack and written in one go (writing piece by piece
+    // into a `Formatter` cost as much as the intermediate `String` it replaces): at most a
+    // sign, 29 digits, 9 three-byte separators and a comma, then the padding zeros.
+    let mut text = [b'0'; 128];
+    let mut len = 0;
+    let mut put = |bytes: &[u8]| {
+        text[len..len + bytes.len()].copy_from_slice(bytes);
+        len += bytes.len();
+    };
     if negative {
-        out.push('-');
+        put(b"-");
     }
     // Leading group of 1 to 3 digits, then groups of exactly 3 separated by U+202F.
     let head = match int_part.len() % 3 {
         0 => int_part.len().min(3),
         r => r,
     };
-    out.push_str(ascii(&int_part[..head]));
+    put(&int_part[..head]);
+    let mut separator = [0u8; 3];
+    let separator = GROUP_SEPARATOR.encode_utf8(&mut separator).as_bytes();
     for group in int_part[head..].chunks(3) {
-        out.push(GROUP_SEPARATOR);
-        out.push_str(ascii(group));
+        put(separator);
+        put(group);
     }
     if !frac.is_empty() || pad > 0 {
-        out.push(',');
-        out.push_str(ascii(frac));
-        out.extend(std::iter::repeat_n('0', pad));
+        put(b",");
+        put(frac);
     }
+    // `text` is initialised with zeros: padding is only a longer slice.
+    let padded = pad.min(text.len() - len);
+    len += padded;
+    out.write_str(std::str::from_utf8(&text[..len]).expect("chiffres ASCII et U+202F"))?;
+    for _ in padded..pad {
+        out.write_char('0')?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -226,6 +278,27 @@ mod tests {
         assert_eq!(number(d("-0.5"), 2), "-0,5");
         assert_eq!(fixed(d("0.005"), 3), "0,005");
         assert_eq!(number(d("1234.56789"), 5), "1\u{202F}234,56789");
+    }
+
+    #[test]
+    fn display_adapters_match_the_functions() {
+        for x in [
+            "0",
+            "-0.001",
+            "2.345",
+            "-1234.5",
+            "1234567.891",
+            "12.5",
+            "33.3333",
+        ] {
+            let x = d(x);
+            assert_eq!(format!("{}", Euros(x)), euros(x));
+            assert_eq!(format!("{}", Percent(x)), percent(x));
+            assert_eq!(format!("{}", Number(x, 1)), number(x, 1));
+            let mut s = String::from("a ");
+            push_euros(&mut s, x);
+            assert_eq!(s, format!("a {}", euros(x)));
+        }
     }
 
     #[test]

@@ -12,7 +12,9 @@ use crate::exercises::context::Scene;
 use crate::exercises::prix::elasticite::price_step;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{euros, number, percent, push_euros, push_number, push_percent};
+use crate::num::format::{
+    euros, number, push_euros, push_number, push_percent, Euros, Number, Percent,
+};
 use crate::rng::Rng;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -214,7 +216,7 @@ impl Ctx {
             s.seller(),
             s.product.nom,
             s.business.vendeur,
-            number(self.n.into(), 0),
+            Number(self.n.into(), 0),
         )
     }
 
@@ -268,7 +270,7 @@ impl Ctx {
             "pourcentage « trop cher »",
             format!(
                 "Calculez le pourcentage des personnes interrogées qui trouvent l'article trop cher au prix de {}.",
-                euros(r.price)
+                Euros(r.price)
             ),
             r.too_expensive_pct,
             Unit::Percent,
@@ -292,17 +294,17 @@ impl Ctx {
             format!(
                 "Les pourcentages se calculent sur les {} personnes interrogées, pas sur le total des réponses \
                  aux deux questions.",
-                number(self.n.into(), 0)
+                Number(self.n.into(), 0)
             ),
         )
         .step(format!(
             "Cumul croissant des prix maximum, de {first} à {} : {} = {} personnes, soit {} ÷ {} × 100 = **{}**.",
-            euros(r.price),
+            Euros(r.price),
             self.rows[..=i].iter().map(|x| number(x.max_count.into(), 0)).collect::<Vec<_>>().join(" + "),
-            number(r.too_expensive.into(), 0),
-            number(r.too_expensive.into(), 0),
-            number(self.n.into(), 0),
-            percent(r.too_expensive_pct)
+            Number(r.too_expensive.into(), 0),
+            Number(r.too_expensive.into(), 0),
+            Number(self.n.into(), 0),
+            Percent(r.too_expensive_pct)
         ))
     }
 
@@ -316,7 +318,7 @@ impl Ctx {
             format!(
                 "Calculez le pourcentage des personnes interrogées qui trouvent l'article pas assez cher \
                  (qualité douteuse) au prix de {}.",
-                euros(r.price)
+                Euros(r.price)
             ),
             r.too_cheap_pct,
             Unit::Percent,
@@ -340,17 +342,17 @@ impl Ctx {
             format!(
                 "Les pourcentages se calculent sur les {} personnes interrogées, pas sur le total des réponses \
                  aux deux questions.",
-                number(self.n.into(), 0)
+                Number(self.n.into(), 0)
             ),
         )
         .step(format!(
             "Cumul décroissant des prix minimum, de {last} à {} : {} = {} personnes, soit {} ÷ {} × 100 = **{}**.",
-            euros(r.price),
+            Euros(r.price),
             self.rows[i..].iter().rev().map(|x| number(x.min_count.into(), 0)).collect::<Vec<_>>().join(" + "),
-            number(r.too_cheap.into(), 0),
-            number(r.too_cheap.into(), 0),
-            number(self.n.into(), 0),
-            percent(r.too_cheap_pct)
+            Number(r.too_cheap.into(), 0),
+            Number(r.too_cheap.into(), 0),
+            Number(self.n.into(), 0),
+            Percent(r.too_cheap_pct)
         ))
     }
 
@@ -370,7 +372,7 @@ impl Ctx {
             label,
             format!(
                 "Calculez le pourcentage d'acheteurs potentiels (acceptants) au prix de {}.",
-                euros(r.price)
+                Euros(r.price)
             ),
             r.acceptors_pct,
             Unit::Percent,
@@ -400,10 +402,10 @@ impl Ctx {
         )
         .step(format!(
             "Au prix de {} : pourcentage d'acceptants = 100\u{a0}% − {} − {} = **{}**.",
-            euros(r.price),
-            percent(r.too_expensive_pct),
-            percent(r.too_cheap_pct),
-            percent(r.acceptors_pct)
+            Euros(r.price),
+            Percent(r.too_expensive_pct),
+            Percent(r.too_cheap_pct),
+            Percent(r.acceptors_pct)
         ))
     }
 
@@ -444,8 +446,8 @@ impl Ctx {
              Le pourcentage d'acceptants est maximal ({}) au prix de **{}** : c'est le prix psychologique, \
              celui que le plus grand nombre de clients juge acceptable.",
             self.full_table(),
-            percent(b.acceptors_pct),
-            euros(b.price)
+            Percent(b.acceptors_pct),
+            Euros(b.price)
         ))
     }
 
@@ -464,7 +466,7 @@ impl Ctx {
             format!(
                 "Vous avez donné le pourcentage : le nombre d'acheteurs potentiels est ce pourcentage des {} \
                  personnes interrogées.",
-                number(self.n.into(), 0)
+                Number(self.n.into(), 0)
             ),
         )
         .mistake(
@@ -482,12 +484,12 @@ impl Ctx {
         .step(format!(
             "Nombre d'acheteurs potentiels = personnes interrogées − trop cher − pas assez cher = {} − {} − {} \
              = **{}** (soit {} des {} personnes).",
-            number(self.n.into(), 0),
-            number(b.too_expensive.into(), 0),
-            number(b.too_cheap.into(), 0),
-            number(b.acceptors.into(), 0),
-            percent(b.acceptors_pct),
-            number(self.n.into(), 0)
+            Number(self.n.into(), 0),
+            Number(b.too_expensive.into(), 0),
+            Number(b.too_cheap.into(), 0),
+            Number(b.acceptors.into(), 0),
+            Percent(b.acceptors_pct),
+            Number(self.n.into(), 0)
         ))
     }
 
@@ -515,14 +517,14 @@ impl Ctx {
                  croissant des prix maximum et le pourcentage « pas assez cher » le cumul décroissant \
                  des prix minimum, chacun en pourcentage des {} personnes interrogées (arrondi à 0,01\u{a0}%) ; \
                  pourcentage d'acceptants = 100\u{a0}% − pourcentage « trop cher » − pourcentage « pas assez cher ».",
-                number(self.n.into(), 0)
+                Number(self.n.into(), 0)
             ),
             solution_outro: format!(
                 "*Lecture commerciale :* au prix de {}, {} des personnes interrogées jugent l'article acceptable. \
                  Ce prix psychologique sert de repère ; l'entreprise le confronte ensuite à ses coûts (prix \
                  plancher), à sa marge et aux prix de la concurrence avant de fixer son prix de vente.",
-                euros(b.price),
-                percent(b.acceptors_pct)
+                Euros(b.price),
+                Percent(b.acceptors_pct)
             ),
         }
     }

@@ -11,7 +11,7 @@ use crate::exercises::context::Scene;
 use crate::exercises::prix::net_a_payer::rounding_of;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{euros, number, percent};
+use crate::num::format::{Euros, Number, Percent};
 use crate::num::round::round_half_away;
 use crate::text::{capitalise, plural};
 use rust_decimal::Decimal;
@@ -405,22 +405,22 @@ impl Ctx {
             t += &format!(
                 "| {} | {} | {} |\n",
                 self.sales_label(i),
-                euros(l.amount),
-                percent(l.rate)
+                Euros(l.amount),
+                Percent(l.rate)
             );
         }
         for (i, l) in self.buys.iter().enumerate() {
             t += &format!(
                 "| {} | {} | {} |\n",
                 self.buy_label(i),
-                euros(l.amount),
-                percent(l.rate)
+                Euros(l.amount),
+                Percent(l.rate)
             );
         }
         if !self.previous.is_zero() {
             t += &format!(
                 "| Crédit de TVA reporté de la déclaration précédente | {} | — |\n",
-                euros(self.previous)
+                Euros(self.previous)
             );
         }
         t += "\n**Conventions.** La TVA payée sur les achats de marchandises, les services et les immobilisations est \
@@ -452,17 +452,17 @@ impl Ctx {
         if l.ttc {
             format!(
                 "- {label} : {} × {} ÷ {} = {}",
-                euros(l.amount),
-                number(l.rate, 2),
-                number(dec!(100) + l.rate, 2),
-                euros(vat)
+                Euros(l.amount),
+                Number(l.rate, 2),
+                Number(dec!(100) + l.rate, 2),
+                Euros(vat)
             )
         } else {
             format!(
                 "- {label} : {} × {} = {}",
-                euros(l.amount),
-                percent(l.rate),
-                euros(vat)
+                Euros(l.amount),
+                Percent(l.rate),
+                Euros(vat)
             )
         }
     }
@@ -523,7 +523,7 @@ impl Ctx {
         q.step(format!(
             "TVA collectée sur les ventes, catégorie par catégorie (montants HT × taux) :\n\n{}\n\nTVA collectée = **{}**.",
             lines.join("\n"),
-            euros(v.collected)
+            Euros(v.collected)
         ))
     }
 
@@ -608,7 +608,7 @@ impl Ctx {
         q.step(format!(
             "TVA déductible sur les achats, services et immobilisations ({how}) :\n\n{}\n\nTVA déductible = **{}**.",
             lines.join("\n"),
-            euros(v.deductible)
+            Euros(v.deductible)
         ))
     }
 
@@ -655,24 +655,24 @@ impl Ctx {
                 format!(
                     "TVA déductible + crédit antérieur = {} + {} = {}, supérieure à la TVA collectée ({}) : il n'y a rien à payer.\n\n\
                      Crédit de TVA = {} + {} − {} = **{}**.",
-                    euros(v.deductible),
-                    euros(prev),
-                    euros(v.deductible + prev),
-                    euros(v.collected),
-                    euros(v.deductible),
-                    euros(prev),
-                    euros(v.collected),
-                    euros(v.credit)
+                    Euros(v.deductible),
+                    Euros(prev),
+                    Euros(v.deductible + prev),
+                    Euros(v.collected),
+                    Euros(v.deductible),
+                    Euros(prev),
+                    Euros(v.collected),
+                    Euros(v.credit)
                 )
             } else {
                 format!(
                     "La TVA déductible ({}) dépasse la TVA collectée ({}) : il n'y a rien à payer.\n\n\
                      Crédit de TVA = TVA déductible − TVA collectée = {} − {} = **{}**.",
-                    euros(v.deductible),
-                    euros(v.collected),
-                    euros(v.deductible),
-                    euros(v.collected),
-                    euros(v.credit)
+                    Euros(v.deductible),
+                    Euros(v.collected),
+                    Euros(v.deductible),
+                    Euros(v.collected),
+                    Euros(v.credit)
                 )
             };
             q.step(step)
@@ -712,17 +712,17 @@ impl Ctx {
             let step = if has_prev {
                 format!(
                     "TVA à décaisser = TVA collectée − TVA déductible − crédit antérieur = {} − {} − {} = **{}**.",
-                    euros(v.collected),
-                    euros(v.deductible),
-                    euros(prev),
-                    euros(v.to_pay)
+                    Euros(v.collected),
+                    Euros(v.deductible),
+                    Euros(prev),
+                    Euros(v.to_pay)
                 )
             } else {
                 format!(
                     "TVA à décaisser = TVA collectée − TVA déductible = {} − {} = **{}**.",
-                    euros(v.collected),
-                    euros(v.deductible),
-                    euros(v.to_pay)
+                    Euros(v.collected),
+                    Euros(v.deductible),
+                    Euros(v.to_pay)
                 )
             };
             q.step(step)
@@ -735,13 +735,13 @@ impl Ctx {
             format!(
                 "*À retenir :* l'entreprise ne paie rien pour cette période ; le crédit de TVA de {} s'impute sur la TVA due des \
                  déclarations suivantes (ou peut, sous conditions, être remboursé). Un investissement important explique souvent un crédit.",
-                euros(v.credit)
+                Euros(v.credit)
             )
         } else {
             format!(
                 "*À retenir :* l'entreprise reverse {} à l'État avec sa déclaration. La TVA n'est pas une charge pour elle : \
                  elle collecte la TVA sur ses ventes pour le compte de l'État et déduit celle qu'elle a payée à ses fournisseurs.",
-                euros(v.to_pay)
+                Euros(v.to_pay)
             )
         };
         Content {
