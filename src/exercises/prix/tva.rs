@@ -16,6 +16,7 @@ use crate::num::round::round_half_away;
 use crate::text::{capitalise, plural};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+use std::fmt::Write as _;
 
 pub struct Tva;
 
@@ -401,25 +402,20 @@ impl Ctx {
             self.period()
         );
         t += "| Opération de la période | Montant | Taux de TVA |\n|---|---|---|\n";
+        t.reserve((self.sales.len() + self.buys.len()) * 80 + 900);
+        // Writing into a String cannot fail.
         for (i, l) in self.sales.iter().enumerate() {
-            t += &format!(
-                "| {} | {} | {} |\n",
-                self.sales_label(i),
-                Euros(l.amount),
-                Percent(l.rate)
-            );
+            let (label, amount, rate) = (self.sales_label(i), Euros(l.amount), Percent(l.rate));
+            let _ = writeln!(t, "| {label} | {amount} | {rate} |");
         }
         for (i, l) in self.buys.iter().enumerate() {
-            t += &format!(
-                "| {} | {} | {} |\n",
-                self.buy_label(i),
-                Euros(l.amount),
-                Percent(l.rate)
-            );
+            let (label, amount, rate) = (self.buy_label(i), Euros(l.amount), Percent(l.rate));
+            let _ = writeln!(t, "| {label} | {amount} | {rate} |");
         }
         if !self.previous.is_zero() {
-            t += &format!(
-                "| Crédit de TVA reporté de la déclaration précédente | {} | — |\n",
+            let _ = writeln!(
+                t,
+                "| Crédit de TVA reporté de la déclaration précédente | {} | — |",
                 Euros(self.previous)
             );
         }
@@ -448,23 +444,38 @@ impl Ctx {
         }
     }
 
-    fn line_step(&self, label: &str, l: &Line, vat: Decimal) -> String {
-        if l.ttc {
-            format!(
-                "- {label} : {} × {} ÷ {} = {}",
-                Euros(l.amount),
-                Number(l.rate, 2),
-                Number(dec!(100) + l.rate, 2),
-                Euros(vat)
-            )
-        } else {
-            format!(
-                "- {label} : {} × {} = {}",
-                Euros(l.amount),
-                Percent(l.rate),
-                Euros(vat)
-            )
+    /// The lines of a worked step, one "- label : amount × rate = TVA" per line, in one buffer.
+    fn line_steps<'l>(
+        &self,
+        lines: impl Iterator<Item = (String, &'l Line, Decimal)>,
+        count: usize,
+    ) -> String {
+        let mut out = String::with_capacity(count * 110);
+        for (label, l, vat) in lines {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            // Writing into a String cannot fail.
+            let _ = if l.ttc {
+                write!(
+                    out,
+                    "- {label} : {} × {} ÷ {} = {}",
+                    Euros(l.amount),
+                    Number(l.rate, 2),
+                    Number(dec!(100) + l.rate, 2),
+                    Euros(vat)
+                )
+            } else {
+                write!(
+                    out,
+                    "- {label} : {} × {} = {}",
+                    Euros(l.amount),
+                    Percent(l.rate),
+                    Euros(vat)
+                )
+            };
         }
+        out
     }
 
     fn q_collected(&self) -> Question {
@@ -475,13 +486,14 @@ impl Ctx {
             .zip(SALES_KEYS)
             .map(|(l, keys)| self.line_formula(l, keys))
             .collect();
-        let lines: Vec<String> = self
-            .sales
-            .iter()
-            .enumerate()
-            .zip(&v.collected_lines)
-            .map(|((i, l), vat)| self.line_step(&self.sales_label(i), l, *vat))
-            .collect();
+        let lines = self.line_steps(
+            self.sales
+                .iter()
+                .enumerate()
+                .zip(&v.collected_lines)
+                .map(|((i, l), vat)| (self.sales_label(i), l, *vat)),
+            self.sales.len(),
+        );
         let mut q = Question::new(
             "tva_collectee",
             "TVA collectée",
@@ -522,7 +534,7 @@ impl Ctx {
         }
         q.step(format!(
             "TVA collectée sur les ventes, catégorie par catégorie (montants HT × taux) :\n\n{}\n\nTVA collectée = **{}**.",
-            lines.join("\n"),
+            lines,
             Euros(v.collected)
         ))
     }
@@ -535,13 +547,14 @@ impl Ctx {
             .zip(BUY_KEYS)
             .map(|(l, keys)| self.line_formula(l, keys))
             .collect();
-        let lines: Vec<String> = self
-            .buys
-            .iter()
-            .enumerate()
-            .zip(&v.deductible_lines)
-            .map(|((i, l), vat)| self.line_step(&self.buy_label(i), l, *vat))
-            .collect();
+        let lines = self.line_steps(
+            self.buys
+                .iter()
+                .enumerate()
+                .zip(&v.deductible_lines)
+                .map(|((i, l), vat)| (self.buy_label(i), l, *vat)),
+            self.buys.len(),
+        );
         let mut q = Question::new(
             "tva_deductible",
             "TVA déductible",
@@ -607,7 +620,7 @@ impl Ctx {
         };
         q.step(format!(
             "TVA déductible sur les achats, services et immobilisations ({how}) :\n\n{}\n\nTVA déductible = **{}**.",
-            lines.join("\n"),
+            lines,
             Euros(v.deductible)
         ))
     }
