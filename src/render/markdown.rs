@@ -10,11 +10,11 @@ pub fn instance(inst: &Instance, with_solution: bool) -> String {
         inst.title.len() + inst.statement.len() + prompts + inst.solution.len() + 160,
     );
     // Writing into a String cannot fail.
-    out.push_str("# ");
-    out.push_str(&inst.title);
-    out.push_str("\n\n*Code de l'exercice : `");
-    out.push_str(&inst.code);
-    out.push_str("` — savoirs : ");
+    let _ = write!(
+        out,
+        "# {}\n\n*Code de l'exercice : `{}` — savoirs : ",
+        inst.title, inst.code
+    );
     for (i, s) in inst.savoirs.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
@@ -25,11 +25,7 @@ pub fn instance(inst: &Instance, with_solution: bool) -> String {
     out.push_str(inst.statement.trim_end());
     out.push_str("\n\n## Questions\n\n");
     for (i, q) in inst.questions.iter().enumerate() {
-        let _ = write!(out, "{}. ", i + 1);
-        out.push_str(&q.prompt);
-        out.push_str(" *(");
-        out.push_str(unit_hint(q.unit));
-        out.push_str(")*\n");
+        let _ = writeln!(out, "{}. {} *({})*", i + 1, q.prompt, unit_hint(q.unit));
     }
     if with_solution {
         out.push_str("\n## Corrigé\n\n");
