@@ -21,6 +21,7 @@ use crate::rng::Rng;
 use crate::text::{capitalise, plural};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+use std::fmt::Write as _;
 
 pub struct Marges;
 
@@ -390,39 +391,49 @@ impl Ctx {
 
     fn table(&self) -> String {
         let pr = &self.pr;
-        let mut t = String::from("| Élément | Donnée |\n|---|---|\n");
-        t += &format!("| Article | {} |\n", self.scene.product.nom);
+        let mut t = String::with_capacity(320);
+        t.push_str("| Élément | Donnée |\n|---|---|\n");
+        // Writing into a String cannot fail.
+        let _ = writeln!(t, "| Article | {} |", self.scene.product.nom);
         match self.variant {
             Variant::FromMarkup => {
-                t += &format!("| Coût d'achat unitaire HT | {} |\n", Euros(pr.cost));
-                t += &format!(
-                    "| Taux de marge (calculé sur le coût d'achat HT) | {} |\n",
+                let _ = writeln!(t, "| Coût d'achat unitaire HT | {} |", Euros(pr.cost));
+                let _ = writeln!(
+                    t,
+                    "| Taux de marge (calculé sur le coût d'achat HT) | {} |",
                     Percent(pr.markup_rate)
                 );
             }
             Variant::FromMark => {
-                t += &format!("| Coût d'achat unitaire HT | {} |\n", Euros(pr.cost));
-                t += &format!(
-                    "| Taux de marque (calculé sur le prix de vente HT) | {} |\n",
+                let _ = writeln!(t, "| Coût d'achat unitaire HT | {} |", Euros(pr.cost));
+                let _ = writeln!(
+                    t,
+                    "| Taux de marque (calculé sur le prix de vente HT) | {} |",
                     Percent(pr.mark_rate)
                 );
             }
             Variant::TtcToCost => {
-                t += &format!(
-                    "| Prix de vente unitaire TTC visé | {} |\n",
+                let _ = writeln!(
+                    t,
+                    "| Prix de vente unitaire TTC visé | {} |",
                     Euros(pr.price_ttc)
                 );
-                t += &format!(
-                    "| Taux de marque (calculé sur le prix de vente HT) | {} |\n",
+                let _ = writeln!(
+                    t,
+                    "| Taux de marque (calculé sur le prix de vente HT) | {} |",
                     Percent(pr.mark_rate)
                 );
             }
             Variant::Rates => {
-                t += &format!("| Coût d'achat unitaire HT | {} |\n", Euros(pr.cost));
-                t += &format!("| Prix de vente unitaire TTC | {} |\n", Euros(pr.price_ttc));
+                let _ = writeln!(t, "| Coût d'achat unitaire HT | {} |", Euros(pr.cost));
+                let _ = writeln!(
+                    t,
+                    "| Prix de vente unitaire TTC | {} |",
+                    Euros(pr.price_ttc)
+                );
             }
         }
-        t += &format!("| Taux de TVA | {} |\n", Percent(self.vat));
+        let _ = writeln!(t, "| Taux de TVA | {} |", Percent(self.vat));
         t
     }
 
@@ -687,7 +698,8 @@ impl Ctx {
         );
         if matches!(self.variant, Variant::FromMark | Variant::TtcToCost) {
             if let Some(check) = markup_from_mark(pr.mark_rate) {
-                step += &format!(
+                let _ = write!(
+                    step,
                     "\n\nVérification par la relation entre les taux : taux de marge = taux de marque ÷ (1 − taux de marque) = \
                      {} ÷ {} ≈ {}{}.",
                     Number(hundredth(pr.mark_rate), 4),
@@ -733,7 +745,8 @@ impl Ctx {
         );
         if self.variant == Variant::FromMarkup {
             if let Some(check) = mark_from_markup(pr.markup_rate) {
-                step += &format!(
+                let _ = write!(
+                    step,
                     "\n\nVérification par la relation entre les taux : taux de marque = taux de marge ÷ (1 + taux de marge) = \
                      {} ÷ {} ≈ {}{}.",
                     Number(hundredth(pr.markup_rate), 4),
@@ -871,7 +884,8 @@ impl Ctx {
             _ => None,
         };
         if let Some((relation, check)) = check {
-            step += &format!(
+            let _ = write!(
+                step,
                 "\n\nVérification : coefficient HT/HT = {relation} ≈ {}{}.",
                 Number(check, 4),
                 if coef(check) == answer {
