@@ -11,9 +11,12 @@ use crate::exercises;
 use crate::model::{Content, Instance, ParamValue, Params, Question, Unit};
 use crate::num::{format, parse};
 use crate::rng::Rng;
-use crate::text::capitalise;
+use crate::text::push_capitalised;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::sync::LazyLock;
 
 /// The kind of value a parameter takes.
 #[derive(Debug, Clone)]
@@ -231,7 +234,12 @@ impl<'a> Draw<'a> {
         name: &'static str,
         draw: impl FnOnce(&mut Rng) -> Decimal,
     ) -> Decimal {
-        let _ = self.spec(name);
+        // An undeclared parameter is a bug of the exercise module, which the test suite
+        // (built in debug) catches on every type; release builds skip the lookup.
+        debug_assert!(
+            self.specs.iter().any(|s| s.name == name),
+            "paramètre « {name} » non déclaré"
+        );
         let v = match self.fixed.get(name).and_then(ParamValue::as_number) {
             Some(v) => v,
             None => draw(&mut self.rng).normalize(),
@@ -345,6 +353,23 @@ pub fn generate(id: &str, seed: u64, raw: &BTreeMap<String, String>) -> Result<I
     generate_with(entry, exercise, seed, &fixed)
 }
 
+/// The parameters of every registered type, declared once: rebuilding the list for each
+/// instance was a noticeable part of the generation time.
+static SPECS: LazyLock<HashMap<&'static str, Vec<ParamSpec>>> = LazyLock::new(|| {
+    exercises::ALL
+        .iter()
+        .map(|e| (e.id(), e.params()))
+        .collect()
+});
+
+/// The parameters of `exercise`: cached for the registered types, built for others (tests).
+fn specs_of(exercise: &dyn Exercise) -> Cow<'static, [ParamSpec]> {
+    match SPECS.get(exercise.id()) {
+        Some(specs) => Cow::Borrowed(specs),
+        None => Cow::Owned(exercise.params()),
+    }
+}
+
 /// Generates from already validated parameters.
 pub fn generate_with(
     entry: &TypeEntry,
@@ -352,7 +377,7 @@ pub fn generate_with(
     seed: u64,
     fixed: &Params,
 ) -> Result<Instance, GenError> {
-    let specs = exercise.params();
+    let specs = specs_of(exercise);
     let mut draw = Draw {
         rng: Rng::from_seed(seed),
         fixed,
@@ -383,24 +408,32 @@ fn assemble(
 ) -> Instance {
     let hash = (!fixed.is_empty()).then(|| code::params_hash(&canonical(fixed)));
     let code = code::encode(&entry.prefixe, exercise.version(), seed, hash.as_deref());
-    let questions: Vec<Question> = content.questions.into_iter().map(prune_mistakes).collect();
-    let mut solution = String::new();
+    let mut questions = content.questions;
+    questions.iter_mut().for_each(prune_mistakes);
+    let steps: usize = questions
+        .iter()
+        .map(|q| q.label.len() + q.step.len() + 16)
+        .sum();
+    let mut solution = String::with_capacity(
+        content.solution_intro.len() + steps + content.solution_outro.len() + 4,
+    );
     if !content.solution_intro.is_empty() {
         solution.push_str(&content.solution_intro);
         solution.push_str("\n\n");
     }
     for (i, q) in questions.iter().enumerate() {
-        solution.push_str(&format!(
-            "**{}. {}**\n\n{}\n\n",
-            i + 1,
-            capitalise(q.label),
-            q.step
-        ));
+        let _ = write!(solution, "**{}. ", i + 1);
+        push_capitalised(&mut solution, q.label);
+        solution.push_str("**\n\n");
+        solution.push_str(&q.step);
+        solution.push_str("\n\n");
     }
     if !content.solution_outro.is_empty() {
         solution.push_str(&content.solution_outro);
         solution.push('\n');
     }
+    solution.truncate(solution.trim_end().len());
+    solution.push('\n');
     Instance {
         id: entry.id.clone(),
         title: entry.titre.clone(),
@@ -410,26 +443,27 @@ fn assemble(
         params,
         statement: content.statement,
         questions,
-        solution: solution.trim_end().to_string() + "\n",
+        solution,
     }
 }
 
 /// A known mistake is only worth diagnosing if it cannot be confused with the right
 /// answer or with an earlier listed mistake for these parameters (with one reduction,
 /// "rates added" and "rates cascaded" give the same value).
-fn prune_mistakes(mut q: Question) -> Question {
-    let tol = q.tolerance;
+fn prune_mistakes(q: &mut Question) {
+    let margin = q.tolerance * Decimal::TWO;
     let answer = q.answer;
-    let mut kept: Vec<crate::model::Mistake> = Vec::new();
-    for m in q.mistakes.drain(..) {
-        let near = |x: Decimal| (m.answer - x).abs() <= tol * Decimal::TWO;
-        if near(answer) || kept.iter().any(|k| near(k.answer)) {
-            continue;
+    // In place: `mistakes[..i]` are the ones kept so far.
+    let mut i = 0;
+    while i < q.mistakes.len() {
+        let value = q.mistakes[i].answer;
+        let near = |x: Decimal| (value - x).abs() <= margin;
+        if near(answer) || q.mistakes[..i].iter().any(|k| near(k.answer)) {
+            q.mistakes.remove(i);
+        } else {
+            i += 1;
         }
-        kept.push(m);
     }
-    q.mistakes = kept;
-    q
 }
 
 /// A seed for a user who gave none: random, but short enough for a readable code.

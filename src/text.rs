@@ -2,10 +2,17 @@
 
 /// "net commercial" → "Net commercial".
 pub fn capitalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    push_capitalised(&mut out, s);
+    out
+}
+
+/// Appends `s` capitalised to `out`, for text built in one buffer.
+pub fn push_capitalised(out: &mut String, s: &str) {
     let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    if let Some(f) = c.next() {
+        out.extend(f.to_uppercase());
+        out.push_str(c.as_str());
     }
 }
 
@@ -29,18 +36,24 @@ pub fn french_list(items: &[String]) -> String {
 
 /// French plural of a noun phrase's first word ("cagette de cerises" → "cagettes de cerises").
 pub fn plural(noun: &str) -> String {
+    let mut out = String::with_capacity(noun.len() + 1);
+    push_plural(&mut out, noun);
+    out
+}
+
+/// Appends [`plural`]`(noun)` to `out`.
+pub fn push_plural(out: &mut String, noun: &str) {
     let (head, tail) = match noun.find(' ') {
         Some(i) => noun.split_at(i),
         None => (noun, ""),
     };
-    let head = if head.ends_with('s') || head.ends_with('x') || head.ends_with('z') {
-        head.to_string()
-    } else if let Some(stem) = head.strip_suffix("eau") {
-        format!("{stem}eaux")
-    } else {
-        format!("{head}s")
-    };
-    format!("{head}{tail}")
+    out.push_str(head);
+    if head.ends_with("eau") {
+        out.push('x');
+    } else if !(head.ends_with('s') || head.ends_with('x') || head.ends_with('z')) {
+        out.push('s');
+    }
+    out.push_str(tail);
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 pub use crate::calc::dates::Date;
 use crate::catalog::{contexts, Business, Customer, Person, Product};
 use crate::rng::Rng;
-use crate::text::{lowercase_first, plural};
+use crate::text::push_plural;
+use std::fmt::Write as _;
+use std::sync::LazyLock;
 
 const MONTHS: [&str; 12] = [
     "janvier",
@@ -24,12 +26,14 @@ const MONTHS: [&str; 12] = [
 impl Date {
     /// "1er mars 2026", "14 mars 2026".
     pub fn french(&self) -> String {
-        let day = if self.day == 1 {
-            "1er".to_string()
+        let mut out = String::with_capacity(24);
+        if self.day == 1 {
+            out.push_str("1er");
         } else {
-            self.day.to_string()
-        };
-        format!("{day} {} {}", MONTHS[(self.month - 1) as usize], self.year)
+            let _ = write!(out, "{}", self.day);
+        }
+        let _ = write!(out, " {} {}", MONTHS[(self.month - 1) as usize], self.year);
+        out
     }
 
     /// A working-looking date in 2025–2026 (days 1–28 so every month fits).
@@ -52,30 +56,42 @@ pub struct Scene {
     pub date: Date,
 }
 
+/// A sale between mainland France and an overseas département is an export (no French
+/// TVA): customers are drawn from the business's own side. The area is the 3-digit
+/// prefix of an overseas postcode ("972"), empty for mainland France.
+fn area(postcode: &str) -> &str {
+    if postcode.starts_with("97") {
+        &postcode[..3]
+    } else {
+        ""
+    }
+}
+
+/// The customers of each area, in the order of `contextes.toml` (the draw picks by index
+/// in this list), sorted out once rather than for every statement.
+static CUSTOMERS_BY_AREA: LazyLock<Vec<(&'static str, Vec<&'static Customer>)>> =
+    LazyLock::new(|| {
+        let mut pools: Vec<(&'static str, Vec<&'static Customer>)> = Vec::new();
+        for k in &contexts().client {
+            let a = area(&k.code_postal);
+            match pools.iter_mut().find(|(p, _)| *p == a) {
+                Some((_, pool)) => pool.push(k),
+                None => pools.push((a, vec![k])),
+            }
+        }
+        pools
+    });
+
 impl Scene {
     pub fn draw(rng: &mut Rng) -> Scene {
         let c = contexts();
         let business = rng.pick(&c.entreprise);
         let product = rng.pick(&business.produit);
-        // A sale between mainland France and an overseas département is an export (no
-        // French TVA): customers are drawn from the business's own side.
-        let area = |cp: &str| {
-            if cp.starts_with("97") {
-                cp[..3].to_string()
-            } else {
-                String::new()
-            }
-        };
         let here = area(&business.code_postal);
-        let pool: Vec<&'static Customer> = c
-            .client
-            .iter()
-            .filter(|k| area(&k.code_postal) == here)
-            .collect();
-        let customer = if pool.is_empty() {
-            rng.pick(&c.client)
-        } else {
-            *rng.pick(&pool)
+        let pool = CUSTOMERS_BY_AREA.iter().find(|(a, _)| *a == here);
+        let customer = match pool {
+            Some((_, pool)) => *rng.pick(pool),
+            None => rng.pick(&c.client),
         };
         let contact = rng.pick(&c.personne);
         let date = Date::draw(rng);
@@ -91,16 +107,33 @@ impl Scene {
     /// "la SARL Les Vergers du Comtat (négoce de fruits et légumes, Carpentras)".
     pub fn seller(&self) -> String {
         let b = self.business;
-        let article = if b.forme == "EI" {
-            "l'entreprise individuelle".to_string()
+        let mut out = String::with_capacity(
+            b.forme.len() + b.nom.len() + b.secteur.len() + b.ville.len() + 40,
+        );
+        if b.forme == "EI" {
+            out.push_str("l'entreprise individuelle");
         } else {
-            format!("la {}", b.forme)
-        };
+            out.push_str("la ");
+            out.push_str(&b.forme);
+        }
+        out.push(' ');
+        out.push_str(&b.nom);
+        out.push_str(" (");
         // "Agroalimentaire (fromagerie)" inside parentheses reads "agroalimentaire : fromagerie".
-        let sector = lowercase_first(&b.secteur)
-            .replace(" (", "\u{a0}: ")
-            .replace(')', "");
-        format!("{article} {} ({sector}, {})", b.nom, b.ville)
+        let mut sector = b.secteur.chars();
+        if let Some(first) = sector.next() {
+            out.extend(first.to_lowercase());
+        }
+        for (i, part) in sector.as_str().split(" (").enumerate() {
+            if i > 0 {
+                out.push_str("\u{a0}: ");
+            }
+            part.split(')').for_each(|piece| out.push_str(piece));
+        }
+        out.push_str(", ");
+        out.push_str(&b.ville);
+        out.push(')');
+        out
     }
 
     /// "son client Épicerie fine Lacroix (Avignon)".
@@ -110,23 +143,25 @@ impl Scene {
 
     /// "40 cagettes de cerises de 5 kg".
     pub fn order(&self, q: i64) -> String {
-        let what = if q > 1 {
-            plural(&self.product.nom)
-        } else {
-            self.product.nom.clone()
-        };
-        format!("{q} {what}")
+        counted(q, &self.product.nom)
     }
 
     /// "40 cagettes".
     pub fn quantity(&self, q: i64) -> String {
-        let unit = if q > 1 {
-            plural(&self.product.unite)
-        } else {
-            self.product.unite.clone()
-        };
-        format!("{q} {unit}")
+        counted(q, &self.product.unite)
     }
+}
+
+/// "40 cagettes", "1 cagette".
+fn counted(q: i64, noun: &str) -> String {
+    let mut out = String::with_capacity(noun.len() + 12);
+    let _ = write!(out, "{q} ");
+    if q > 1 {
+        push_plural(&mut out, noun);
+    } else {
+        out.push_str(noun);
+    }
+    out
 }
 
 #[cfg(test)]

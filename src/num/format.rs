@@ -15,6 +15,7 @@
 
 use super::round::round_half_away;
 use rust_decimal::Decimal;
+use std::fmt::{self, Write};
 
 /// Thousands separator: U+202F NARROW NO-BREAK SPACE.
 pub const GROUP_SEPARATOR: char = '\u{202F}';
@@ -25,9 +26,8 @@ pub const UNIT_SPACE: char = '\u{00A0}';
 /// from zero to the cent: `1234.5` → `"1 234,50 €"`, `-12.3` → `"-12,30 €"`,
 /// `0` → `"0,00 €"`.
 pub fn euros(x: Decimal) -> String {
-    let mut s = layout(round_half_away(x, 2), Decimals::Exactly(2));
-    s.push(UNIT_SPACE);
-    s.push('€');
+    let mut s = String::with_capacity(24);
+    push_euros(&mut s, x);
     s
 }
 
@@ -35,9 +35,8 @@ pub fn euros(x: Decimal) -> String {
 /// 12,5 %). Rounded half away from zero to at most 2 decimals, trailing zeros
 /// trimmed: `"12,5 %"`, `"20 %"`, `"33,33 %"`, `"1 250 %"`.
 pub fn percent(x: Decimal) -> String {
-    let mut s = layout(round_half_away(x, 2), Decimals::AtMost);
-    s.push(UNIT_SPACE);
-    s.push('%');
+    let mut s = String::with_capacity(16);
+    push_percent(&mut s, x);
     s
 }
 
@@ -45,13 +44,73 @@ pub fn percent(x: Decimal) -> String {
 /// decimals, trailing zeros trimmed, thousands grouped:
 /// `number(1.35, 4)` → `"1,35"`, `number(12000, 0)` → `"12 000"`.
 pub fn number(x: Decimal, max_dp: u32) -> String {
-    layout(round_half_away(x, max_dp), Decimals::AtMost)
+    let mut s = String::with_capacity(16);
+    push_number(&mut s, x, max_dp);
+    s
 }
 
 /// Formats a number with exactly `dp` decimals (rounded half away from zero,
 /// padded with zeros), thousands grouped: `fixed(1234.56, 3)` → `"1 234,560"`.
 pub fn fixed(x: Decimal, dp: u32) -> String {
-    layout(round_half_away(x, dp), Decimals::Exactly(dp))
+    let mut s = String::with_capacity(16);
+    let _ = layout(&mut s, round_half_away(x, dp), Decimals::Exactly(dp));
+    s
+}
+
+/// Appends [`euros`]`(x)` to `out`: statements and steps are built in one buffer, and an
+/// intermediate `String` per amount was a good part of their cost.
+pub fn push_euros(out: &mut String, x: Decimal) {
+    // Writing into a String cannot fail.
+    let _ = write_euros(out, x);
+}
+
+/// Appends [`percent`]`(x)` to `out`.
+pub fn push_percent(out: &mut String, x: Decimal) {
+    let _ = write_percent(out, x);
+}
+
+/// Appends [`number`]`(x, max_dp)` to `out`.
+pub fn push_number(out: &mut String, x: Decimal, max_dp: u32) {
+    let _ = layout(out, round_half_away(x, max_dp), Decimals::AtMost);
+}
+
+fn write_euros(out: &mut impl Write, x: Decimal) -> fmt::Result {
+    layout(out, round_half_away(x, 2), Decimals::Exactly(2))?;
+    out.write_str("\u{a0}€") // UNIT_SPACE
+}
+
+fn write_percent(out: &mut impl Write, x: Decimal) -> fmt::Result {
+    layout(out, round_half_away(x, 2), Decimals::AtMost)?;
+    out.write_str("\u{a0}%") // UNIT_SPACE
+}
+
+/// [`euros`] as a `format!` argument, laid out straight into the text being built
+/// rather than through an intermediate `String` (most statements and steps are a
+/// `format!` full of amounts). Width and alignment flags are ignored.
+pub struct Euros(pub Decimal);
+
+/// [`percent`] as a `format!` argument (see [`Euros`]).
+pub struct Percent(pub Decimal);
+
+/// [`number`]`(x, max_dp)` as a `format!` argument (see [`Euros`]).
+pub struct Number(pub Decimal, pub u32);
+
+impl fmt::Display for Euros {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_euros(f, self.0)
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_percent(f, self.0)
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        layout(f, round_half_away(self.0, self.1), Decimals::AtMost)
+    }
 }
 
 enum Decimals {
@@ -61,11 +120,12 @@ enum Decimals {
     AtMost,
 }
 
-/// Lays out an already rounded value in French.
+/// Lays out an already rounded value in French, appended to `out` (a `String` or a
+/// `Formatter`).
 ///
 /// Works on the mantissa's digits directly: going through `Decimal`'s `Display` cost a
 /// quarter of the generation time of an exercise.
-fn layout(x: Decimal, decimals: Decimals) -> String {
+fn layout(out: &mut impl Write, x: Decimal, decimals: Decimals) -> fmt::Result {
     // `-0,00` must not appear: a value rounded to zero is shown unsigned.
     let negative = x.is_sign_negative() && !x.is_zero();
     let scale = x.scale() as usize;
@@ -112,26 +172,42 @@ fn layout(x: Decimal, decimals: Decimals) -> String {
         Decimals::Exactly(dp) => (dp as usize).saturating_sub(frac.len()),
         Decimals::AtMost => 0,
     };
-    let mut out = String::with_capacity(int_part.len() * 2 + frac.len() + pad + 8);
+    // The text is laid out on the stack and written in one go (writing piece by piece
+    // into a `Formatter` cost as much as the intermediate `String` it replaces): at most a
+    // sign, 29 digits, 9 three-byte separators and a comma, then the padding zeros.
+    let mut text = [b'0'; 128];
+    let mut len = 0;
+    let mut put = |bytes: &[u8]| {
+        text[len..len + bytes.len()].copy_from_slice(bytes);
+        len += bytes.len();
+    };
     if negative {
-        out.push('-');
+        put(b"-");
     }
     // Leading group of 1 to 3 digits, then groups of exactly 3 separated by U+202F.
     let head = match int_part.len() % 3 {
         0 => int_part.len().min(3),
         r => r,
     };
-    out.extend(int_part[..head].iter().map(|&b| char::from(b)));
+    put(&int_part[..head]);
+    let mut separator = [0u8; 3];
+    let separator = GROUP_SEPARATOR.encode_utf8(&mut separator).as_bytes();
     for group in int_part[head..].chunks(3) {
-        out.push(GROUP_SEPARATOR);
-        out.extend(group.iter().map(|&b| char::from(b)));
+        put(separator);
+        put(group);
     }
     if !frac.is_empty() || pad > 0 {
-        out.push(',');
-        out.extend(frac.iter().map(|&b| char::from(b)));
-        out.extend(std::iter::repeat_n('0', pad));
+        put(b",");
+        put(frac);
     }
-    out
+    // `text` is initialised with zeros: padding is only a longer slice.
+    let padded = pad.min(text.len() - len);
+    len += padded;
+    out.write_str(std::str::from_utf8(&text[..len]).expect("chiffres ASCII et U+202F"))?;
+    for _ in padded..pad {
+        out.write_char('0')?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -202,6 +278,27 @@ mod tests {
         assert_eq!(number(d("-0.5"), 2), "-0,5");
         assert_eq!(fixed(d("0.005"), 3), "0,005");
         assert_eq!(number(d("1234.56789"), 5), "1\u{202F}234,56789");
+    }
+
+    #[test]
+    fn display_adapters_match_the_functions() {
+        for x in [
+            "0",
+            "-0.001",
+            "2.345",
+            "-1234.5",
+            "1234567.891",
+            "12.5",
+            "33.3333",
+        ] {
+            let x = d(x);
+            assert_eq!(format!("{}", Euros(x)), euros(x));
+            assert_eq!(format!("{}", Percent(x)), percent(x));
+            assert_eq!(format!("{}", Number(x, 1)), number(x, 1));
+            let mut s = String::from("a ");
+            push_euros(&mut s, x);
+            assert_eq!(s, format!("a {}", euros(x)));
+        }
     }
 
     #[test]

@@ -12,7 +12,9 @@ use crate::exercises::context::Scene;
 use crate::exercises::prix::elasticite::price_step;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{euros, number, percent};
+use crate::num::format::{
+    euros, number, push_euros, push_number, push_percent, Euros, Number, Percent,
+};
 use crate::rng::Rng;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -87,12 +89,7 @@ impl Exercise for Acceptabilite {
         let picks = d.rng().distinct(interior.len(), 3);
         let mut asked: Vec<usize> = picks.iter().map(|&j| interior[j]).collect();
         asked[1..].sort_unstable();
-        let ctx = Ctx {
-            scene,
-            n,
-            rows,
-            best,
-        };
+        let ctx = Ctx::new(scene, n, rows, best);
         Ok(ctx.content(asked[0], &asked[1..]))
     }
 }
@@ -154,23 +151,27 @@ struct Ctx {
     n: i64,
     rows: Vec<Row>,
     best: usize,
+    /// Counts cumulated in the wrong direction: (too expensive, too cheap) per price,
+    /// which several questions' mistakes use.
+    reversed: (Vec<i64>, Vec<i64>),
 }
 
 impl Ctx {
+    fn new(scene: Scene, n: i64, rows: Vec<Row>, best: usize) -> Ctx {
+        let max_counts: Vec<i64> = rows.iter().map(|r| r.max_count).collect();
+        let min_counts: Vec<i64> = rows.iter().map(|r| r.min_count).collect();
+        let reversed = (cumulate_down(&max_counts), cumulate_up(&min_counts));
+        Ctx {
+            scene,
+            n,
+            rows,
+            best,
+            reversed,
+        }
+    }
+
     fn max_counts(&self) -> Vec<i64> {
         self.rows.iter().map(|r| r.max_count).collect()
-    }
-
-    fn min_counts(&self) -> Vec<i64> {
-        self.rows.iter().map(|r| r.min_count).collect()
-    }
-
-    /// Shares cumulated in the wrong direction: (too expensive, too cheap) per price.
-    fn reversed(&self) -> (Vec<i64>, Vec<i64>) {
-        (
-            cumulate_down(&self.max_counts()),
-            cumulate_up(&self.min_counts()),
-        )
     }
 
     fn pct_2n(&self, count: i64) -> Decimal {
@@ -183,19 +184,22 @@ impl Ctx {
             "| Prix proposé | Réponses « prix maximum » (trop cher à ce prix) | \
              Réponses « prix minimum » (qualité douteuse à ce prix) |\n|---|---|---|\n",
         );
+        t.reserve(self.rows.len() * 48 + 48);
         for r in &self.rows {
-            t += &format!(
-                "| {} | {} | {} |\n",
-                euros(r.price),
-                number(r.max_count.into(), 0),
-                number(r.min_count.into(), 0)
-            );
+            t.push_str("| ");
+            push_euros(&mut t, r.price);
+            t.push_str(" | ");
+            push_number(&mut t, r.max_count.into(), 0);
+            t.push_str(" | ");
+            push_number(&mut t, r.min_count.into(), 0);
+            t.push_str(" |\n");
         }
-        t += &format!(
-            "| **Total** | {} | {} |\n",
-            number(self.n.into(), 0),
-            number(self.n.into(), 0)
-        );
+        let n = number(self.n.into(), 0);
+        t.push_str("| **Total** | ");
+        t.push_str(&n);
+        t.push_str(" | ");
+        t.push_str(&n);
+        t.push_str(" |\n");
         format!(
             "Le {}, {} prépare la fixation du prix de vente HT de l'article « {} ». {}, chargé(e) de clientèle, \
              a fait interroger {} clients et prospects. Deux questions leur ont été posées :\n\n\
@@ -212,7 +216,7 @@ impl Ctx {
             s.seller(),
             s.product.nom,
             s.business.vendeur,
-            number(self.n.into(), 0),
+            Number(self.n.into(), 0),
         )
     }
 
@@ -227,32 +231,46 @@ impl Ctx {
             } else {
                 ("", "")
             };
-            t += &format!(
-                "| {a}{}{b} | {} | {} | {} | {} | {} | {} | {a}{}{b} | {a}{}{b} |\n",
-                euros(r.price),
-                number(r.max_count.into(), 0),
-                number(r.too_expensive.into(), 0),
-                percent(r.too_expensive_pct),
-                number(r.min_count.into(), 0),
-                number(r.too_cheap.into(), 0),
-                percent(r.too_cheap_pct),
-                percent(r.acceptors_pct),
-                number(r.acceptors.into(), 0),
-            );
+            // "| **12,00 €** | 10 | 10 | 5 % | … | **40 %** | **80** |": the best price in bold.
+            t.push_str("| ");
+            t.push_str(a);
+            push_euros(&mut t, r.price);
+            t.push_str(b);
+            for count in [r.max_count, r.too_expensive] {
+                t.push_str(" | ");
+                push_number(&mut t, count.into(), 0);
+            }
+            t.push_str(" | ");
+            push_percent(&mut t, r.too_expensive_pct);
+            for count in [r.min_count, r.too_cheap] {
+                t.push_str(" | ");
+                push_number(&mut t, count.into(), 0);
+            }
+            t.push_str(" | ");
+            push_percent(&mut t, r.too_cheap_pct);
+            t.push_str(" | ");
+            t.push_str(a);
+            push_percent(&mut t, r.acceptors_pct);
+            t.push_str(b);
+            t.push_str(" | ");
+            t.push_str(a);
+            push_number(&mut t, r.acceptors.into(), 0);
+            t.push_str(b);
+            t.push_str(" |\n");
         }
         t
     }
 
     fn q_too_expensive(&self, i: usize) -> Question {
         let r = &self.rows[i];
-        let (wrong_up, _) = self.reversed();
+        let (wrong_up, _) = &self.reversed;
         let first = euros(self.rows[0].price);
         Question::new(
             "pct_trop_cher",
             "pourcentage « trop cher »",
             format!(
                 "Calculez le pourcentage des personnes interrogées qui trouvent l'article trop cher au prix de {}.",
-                euros(r.price)
+                Euros(r.price)
             ),
             r.too_expensive_pct,
             Unit::Percent,
@@ -276,23 +294,23 @@ impl Ctx {
             format!(
                 "Les pourcentages se calculent sur les {} personnes interrogées, pas sur le total des réponses \
                  aux deux questions.",
-                number(self.n.into(), 0)
+                Number(self.n.into(), 0)
             ),
         )
         .step(format!(
             "Cumul croissant des prix maximum, de {first} à {} : {} = {} personnes, soit {} ÷ {} × 100 = **{}**.",
-            euros(r.price),
+            Euros(r.price),
             self.rows[..=i].iter().map(|x| number(x.max_count.into(), 0)).collect::<Vec<_>>().join(" + "),
-            number(r.too_expensive.into(), 0),
-            number(r.too_expensive.into(), 0),
-            number(self.n.into(), 0),
-            percent(r.too_expensive_pct)
+            Number(r.too_expensive.into(), 0),
+            Number(r.too_expensive.into(), 0),
+            Number(self.n.into(), 0),
+            Percent(r.too_expensive_pct)
         ))
     }
 
     fn q_too_cheap(&self, i: usize) -> Question {
         let r = &self.rows[i];
-        let (_, wrong_down) = self.reversed();
+        let (_, wrong_down) = &self.reversed;
         let last = euros(self.rows[self.rows.len() - 1].price);
         Question::new(
             "pct_pas_assez_cher",
@@ -300,7 +318,7 @@ impl Ctx {
             format!(
                 "Calculez le pourcentage des personnes interrogées qui trouvent l'article pas assez cher \
                  (qualité douteuse) au prix de {}.",
-                euros(r.price)
+                Euros(r.price)
             ),
             r.too_cheap_pct,
             Unit::Percent,
@@ -324,17 +342,17 @@ impl Ctx {
             format!(
                 "Les pourcentages se calculent sur les {} personnes interrogées, pas sur le total des réponses \
                  aux deux questions.",
-                number(self.n.into(), 0)
+                Number(self.n.into(), 0)
             ),
         )
         .step(format!(
             "Cumul décroissant des prix minimum, de {last} à {} : {} = {} personnes, soit {} ÷ {} × 100 = **{}**.",
-            euros(r.price),
+            Euros(r.price),
             self.rows[i..].iter().rev().map(|x| number(x.min_count.into(), 0)).collect::<Vec<_>>().join(" + "),
-            number(r.too_cheap.into(), 0),
-            number(r.too_cheap.into(), 0),
-            number(self.n.into(), 0),
-            percent(r.too_cheap_pct)
+            Number(r.too_cheap.into(), 0),
+            Number(r.too_cheap.into(), 0),
+            Number(self.n.into(), 0),
+            Percent(r.too_cheap_pct)
         ))
     }
 
@@ -347,14 +365,14 @@ impl Ctx {
         first: bool,
     ) -> Question {
         let r = &self.rows[i];
-        let (wrong_up, wrong_down) = self.reversed();
+        let (wrong_up, wrong_down) = &self.reversed;
         let reversed = dec!(100) - share(wrong_up[i], self.n) - share(wrong_down[i], self.n);
         let q = Question::new(
             key,
             label,
             format!(
                 "Calculez le pourcentage d'acheteurs potentiels (acceptants) au prix de {}.",
-                euros(r.price)
+                Euros(r.price)
             ),
             r.acceptors_pct,
             Unit::Percent,
@@ -384,19 +402,19 @@ impl Ctx {
         )
         .step(format!(
             "Au prix de {} : pourcentage d'acceptants = 100\u{a0}% − {} − {} = **{}**.",
-            euros(r.price),
-            percent(r.too_expensive_pct),
-            percent(r.too_cheap_pct),
-            percent(r.acceptors_pct)
+            Euros(r.price),
+            Percent(r.too_expensive_pct),
+            Percent(r.too_cheap_pct),
+            Percent(r.acceptors_pct)
         ))
     }
 
     fn q_optimal(&self) -> Question {
         let b = &self.rows[self.best];
-        let (wrong_up, wrong_down) = self.reversed();
+        let (wrong_up, wrong_down) = &self.reversed;
         let wrong_acceptors: Vec<i64> = wrong_up
             .iter()
-            .zip(&wrong_down)
+            .zip(wrong_down)
             .map(|(u, dn)| self.n - u - dn)
             .collect();
         let mut q = Question::new(
@@ -428,8 +446,8 @@ impl Ctx {
              Le pourcentage d'acceptants est maximal ({}) au prix de **{}** : c'est le prix psychologique, \
              celui que le plus grand nombre de clients juge acceptable.",
             self.full_table(),
-            percent(b.acceptors_pct),
-            euros(b.price)
+            Percent(b.acceptors_pct),
+            Euros(b.price)
         ))
     }
 
@@ -448,7 +466,7 @@ impl Ctx {
             format!(
                 "Vous avez donné le pourcentage : le nombre d'acheteurs potentiels est ce pourcentage des {} \
                  personnes interrogées.",
-                number(self.n.into(), 0)
+                Number(self.n.into(), 0)
             ),
         )
         .mistake(
@@ -466,12 +484,12 @@ impl Ctx {
         .step(format!(
             "Nombre d'acheteurs potentiels = personnes interrogées − trop cher − pas assez cher = {} − {} − {} \
              = **{}** (soit {} des {} personnes).",
-            number(self.n.into(), 0),
-            number(b.too_expensive.into(), 0),
-            number(b.too_cheap.into(), 0),
-            number(b.acceptors.into(), 0),
-            percent(b.acceptors_pct),
-            number(self.n.into(), 0)
+            Number(self.n.into(), 0),
+            Number(b.too_expensive.into(), 0),
+            Number(b.too_cheap.into(), 0),
+            Number(b.acceptors.into(), 0),
+            Percent(b.acceptors_pct),
+            Number(self.n.into(), 0)
         ))
     }
 
@@ -499,14 +517,14 @@ impl Ctx {
                  croissant des prix maximum et le pourcentage « pas assez cher » le cumul décroissant \
                  des prix minimum, chacun en pourcentage des {} personnes interrogées (arrondi à 0,01\u{a0}%) ; \
                  pourcentage d'acceptants = 100\u{a0}% − pourcentage « trop cher » − pourcentage « pas assez cher ».",
-                number(self.n.into(), 0)
+                Number(self.n.into(), 0)
             ),
             solution_outro: format!(
                 "*Lecture commerciale :* au prix de {}, {} des personnes interrogées jugent l'article acceptable. \
                  Ce prix psychologique sert de repère ; l'entreprise le confronte ensuite à ses coûts (prix \
                  plancher), à sa marge et aux prix de la concurrence avant de fixer son prix de vente.",
-                euros(b.price),
-                percent(b.acceptors_pct)
+                Euros(b.price),
+                Percent(b.acceptors_pct)
             ),
         }
     }
@@ -536,12 +554,7 @@ mod tests {
             .collect();
         let rows = table(200, &answers);
         let best = optimal(&rows).unwrap();
-        Ctx {
-            scene: Scene::draw(&mut Rng::from_seed(1)),
-            n: 200,
-            rows,
-            best,
-        }
+        Ctx::new(Scene::draw(&mut Rng::from_seed(1)), 200, rows, best)
     }
 
     fn find<'a>(c: &'a Content, key: &str) -> &'a Question {

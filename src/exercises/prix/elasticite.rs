@@ -8,7 +8,7 @@ use crate::calc::elasticity::{forecast, observed, reading, Forecast, Observed, R
 use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{euros, number, percent};
+use crate::num::format::{number, percent, Euros, Number, Percent};
 use crate::num::round::{round_cents, round_half_away};
 use crate::text::plural;
 use rust_decimal::prelude::ToPrimitive;
@@ -234,7 +234,7 @@ fn against_rule(e: Decimal, price_rate: Decimal, turnover_rate: Decimal) -> bool
 /// A number as an operand: negative values in parentheses, "(-20)".
 fn operand(x: Decimal) -> String {
     if x < Decimal::ZERO {
-        format!("({})", number(x, 2))
+        format!("({})", Number(x, 2))
     } else {
         number(x, 2)
     }
@@ -243,7 +243,7 @@ fn operand(x: Decimal) -> String {
 /// "+8 %", "-12,5 %" for a displayed variation.
 fn signed_percent(x: Decimal) -> String {
     if x > Decimal::ZERO {
-        format!("+{}", percent(x))
+        format!("+{}", Percent(x))
     } else {
         percent(x)
     }
@@ -272,7 +272,7 @@ impl Ctx {
         } else {
             unit.clone()
         };
-        format!("{} {unit}", number(q, 0))
+        format!("{} {unit}", Number(q, 0))
     }
 
     fn conventions(&self, with_coefficient: bool) -> String {
@@ -338,17 +338,17 @@ impl Ctx {
         let verb = if observed { "a fait" } else { "ferait" };
         let effect = match turnover_rate.cmp(&Decimal::ZERO) {
             std::cmp::Ordering::Greater => {
-                format!("progresser le CA de {}", percent(turnover_rate))
+                format!("progresser le CA de {}", Percent(turnover_rate))
             }
             std::cmp::Ordering::Less => {
-                format!("reculer le CA de {}", percent(turnover_rate.abs()))
+                format!("reculer le CA de {}", Percent(turnover_rate.abs()))
             }
             std::cmp::Ordering::Equal => "laisser le CA inchangé".to_string(),
         };
         let mut s = format!(
             "*Lecture commerciale :* {general} Ici, la {} de prix de {} {verb} {effect}.",
             rise_or_cut(price_rate),
-            percent(price_rate.abs()),
+            Percent(price_rate.abs()),
         );
         if against {
             s += " Ce résultat va à l'encontre de la règle générale : elle vaut pour de petites variations de prix, \
@@ -389,9 +389,9 @@ impl Ctx {
         )
         .step(format!(
             "Taux de variation du prix = ({} − {}) ÷ {} × 100 = **{}** (arrondi à 0,01\u{a0}%).",
-            euros(p1),
-            euros(p0),
-            euros(p0),
+            Euros(p1),
+            Euros(p0),
+            Euros(p0),
             signed_percent(o.price_rate)
         ));
 
@@ -416,9 +416,9 @@ impl Ctx {
         )
         .step(format!(
             "Taux de variation des quantités = ({} − {}) ÷ {} × 100 = **{}** (arrondi à 0,01\u{a0}%).",
-            number(q1, 0),
-            number(q0, 0),
-            number(q0, 0),
+            Number(q1, 0),
+            Number(q0, 0),
+            Number(q0, 0),
             signed_percent(o.quantity_rate)
         ));
 
@@ -464,9 +464,9 @@ impl Ctx {
         }
         let elasticite = elasticite.step(format!(
             "e = taux de variation de la quantité ÷ taux de variation du prix = {} ÷ {} = **{}** (coefficient arrondi à 0,01).\n\n{}",
-            number(o.quantity_rate, 2),
+            Number(o.quantity_rate, 2),
             operand(o.price_rate),
-            number(e, 2),
+            Number(e, 2),
             self.reading_text(e)
         ));
 
@@ -486,9 +486,9 @@ impl Ctx {
         )
         .step(format!(
             "CA après = {} × {} = **{}**.",
-            euros(p1),
-            number(q1, 0),
-            euros(o.turnover_after)
+            Euros(p1),
+            Number(q1, 0),
+            Euros(o.turnover_after)
         ));
         let var_ca = self.q_var_ca(
             "ca_nouveau",
@@ -509,8 +509,8 @@ impl Ctx {
             s.seller(),
             s.product.nom,
             s.business.vendeur,
-            euros(p0),
-            euros(p1),
+            Euros(p0),
+            Euros(p1),
             self.units(q0),
             self.units(q1),
             self.conventions(true)
@@ -541,9 +541,9 @@ impl Ctx {
         .formula("arrondi2(prix_initial * quantite_initiale)")
         .step(format!(
             "CA avant = prix × quantité = {} × {} = **{}**.",
-            euros(self.p0),
-            number(self.q0, 0),
-            euros(ca)
+            Euros(self.p0),
+            Number(self.q0, 0),
+            Euros(ca)
         ))
     }
 
@@ -571,9 +571,9 @@ impl Ctx {
         ))
         .step(format!(
             "Taux de variation du CA = ({} − {}) ÷ {} × 100 = **{}** (arrondi à 0,01\u{a0}%).",
-            euros(after),
-            euros(before),
-            euros(before),
+            Euros(after),
+            Euros(before),
+            Euros(before),
             signed_percent(rate)
         ));
         let q = match on_new {
@@ -611,14 +611,14 @@ impl Ctx {
             format!(
                 "La variation envisagée est une {} de {} : nouveau prix = prix actuel × (1 + taux), avec le signe du taux.",
                 rise_or_cut(rate),
-                percent(rate.abs())
+                Percent(rate.abs())
             ),
         )
         .step(format!(
             "Nouveau prix = prix actuel × (1 + taux de variation) = {} × {} = **{}** (arrondi au centime).",
-            euros(p0),
-            number(Decimal::ONE + rate / hundred, 4),
-            euros(f.new_price)
+            Euros(p0),
+            Number(Decimal::ONE + rate / hundred, 4),
+            Euros(f.new_price)
         ));
 
         let mut var_quantite = Question::new(
@@ -643,7 +643,7 @@ impl Ctx {
         }
         let var_quantite = var_quantite.step(format!(
             "De e = ΔQ\u{a0}% ÷ ΔP\u{a0}%, on tire ΔQ\u{a0}% = e × ΔP\u{a0}% = {} × {} = **{}** (arrondi à 0,01\u{a0}%).",
-            number(e, 2),
+            Number(e, 2),
             operand(rate),
             signed_percent(f.quantity_rate)
         ));
@@ -663,9 +663,9 @@ impl Ctx {
         )
         .step(format!(
             "Quantité prévue = quantité actuelle × (1 + taux de variation) = {} × {} = **{}** (arrondie à l'unité).",
-            number(q0, 0),
-            number(Decimal::ONE + f.quantity_rate / hundred, 4),
-            number(f.quantity, 0)
+            Number(q0, 0),
+            Number(Decimal::ONE + f.quantity_rate / hundred, 4),
+            Number(f.quantity, 0)
         ));
 
         let ca_initial = self.q_ca_initial(f.turnover_before);
@@ -689,9 +689,9 @@ impl Ctx {
         )
         .step(format!(
             "CA prévu = nouveau prix × quantité prévue = {} × {} = **{}**.",
-            euros(f.new_price),
-            number(f.quantity, 0),
-            euros(f.turnover_after)
+            Euros(f.new_price),
+            Number(f.quantity, 0),
+            Euros(f.turnover_after)
         ));
         let var_ca = self.q_var_ca(
             "ca_prevu",
@@ -714,10 +714,10 @@ impl Ctx {
             rise_or_cut(rate),
             s.product.nom,
             s.business.vendeur,
-            euros(p0),
+            Euros(p0),
             self.units(q0),
             signed_percent(rate),
-            number(e, 2),
+            Number(e, 2),
             self.conventions(false)
         );
         Content {

@@ -15,12 +15,13 @@ use crate::exercises::context::Scene;
 use crate::exercises::prix::net_a_payer::rounding_of;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{euros, number, percent};
+use crate::num::format::{number, Euros, Number, Percent};
 use crate::num::round::{round_half_away, truncate};
 use crate::rng::Rng;
 use crate::text::{capitalise, plural};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+use std::fmt::Write as _;
 
 pub struct Marges;
 
@@ -280,7 +281,7 @@ fn raw(x: Decimal) -> String {
     if truncate(x, 6) == x {
         number(x, 6)
     } else {
-        format!("{}…", number(truncate(x, 6), 6))
+        format!("{}…", Number(truncate(x, 6), 6))
     }
 }
 
@@ -313,37 +314,37 @@ impl Ctx {
     /// `= exact → **shown €**`, stating the rounding when it changes the value.
     fn amount(&self, exact: Decimal, shown: Decimal) -> String {
         if exact == shown {
-            format!("**{}**", euros(shown))
+            format!("**{}**", Euros(shown))
         } else {
             let how = match self.rounding {
                 Rounding::HalfAwayFromZero => "arrondi au centime",
                 Rounding::Truncate => "tronqué au centime",
             };
-            format!("{}\u{a0}€ ≈ **{}** ({how})", raw(exact), euros(shown))
+            format!("{}\u{a0}€ ≈ **{}** ({how})", raw(exact), Euros(shown))
         }
     }
 
     /// A rate in percent, rounded to 0,01 %, stating the rounding when it changes the value.
     fn rate_shown(exact: Decimal, shown: Decimal) -> String {
         if exact == shown {
-            format!("**{}**", percent(shown))
+            format!("**{}**", Percent(shown))
         } else {
             format!(
                 "{} ≈ **{}** (arrondi à 0,01\u{a0}%)",
                 raw(exact),
-                percent(shown)
+                Percent(shown)
             )
         }
     }
 
     fn coef_shown(exact: Decimal, shown: Decimal) -> String {
         if exact == shown {
-            format!("**{}**", number(shown, 4))
+            format!("**{}**", Number(shown, 4))
         } else {
             format!(
                 "{} ≈ **{}** (arrondi à 0,0001)",
                 raw(exact),
-                number(shown, 4)
+                Number(shown, 4)
             )
         }
     }
@@ -364,21 +365,21 @@ impl Ctx {
                 "{opening}, qui prépare le tarif applicable au {} : la direction demande d'appliquer à cet article \
                  un taux de marge de {}.",
                 s.date.french(),
-                percent(pr.markup_rate)
+                Percent(pr.markup_rate)
             ),
             Variant::FromMark => format!(
                 "{opening}, qui prépare le tarif applicable au {} : la direction raisonne en taux de marque et veut que \
                  la marge représente {} du prix de vente HT de cet article.",
                 s.date.french(),
-                percent(pr.mark_rate)
+                Percent(pr.mark_rate)
             ),
             Variant::TtcToCost => format!(
                 "{opening}. Le {}, un concurrent affiche cet article à {} TTC. Pour s'aligner sur ce prix tout en \
                  conservant son taux de marque habituel de {}, l'entreprise doit savoir quel coût d'achat HT \
                  négocier au plus avec son fournisseur.",
                 s.date.french(),
-                euros(pr.price_ttc),
-                percent(pr.mark_rate)
+                Euros(pr.price_ttc),
+                Percent(pr.mark_rate)
             ),
             Variant::Rates => format!(
                 "{opening}, qui prépare pour le {} le bilan de rentabilité de cet article avant l'entretien annuel \
@@ -390,39 +391,49 @@ impl Ctx {
 
     fn table(&self) -> String {
         let pr = &self.pr;
-        let mut t = String::from("| Élément | Donnée |\n|---|---|\n");
-        t += &format!("| Article | {} |\n", self.scene.product.nom);
+        let mut t = String::with_capacity(320);
+        t.push_str("| Élément | Donnée |\n|---|---|\n");
+        // Writing into a String cannot fail.
+        let _ = writeln!(t, "| Article | {} |", self.scene.product.nom);
         match self.variant {
             Variant::FromMarkup => {
-                t += &format!("| Coût d'achat unitaire HT | {} |\n", euros(pr.cost));
-                t += &format!(
-                    "| Taux de marge (calculé sur le coût d'achat HT) | {} |\n",
-                    percent(pr.markup_rate)
+                let _ = writeln!(t, "| Coût d'achat unitaire HT | {} |", Euros(pr.cost));
+                let _ = writeln!(
+                    t,
+                    "| Taux de marge (calculé sur le coût d'achat HT) | {} |",
+                    Percent(pr.markup_rate)
                 );
             }
             Variant::FromMark => {
-                t += &format!("| Coût d'achat unitaire HT | {} |\n", euros(pr.cost));
-                t += &format!(
-                    "| Taux de marque (calculé sur le prix de vente HT) | {} |\n",
-                    percent(pr.mark_rate)
+                let _ = writeln!(t, "| Coût d'achat unitaire HT | {} |", Euros(pr.cost));
+                let _ = writeln!(
+                    t,
+                    "| Taux de marque (calculé sur le prix de vente HT) | {} |",
+                    Percent(pr.mark_rate)
                 );
             }
             Variant::TtcToCost => {
-                t += &format!(
-                    "| Prix de vente unitaire TTC visé | {} |\n",
-                    euros(pr.price_ttc)
+                let _ = writeln!(
+                    t,
+                    "| Prix de vente unitaire TTC visé | {} |",
+                    Euros(pr.price_ttc)
                 );
-                t += &format!(
-                    "| Taux de marque (calculé sur le prix de vente HT) | {} |\n",
-                    percent(pr.mark_rate)
+                let _ = writeln!(
+                    t,
+                    "| Taux de marque (calculé sur le prix de vente HT) | {} |",
+                    Percent(pr.mark_rate)
                 );
             }
             Variant::Rates => {
-                t += &format!("| Coût d'achat unitaire HT | {} |\n", euros(pr.cost));
-                t += &format!("| Prix de vente unitaire TTC | {} |\n", euros(pr.price_ttc));
+                let _ = writeln!(t, "| Coût d'achat unitaire HT | {} |", Euros(pr.cost));
+                let _ = writeln!(
+                    t,
+                    "| Prix de vente unitaire TTC | {} |",
+                    Euros(pr.price_ttc)
+                );
             }
         }
-        t += &format!("| Taux de TVA | {} |\n", percent(self.vat));
+        let _ = writeln!(t, "| Taux de TVA | {} |", Percent(self.vat));
         t
     }
 
@@ -488,7 +499,7 @@ impl Ctx {
                         format!(
                             "Vous avez utilisé {} comme un taux de marque (division par 1 − taux). Ici c'est un taux de marge, \
                              calculé sur le coût d'achat HT : prix de vente HT = coût d'achat HT × (1 + taux de marge).",
-                            percent(t)
+                            Percent(t)
                         ),
                     );
                 }
@@ -500,8 +511,8 @@ impl Ctx {
                 .step(format!(
                     "Le taux de marge est calculé sur le coût d'achat HT : marge = coût d'achat HT × taux de marge, donc\n\n\
                      Prix de vente HT = coût d'achat HT × (1 + taux de marge) = {} × {} = {}.",
-                    euros(pr.cost),
-                    number(Decimal::ONE + hundredth(t), 4),
+                    Euros(pr.cost),
+                    Number(Decimal::ONE + hundredth(t), 4),
                     self.amount(exact, pr.price_ht)
                 ))
             }
@@ -517,7 +528,7 @@ impl Ctx {
                             "Vous avez appliqué {} au coût d'achat, comme un taux de marge. Le taux de marque est calculé sur le prix \
                              de vente HT : coût d'achat HT = prix de vente HT × (1 − taux de marque), donc \
                              prix de vente HT = coût d'achat HT ÷ (1 − taux de marque).",
-                            percent(m)
+                            Percent(m)
                         ),
                     )
                     .mistake(
@@ -528,8 +539,8 @@ impl Ctx {
                     .step(format!(
                         "Le taux de marque est calculé sur le prix de vente HT : coût d'achat HT = prix de vente HT × (1 − taux de marque), donc\n\n\
                          Prix de vente HT = coût d'achat HT ÷ (1 − taux de marque) = {} ÷ {} = {}.",
-                        euros(pr.cost),
-                        number(kept, 4),
+                        Euros(pr.cost),
+                        Number(kept, 4),
                         self.amount(exact, pr.price_ht)
                     ))
             }
@@ -542,8 +553,8 @@ impl Ctx {
                         "tva-retranchee-en-taux",
                         format!(
                             "On ne retire pas la TVA en retranchant {} du prix TTC : le TTC vaut HT × (1 + taux), donc HT = TTC ÷ {}.",
-                            percent(self.vat),
-                            number(vat_coef, 4)
+                            Percent(self.vat),
+                            Number(vat_coef, 4)
                         ),
                     )
                     .mistake(
@@ -553,8 +564,8 @@ impl Ctx {
                     )
                     .step(format!(
                         "Prix de vente HT = prix de vente TTC ÷ (1 + taux de TVA) = {} ÷ {} = {}.",
-                        euros(pr.price_ttc),
-                        number(vat_coef, 4),
+                        Euros(pr.price_ttc),
+                        Number(vat_coef, 4),
                         self.amount(exact, pr.price_ht)
                     ))
             }
@@ -580,7 +591,7 @@ impl Ctx {
             format!(
                 "Vous avez divisé par (1 + {}), comme pour un taux de marge. Le taux de marque est calculé sur le prix de vente HT : \
                  marge = prix de vente HT × taux de marque, donc coût d'achat HT = prix de vente HT × (1 − taux de marque).",
-                percent(m)
+                Percent(m)
             ),
         )
         .mistake(
@@ -591,8 +602,8 @@ impl Ctx {
         .step(format!(
             "Le taux de marque est calculé sur le prix de vente HT : marge = prix de vente HT × taux de marque, donc\n\n\
              Coût d'achat HT = prix de vente HT × (1 − taux de marque) = {} × {} = {}.",
-            euros(pr.price_ht),
-            number(kept, 4),
+            Euros(pr.price_ht),
+            Number(kept, 4),
             self.amount(exact, pr.cost)
         ))
     }
@@ -636,9 +647,9 @@ impl Ctx {
         };
         q.step(format!(
             "Marge unitaire = prix de vente HT − coût d'achat HT = {} − {} = **{}**.",
-            euros(pr.price_ht),
-            euros(pr.cost),
-            euros(pr.margin)
+            Euros(pr.price_ht),
+            Euros(pr.cost),
+            Euros(pr.margin)
         ))
     }
 
@@ -681,18 +692,19 @@ impl Ctx {
         };
         let mut step = format!(
             "Taux de marge = marge unitaire ÷ coût d'achat HT × 100 = {} ÷ {} × 100 = {}.",
-            euros(pr.margin),
-            euros(pr.cost),
+            Euros(pr.margin),
+            Euros(pr.cost),
             Self::rate_shown(exact, pr.markup_rate)
         );
         if matches!(self.variant, Variant::FromMark | Variant::TtcToCost) {
             if let Some(check) = markup_from_mark(pr.mark_rate) {
-                step += &format!(
+                let _ = write!(
+                    step,
                     "\n\nVérification par la relation entre les taux : taux de marge = taux de marque ÷ (1 − taux de marque) = \
                      {} ÷ {} ≈ {}{}.",
-                    number(hundredth(pr.mark_rate), 4),
-                    number(Decimal::ONE - hundredth(pr.mark_rate), 4),
-                    percent(check),
+                    Number(hundredth(pr.mark_rate), 4),
+                    Number(Decimal::ONE - hundredth(pr.mark_rate), 4),
+                    Percent(check),
                     gap_note(check, pr.markup_rate)
                 );
             }
@@ -727,18 +739,19 @@ impl Ctx {
         };
         let mut step = format!(
             "Taux de marque = marge unitaire ÷ prix de vente HT × 100 = {} ÷ {} × 100 = {}.",
-            euros(pr.margin),
-            euros(pr.price_ht),
+            Euros(pr.margin),
+            Euros(pr.price_ht),
             Self::rate_shown(exact, pr.mark_rate)
         );
         if self.variant == Variant::FromMarkup {
             if let Some(check) = mark_from_markup(pr.markup_rate) {
-                step += &format!(
+                let _ = write!(
+                    step,
                     "\n\nVérification par la relation entre les taux : taux de marque = taux de marge ÷ (1 + taux de marge) = \
                      {} ÷ {} ≈ {}{}.",
-                    number(hundredth(pr.markup_rate), 4),
-                    number(Decimal::ONE + hundredth(pr.markup_rate), 4),
-                    percent(check),
+                    Number(hundredth(pr.markup_rate), 4),
+                    Number(Decimal::ONE + hundredth(pr.markup_rate), 4),
+                    Percent(check),
                     gap_note(check, pr.mark_rate)
                 );
             }
@@ -781,8 +794,8 @@ impl Ctx {
         }
         q.step(format!(
             "Prix de vente TTC = prix de vente HT × (1 + taux de TVA) = {} × {} = {}.",
-            euros(pr.price_ht),
-            number(vat_coef, 4),
+            Euros(pr.price_ht),
+            Number(vat_coef, 4),
             self.amount(exact, pr.price_ttc)
         ))
     }
@@ -803,8 +816,8 @@ impl Ctx {
                 format!("arrondi({ttc_name} / cout_achat, 4)"),
                 format!(
                     "Coefficient multiplicateur = prix de vente TTC ÷ coût d'achat HT = {} ÷ {} = ",
-                    euros(pr.price_ttc),
-                    euros(pr.cost)
+                    Euros(pr.price_ttc),
+                    Euros(pr.cost)
                 ),
             ),
             Coefficient::HtOverHt => (
@@ -814,8 +827,8 @@ impl Ctx {
                 "arrondi(prix_vente_ht / cout_achat, 4)".to_string(),
                 format!(
                     "Coefficient multiplicateur = prix de vente HT ÷ coût d'achat HT = {} ÷ {} = ",
-                    euros(pr.price_ht),
-                    euros(pr.cost)
+                    Euros(pr.price_ht),
+                    Euros(pr.cost)
                 ),
             ),
         };
@@ -858,7 +871,7 @@ impl Ctx {
             (Coefficient::HtOverHt, Variant::FromMarkup) => Some((
                 format!(
                     "1 + taux de marge = 1 + {}",
-                    number(hundredth(pr.markup_rate), 4)
+                    Number(hundredth(pr.markup_rate), 4)
                 ),
                 Decimal::ONE + hundredth(pr.markup_rate),
             )),
@@ -871,9 +884,10 @@ impl Ctx {
             _ => None,
         };
         if let Some((relation, check)) = check {
-            step += &format!(
+            let _ = write!(
+                step,
                 "\n\nVérification : coefficient HT/HT = {relation} ≈ {}{}.",
-                number(check, 4),
+                Number(check, 4),
                 if coef(check) == answer {
                     " : on retrouve bien le même coefficient"
                 } else {
@@ -944,18 +958,18 @@ impl Ctx {
                 "*À retenir :* pour vendre à {} TTC en gardant un taux de marque de {}, le coût d'achat HT ne doit pas dépasser {} : \
                  c'est l'objectif de la négociation avec le fournisseur. Le taux de marge correspondant ({}) est plus élevé que le \
                  taux de marque, car la même marge est rapportée au coût d'achat, plus petit que le prix de vente.",
-                euros(pr.price_ttc),
-                percent(pr.mark_rate),
-                euros(pr.cost),
-                percent(pr.markup_rate)
+                Euros(pr.price_ttc),
+                Percent(pr.mark_rate),
+                Euros(pr.cost),
+                Percent(pr.markup_rate)
             ),
             _ => format!(
                 "*À retenir :* chaque article vendu rapporte une marge de {}, soit {} du coût d'achat HT (taux de marge) mais {} \
                  du prix de vente HT (taux de marque) : le taux de marque est toujours inférieur au taux de marge, car la même \
                  marge est rapportée à un prix de vente plus grand que le coût d'achat. Ne confondez jamais les deux taux.",
-                euros(pr.margin),
-                percent(pr.markup_rate),
-                percent(pr.mark_rate)
+                Euros(pr.margin),
+                Percent(pr.markup_rate),
+                Percent(pr.mark_rate)
             ),
         }
     }

@@ -8,8 +8,8 @@ use crate::calc::{pct, Rounding};
 use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{euros, number, percent};
-use crate::text::{capitalise, french_list};
+use crate::num::format::{number, percent, push_euros, push_percent, Euros, Number, Percent};
+use crate::text::{french_list, push_capitalised};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -292,29 +292,43 @@ impl Ctx {
     /// Data table of the order.
     fn table(&self, with_price: bool, net_to_pay: Option<Decimal>) -> String {
         let i = &self.input;
-        let mut t = String::from("| Élément | Donnée |\n|---|---|\n");
-        t += &format!("| Article | {} |\n", self.scene.product.nom);
-        t += &format!("| Quantité | {} |\n", self.scene.quantity(int(i.quantity)));
+        let mut t = String::with_capacity(400);
+        t.push_str("| Élément | Donnée |\n|---|---|\n| Article | ");
+        t.push_str(&self.scene.product.nom);
+        t.push_str(" |\n| Quantité | ");
+        t.push_str(&self.scene.quantity(int(i.quantity)));
+        t.push_str(" |\n");
         if with_price {
-            t += &format!("| Prix unitaire HT | {} |\n", euros(i.unit_price));
+            t.push_str("| Prix unitaire HT | ");
+            push_euros(&mut t, i.unit_price);
+            t.push_str(" |\n");
         }
         for (name, rate) in self.names.iter().zip(&i.reductions) {
-            t += &format!("| {} | {} |\n", capitalise(name), percent(*rate));
+            t.push_str("| ");
+            push_capitalised(&mut t, name);
+            t.push_str(" | ");
+            push_percent(&mut t, *rate);
+            t.push_str(" |\n");
         }
         if self.has_discount() {
-            t += &format!(
-                "| Escompte pour paiement comptant | {} |\n",
-                percent(i.discount)
-            );
+            t.push_str("| Escompte pour paiement comptant | ");
+            push_percent(&mut t, i.discount);
+            t.push_str(" |\n");
         }
         if i.shipping.is_zero() {
-            t += "| Frais de port | franco de port |\n";
+            t.push_str("| Frais de port | franco de port |\n");
         } else {
-            t += &format!("| Frais de port HT | {} |\n", euros(i.shipping));
+            t.push_str("| Frais de port HT | ");
+            push_euros(&mut t, i.shipping);
+            t.push_str(" |\n");
         }
-        t += &format!("| Taux de TVA | {} |\n", percent(i.vat_rate));
+        t.push_str("| Taux de TVA | ");
+        push_percent(&mut t, i.vat_rate);
+        t.push_str(" |\n");
         if let Some(nap) = net_to_pay {
-            t += &format!("| Net à payer TTC | {} |\n", euros(nap));
+            t.push_str("| Net à payer TTC | ");
+            push_euros(&mut t, nap);
+            t.push_str(" |\n");
         }
         t
     }
@@ -374,9 +388,9 @@ impl Ctx {
         )
         .step(format!(
             "Montant brut HT = prix unitaire HT × quantité = {} × {} = **{}**.",
-            euros(i.unit_price),
+            Euros(i.unit_price),
             int(i.quantity),
-            euros(self.f.gross)
+            Euros(self.f.gross)
         ))
     }
 
@@ -388,8 +402,10 @@ impl Ctx {
         e
     }
 
+    /// "- Remise de 5 % : 1 000,00 € × 5 % = 50,00 € ; reste 1 000,00 € − 50,00 € = 950,00 €",
+    /// one line per reduction.
     fn cascade_steps(&self) -> String {
-        let mut lines = Vec::new();
+        let mut out = String::with_capacity(self.names.len() * 120);
         let mut base = self.f.gross;
         for ((name, rate), (amount, after)) in self
             .names
@@ -397,20 +413,28 @@ impl Ctx {
             .zip(&self.input.reductions)
             .zip(&self.f.reductions)
         {
-            lines.push(format!(
-                "- {} de {} : {} × {} = {} ; reste {} − {} = {}",
-                capitalise(name),
-                percent(*rate),
-                euros(base),
-                percent(*rate),
-                euros(*amount),
-                euros(base),
-                euros(*amount),
-                euros(*after)
-            ));
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str("- ");
+            push_capitalised(&mut out, name);
+            out.push_str(" de ");
+            push_percent(&mut out, *rate);
+            out.push_str(" : ");
+            push_euros(&mut out, base);
+            out.push_str(" × ");
+            push_percent(&mut out, *rate);
+            out.push_str(" = ");
+            push_euros(&mut out, *amount);
+            out.push_str(" ; reste ");
+            push_euros(&mut out, base);
+            out.push_str(" − ");
+            push_euros(&mut out, *amount);
+            out.push_str(" = ");
+            push_euros(&mut out, *after);
             base = *after;
         }
-        lines.join("\n")
+        out
     }
 
     fn q_net_commercial(&self) -> Question {
@@ -433,7 +457,7 @@ impl Ctx {
             format!(
                 "Vous avez additionné les taux de réduction ({} au total). Les réductions successives se calculent en cascade : \
                  chacune porte sur le montant net obtenu après la précédente, ce qui revient à multiplier par (1 − taux) pour chacune.",
-                percent(added)
+                Percent(added)
             ),
         )
         .mistake(
@@ -445,7 +469,7 @@ impl Ctx {
         .step(format!(
             "Les réductions s'appliquent en cascade, chacune sur le net précédent :\n\n{}\n\nNet commercial HT = **{}**.",
             self.cascade_steps(),
-            euros(self.f.net_commercial)
+            Euros(self.f.net_commercial)
         ))
     }
 
@@ -456,7 +480,7 @@ impl Ctx {
         let (formula, base_text) = match i.shipping_rule {
             Shipping::AfterDiscount => (
                 format!("(net_commercial - {r}(net_commercial * escompte / 100))"),
-                format!("net commercial {}", euros(f.discount_base)),
+                format!("net commercial {}", Euros(f.discount_base)),
             ),
             Shipping::SubjectToDiscount => (
                 format!(
@@ -464,9 +488,9 @@ impl Ctx {
                 ),
                 format!(
                     "net commercial + port = {} + {} = {}",
-                    euros(f.net_commercial),
-                    euros(i.shipping),
-                    euros(f.discount_base)
+                    Euros(f.net_commercial),
+                    Euros(i.shipping),
+                    Euros(f.discount_base)
                 ),
             ),
         };
@@ -492,15 +516,15 @@ impl Ctx {
         .mistake(
             f.discount_base,
             "escompte-oublie",
-            format!("L'escompte de {} n'a pas été déduit : net financier = base de l'escompte − escompte.", percent(i.discount)),
+            format!("L'escompte de {} n'a pas été déduit : net financier = base de l'escompte − escompte.", Percent(i.discount)),
         )
         .step(format!(
             "Escompte = {base_text} × {} = {} ; net financier HT = {} − {} = **{}**.",
-            percent(i.discount),
-            euros(f.discount),
-            euros(f.discount_base),
-            euros(f.discount),
-            euros(f.net_financial)
+            Percent(i.discount),
+            Euros(f.discount),
+            Euros(f.discount_base),
+            Euros(f.discount),
+            Euros(f.net_financial)
         ))
     }
 
@@ -531,7 +555,7 @@ impl Ctx {
             q = q.mistake(
                 self.cents(pct(f.vat_base, dec!(20))),
                 "mauvais-taux-tva",
-                format!("Vous avez appliqué le taux normal de 20\u{a0}% : pour cet article, le taux est de {}.", percent(i.vat_rate)),
+                format!("Vous avez appliqué le taux normal de 20\u{a0}% : pour cet article, le taux est de {}.", Percent(i.vat_rate)),
             );
         }
         q
@@ -549,8 +573,8 @@ impl Ctx {
                 } else {
                     format!(
                         "net commercial + port = {} + {}",
-                        euros(f.net_commercial),
-                        euros(i.shipping)
+                        Euros(f.net_commercial),
+                        Euros(i.shipping)
                     )
                 },
             ),
@@ -561,8 +585,8 @@ impl Ctx {
                 } else {
                     format!(
                         "net financier + port = {} + {}",
-                        euros(f.net_financial),
-                        euros(i.shipping)
+                        Euros(f.net_financial),
+                        Euros(i.shipping)
                     )
                 },
             ),
@@ -581,10 +605,10 @@ impl Ctx {
         .formula(formula)
         .step(format!(
             "Base de la TVA = {base_text} = {}.\n\nTVA = {} × {} = **{}**.",
-            euros(f.vat_base),
-            euros(f.vat_base),
-            percent(i.vat_rate),
-            euros(f.vat)
+            Euros(f.vat_base),
+            Euros(f.vat_base),
+            Percent(i.vat_rate),
+            Euros(f.vat)
         ));
         self.vat_mistakes(q)
     }
@@ -610,21 +634,21 @@ impl Ctx {
                 )
                 .step(format!(
                     "Total TTC = {} + {} = {} ; escompte = {} × {} = {} ; net à payer = {} − {} = **{}**.",
-                    euros(f.vat_base),
-                    euros(f.vat),
-                    euros(f.ttc),
-                    euros(f.ttc),
-                    percent(i.discount),
-                    euros(f.discount),
-                    euros(f.ttc),
-                    euros(f.discount),
-                    euros(f.net_to_pay)
+                    Euros(f.vat_base),
+                    Euros(f.vat),
+                    Euros(f.ttc),
+                    Euros(f.ttc),
+                    Percent(i.discount),
+                    Euros(f.discount),
+                    Euros(f.ttc),
+                    Euros(f.discount),
+                    Euros(f.net_to_pay)
                 )),
             (DiscountBase::Ttc, false) | (_, false) => q.formula("net_commercial + port + tva").step(format!(
                 "Net à payer TTC = base HT + TVA = {} + {} = **{}**.",
-                euros(f.vat_base),
-                euros(f.vat),
-                euros(f.net_to_pay)
+                Euros(f.vat_base),
+                Euros(f.vat),
+                Euros(f.net_to_pay)
             )),
             (_, true) => {
                 let formula = match i.shipping_rule {
@@ -640,9 +664,9 @@ impl Ctx {
                     )
                     .step(format!(
                         "Net à payer TTC = base HT + TVA = {} + {} = **{}**.",
-                        euros(f.vat_base),
-                        euros(f.vat),
-                        euros(f.net_to_pay)
+                        Euros(f.vat_base),
+                        Euros(f.vat),
+                        Euros(f.net_to_pay)
                     ))
             }
         };
@@ -695,9 +719,9 @@ impl Ctx {
         format!(
             "*À retenir :* les réductions commerciales accordées représentent {} sur un montant brut de {}, \
              soit un taux global de {}{not_sum}.",
-            euros(total_reduction),
-            euros(self.f.gross),
-            percent(cascade_rate(&self.input.reductions))
+            Euros(total_reduction),
+            Euros(self.f.gross),
+            Percent(cascade_rate(&self.input.reductions))
         )
     }
 
@@ -734,7 +758,7 @@ impl Ctx {
             format!(
                 "Les taux ne s'additionnent pas ({} n'est pas le bon taux) : le coefficient global est le produit des coefficients \
                  (1 − taux), et le taux unique vaut 1 − ce produit.",
-                percent(added)
+                Percent(added)
             ),
         )
         .mistake(
@@ -745,10 +769,10 @@ impl Ctx {
         .step(format!(
             "Coefficient global = {} = {} ; taux unique = 1 − {} = {} soit **{}** (arrondi à 0,01\u{a0}%).",
             coefs.join(" × "),
-            number(kept / dec!(100), 6),
-            number(kept / dec!(100), 6),
-            number(exact / dec!(100), 6),
-            percent(shown)
+            Number(kept / dec!(100), 6),
+            Number(kept / dec!(100), 6),
+            Number(exact / dec!(100), 6),
+            Percent(shown)
         ));
         let net_q = Question::new(
             "net_commercial",
@@ -768,10 +792,10 @@ impl Ctx {
             "Net commercial = montant brut × (1 − taux unique) = {} × {} = **{}** (le calcul ligne par ligne donne {} : \
              l'écart éventuel de quelques centimes vient des arrondis, les deux réponses sont acceptées, \
              comme le calcul avec le taux arrondi).",
-            euros(self.f.gross),
-            number(kept / dec!(100), 6),
-            euros(single_net),
-            euros(self.f.net_commercial)
+            Euros(self.f.gross),
+            Number(kept / dec!(100), 6),
+            Euros(single_net),
+            Euros(self.f.net_commercial)
         ));
         let statement = format!(
             "{}\n\n{}\n{}\n\nLe client souhaite connaître le taux de réduction global qu'il obtient.",
@@ -786,8 +810,8 @@ impl Ctx {
             solution_outro: format!(
                 "*À retenir :* {} de réductions successives ne font pas {} mais {} de réduction globale.",
                 french_rates(&i.reductions),
-                percent(added),
-                percent(shown)
+                Percent(added),
+                Percent(shown)
             ),
         }
     }
@@ -855,56 +879,56 @@ impl Ctx {
             "tva-retranchee-en-taux",
             format!(
                 "On ne retire pas la TVA en retranchant {} du TTC : le TTC vaut HT × (1 + taux), donc HT = TTC ÷ {}.",
-                percent(i.vat_rate),
-                number(vat_coef, 4)
+                Percent(i.vat_rate),
+                Number(vat_coef, 4)
             ),
         )
         .step(if ttc_discount {
             format!(
                 "Avant escompte, TTC = net à payer ÷ (1 − {}) = {} ÷ {} = {} ; base HT = {} ÷ {} = **{}**.",
-                percent(i.discount),
-                euros(nap),
-                number(disc_coef, 4),
-                euros(ttc),
-                euros(ttc),
-                number(vat_coef, 4),
-                euros(base)
+                Percent(i.discount),
+                Euros(nap),
+                Number(disc_coef, 4),
+                Euros(ttc),
+                Euros(ttc),
+                Number(vat_coef, 4),
+                Euros(base)
             )
         } else {
             format!(
                 "Base HT = net à payer TTC ÷ (1 + taux de TVA) = {} ÷ {} = **{}**.",
-                euros(nap),
-                number(vat_coef, 4),
-                euros(base)
+                Euros(nap),
+                Number(vat_coef, 4),
+                Euros(base)
             )
         });
         let nc_step = if ttc_discount || !self.has_discount() {
             format!(
                 "Net commercial = base HT − port = {} − {} = **{}**.",
-                euros(base),
-                euros(i.shipping),
-                euros(net_commercial)
+                Euros(base),
+                Euros(i.shipping),
+                Euros(net_commercial)
             )
         } else if subject {
             format!(
                 "Le port a subi l'escompte : net commercial + port = {} ÷ {} = {} ; net commercial = {} − {} = **{}**.",
-                euros(base),
-                number(disc_coef, 4),
-                euros(net_commercial + i.shipping),
-                euros(net_commercial + i.shipping),
-                euros(i.shipping),
-                euros(net_commercial)
+                Euros(base),
+                Number(disc_coef, 4),
+                Euros(net_commercial + i.shipping),
+                Euros(net_commercial + i.shipping),
+                Euros(i.shipping),
+                Euros(net_commercial)
             )
         } else {
             format!(
                 "Net financier = base HT − port = {} − {} = {} ; net commercial = net financier ÷ (1 − {}) = {} ÷ {} = **{}**.",
-                euros(base),
-                euros(i.shipping),
-                euros(base - i.shipping),
-                percent(i.discount),
-                euros(base - i.shipping),
-                number(disc_coef, 4),
-                euros(net_commercial)
+                Euros(base),
+                Euros(i.shipping),
+                Euros(base - i.shipping),
+                Percent(i.discount),
+                Euros(base - i.shipping),
+                Number(disc_coef, 4),
+                Euros(net_commercial)
             )
         };
         let mut nc_q = Question::new(
@@ -922,9 +946,9 @@ impl Ctx {
                 "escompte-rajoute-en-taux",
                 format!(
                     "Pour annuler une réduction de {}, on divise par (1 − {}) ; ajouter {} ne redonne pas le montant de départ.",
-                    percent(i.discount),
-                    percent(i.discount),
-                    percent(i.discount)
+                    Percent(i.discount),
+                    Percent(i.discount),
+                    Percent(i.discount)
                 ),
             );
         }
@@ -955,10 +979,10 @@ impl Ctx {
         )
         .step(format!(
             "Montant brut = net commercial ÷ ({}) = {} ÷ {} = **{}**.",
-            i.reductions.iter().map(|t| format!("(1 − {})", percent(*t))).collect::<Vec<_>>().join(" × "),
-            euros(net_commercial),
-            number(kept, 6),
-            euros(gross)
+            i.reductions.iter().map(|t| format!("(1 − {})", Percent(*t))).collect::<Vec<_>>().join(" × "),
+            Euros(net_commercial),
+            Number(kept, 6),
+            Euros(gross)
         ));
         let price_q = Question::new(
             "prix_unitaire_retrouve",
@@ -970,9 +994,9 @@ impl Ctx {
         .formula(format!("{r}(montant_brut / quantite)"))
         .step(format!(
             "Prix unitaire HT = montant brut ÷ quantité = {} ÷ {} = **{}**.",
-            euros(gross),
+            Euros(gross),
             int(i.quantity),
-            euros(unit_price)
+            Euros(unit_price)
         ));
         let statement = format!(
             "{} Le bon de commande a été égaré : seul le net à payer de la facture est connu, avec les conditions accordées.\n\n{}\n{}",
@@ -990,7 +1014,7 @@ impl Ctx {
             solution_outro: if check {
                 format!(
                     "*Vérification :* le prix unitaire du bon de commande était {} ; un écart d'un centime peut venir des arrondis de la facture d'origine.",
-                    euros(i.unit_price)
+                    Euros(i.unit_price)
                 )
             } else {
                 String::new()

@@ -11,11 +11,12 @@ use crate::exercises::context::Scene;
 use crate::exercises::prix::net_a_payer::rounding_of;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{euros, number, percent};
+use crate::num::format::{Euros, Number, Percent};
 use crate::num::round::round_half_away;
 use crate::text::{capitalise, plural};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+use std::fmt::Write as _;
 
 pub struct Tva;
 
@@ -401,26 +402,21 @@ impl Ctx {
             self.period()
         );
         t += "| Opération de la période | Montant | Taux de TVA |\n|---|---|---|\n";
+        t.reserve((self.sales.len() + self.buys.len()) * 80 + 900);
+        // Writing into a String cannot fail.
         for (i, l) in self.sales.iter().enumerate() {
-            t += &format!(
-                "| {} | {} | {} |\n",
-                self.sales_label(i),
-                euros(l.amount),
-                percent(l.rate)
-            );
+            let (label, amount, rate) = (self.sales_label(i), Euros(l.amount), Percent(l.rate));
+            let _ = writeln!(t, "| {label} | {amount} | {rate} |");
         }
         for (i, l) in self.buys.iter().enumerate() {
-            t += &format!(
-                "| {} | {} | {} |\n",
-                self.buy_label(i),
-                euros(l.amount),
-                percent(l.rate)
-            );
+            let (label, amount, rate) = (self.buy_label(i), Euros(l.amount), Percent(l.rate));
+            let _ = writeln!(t, "| {label} | {amount} | {rate} |");
         }
         if !self.previous.is_zero() {
-            t += &format!(
-                "| Crédit de TVA reporté de la déclaration précédente | {} | — |\n",
-                euros(self.previous)
+            let _ = writeln!(
+                t,
+                "| Crédit de TVA reporté de la déclaration précédente | {} | — |",
+                Euros(self.previous)
             );
         }
         t += "\n**Conventions.** La TVA payée sur les achats de marchandises, les services et les immobilisations est \
@@ -448,23 +444,38 @@ impl Ctx {
         }
     }
 
-    fn line_step(&self, label: &str, l: &Line, vat: Decimal) -> String {
-        if l.ttc {
-            format!(
-                "- {label} : {} × {} ÷ {} = {}",
-                euros(l.amount),
-                number(l.rate, 2),
-                number(dec!(100) + l.rate, 2),
-                euros(vat)
-            )
-        } else {
-            format!(
-                "- {label} : {} × {} = {}",
-                euros(l.amount),
-                percent(l.rate),
-                euros(vat)
-            )
+    /// The lines of a worked step, one "- label : amount × rate = TVA" per line, in one buffer.
+    fn line_steps<'l>(
+        &self,
+        lines: impl Iterator<Item = (String, &'l Line, Decimal)>,
+        count: usize,
+    ) -> String {
+        let mut out = String::with_capacity(count * 110);
+        for (label, l, vat) in lines {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            // Writing into a String cannot fail.
+            let _ = if l.ttc {
+                write!(
+                    out,
+                    "- {label} : {} × {} ÷ {} = {}",
+                    Euros(l.amount),
+                    Number(l.rate, 2),
+                    Number(dec!(100) + l.rate, 2),
+                    Euros(vat)
+                )
+            } else {
+                write!(
+                    out,
+                    "- {label} : {} × {} = {}",
+                    Euros(l.amount),
+                    Percent(l.rate),
+                    Euros(vat)
+                )
+            };
         }
+        out
     }
 
     fn q_collected(&self) -> Question {
@@ -475,13 +486,14 @@ impl Ctx {
             .zip(SALES_KEYS)
             .map(|(l, keys)| self.line_formula(l, keys))
             .collect();
-        let lines: Vec<String> = self
-            .sales
-            .iter()
-            .enumerate()
-            .zip(&v.collected_lines)
-            .map(|((i, l), vat)| self.line_step(&self.sales_label(i), l, *vat))
-            .collect();
+        let lines = self.line_steps(
+            self.sales
+                .iter()
+                .enumerate()
+                .zip(&v.collected_lines)
+                .map(|((i, l), vat)| (self.sales_label(i), l, *vat)),
+            self.sales.len(),
+        );
         let mut q = Question::new(
             "tva_collectee",
             "TVA collectée",
@@ -522,8 +534,8 @@ impl Ctx {
         }
         q.step(format!(
             "TVA collectée sur les ventes, catégorie par catégorie (montants HT × taux) :\n\n{}\n\nTVA collectée = **{}**.",
-            lines.join("\n"),
-            euros(v.collected)
+            lines,
+            Euros(v.collected)
         ))
     }
 
@@ -535,13 +547,14 @@ impl Ctx {
             .zip(BUY_KEYS)
             .map(|(l, keys)| self.line_formula(l, keys))
             .collect();
-        let lines: Vec<String> = self
-            .buys
-            .iter()
-            .enumerate()
-            .zip(&v.deductible_lines)
-            .map(|((i, l), vat)| self.line_step(&self.buy_label(i), l, *vat))
-            .collect();
+        let lines = self.line_steps(
+            self.buys
+                .iter()
+                .enumerate()
+                .zip(&v.deductible_lines)
+                .map(|((i, l), vat)| (self.buy_label(i), l, *vat)),
+            self.buys.len(),
+        );
         let mut q = Question::new(
             "tva_deductible",
             "TVA déductible",
@@ -607,8 +620,8 @@ impl Ctx {
         };
         q.step(format!(
             "TVA déductible sur les achats, services et immobilisations ({how}) :\n\n{}\n\nTVA déductible = **{}**.",
-            lines.join("\n"),
-            euros(v.deductible)
+            lines,
+            Euros(v.deductible)
         ))
     }
 
@@ -655,24 +668,24 @@ impl Ctx {
                 format!(
                     "TVA déductible + crédit antérieur = {} + {} = {}, supérieure à la TVA collectée ({}) : il n'y a rien à payer.\n\n\
                      Crédit de TVA = {} + {} − {} = **{}**.",
-                    euros(v.deductible),
-                    euros(prev),
-                    euros(v.deductible + prev),
-                    euros(v.collected),
-                    euros(v.deductible),
-                    euros(prev),
-                    euros(v.collected),
-                    euros(v.credit)
+                    Euros(v.deductible),
+                    Euros(prev),
+                    Euros(v.deductible + prev),
+                    Euros(v.collected),
+                    Euros(v.deductible),
+                    Euros(prev),
+                    Euros(v.collected),
+                    Euros(v.credit)
                 )
             } else {
                 format!(
                     "La TVA déductible ({}) dépasse la TVA collectée ({}) : il n'y a rien à payer.\n\n\
                      Crédit de TVA = TVA déductible − TVA collectée = {} − {} = **{}**.",
-                    euros(v.deductible),
-                    euros(v.collected),
-                    euros(v.deductible),
-                    euros(v.collected),
-                    euros(v.credit)
+                    Euros(v.deductible),
+                    Euros(v.collected),
+                    Euros(v.deductible),
+                    Euros(v.collected),
+                    Euros(v.credit)
                 )
             };
             q.step(step)
@@ -712,17 +725,17 @@ impl Ctx {
             let step = if has_prev {
                 format!(
                     "TVA à décaisser = TVA collectée − TVA déductible − crédit antérieur = {} − {} − {} = **{}**.",
-                    euros(v.collected),
-                    euros(v.deductible),
-                    euros(prev),
-                    euros(v.to_pay)
+                    Euros(v.collected),
+                    Euros(v.deductible),
+                    Euros(prev),
+                    Euros(v.to_pay)
                 )
             } else {
                 format!(
                     "TVA à décaisser = TVA collectée − TVA déductible = {} − {} = **{}**.",
-                    euros(v.collected),
-                    euros(v.deductible),
-                    euros(v.to_pay)
+                    Euros(v.collected),
+                    Euros(v.deductible),
+                    Euros(v.to_pay)
                 )
             };
             q.step(step)
@@ -735,13 +748,13 @@ impl Ctx {
             format!(
                 "*À retenir :* l'entreprise ne paie rien pour cette période ; le crédit de TVA de {} s'impute sur la TVA due des \
                  déclarations suivantes (ou peut, sous conditions, être remboursé). Un investissement important explique souvent un crédit.",
-                euros(v.credit)
+                Euros(v.credit)
             )
         } else {
             format!(
                 "*À retenir :* l'entreprise reverse {} à l'État avec sa déclaration. La TVA n'est pas une charge pour elle : \
                  elle collecte la TVA sur ses ventes pour le compte de l'État et déduit celle qu'elle a payée à ses fournisseurs.",
-                euros(v.to_pay)
+                Euros(v.to_pay)
             )
         };
         Content {
