@@ -231,6 +231,40 @@ fn carried_forward(
     Some(labels.join(", "))
 }
 
+/// The TOML parser's message, said in French for the cases a student meets (the parser
+/// only speaks English); anything else is quoted after a French summary.
+fn toml_problem(message: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "invalid basic string",
+            "guillemets non fermés ou caractère interdit dans une réponse",
+        ),
+        (
+            "invalid multiline basic string",
+            "triples guillemets \"\"\" non fermés",
+        ),
+        ("duplicate key", "la même question apparaît deux fois"),
+        (
+            "expected `.`, `=`",
+            "il manque le signe « = » entre la question et sa réponse",
+        ),
+        (
+            "invalid key",
+            "nom de question manquant ou invalide avant « = »",
+        ),
+        (
+            "expected newline",
+            "une seule réponse par ligne, entre guillemets (« 1234,56 » s'écrit \"1234,56\")",
+        ),
+        ("invalid array", "crochet « [ » non fermé"),
+    ];
+    KNOWN
+        .iter()
+        .find(|(en, _)| message.starts_with(en))
+        .map(|(_, fr)| (*fr).to_string())
+        .unwrap_or_else(|| format!("syntaxe invalide ({})", message.trim()))
+}
+
 /// Reads an answers file: TOML lines `key = "answer as typed"` (numbers are accepted
 /// too). Returns a French message naming the line on any problem.
 pub fn answers_from_toml(
@@ -245,7 +279,7 @@ pub fn answers_from_toml(
             .unwrap_or_default();
         format!(
             "Fichier de réponses illisible{line} : {}. Format attendu, une ligne par question : cle = \"réponse\".",
-            e.message()
+            toml_problem(e.message())
         )
     })?;
     let mut out = BTreeMap::new();

@@ -165,8 +165,18 @@ fn malformed_answer_files_get_french_messages() {
     let dir = tempfile::tempdir().unwrap();
     let v = json_of("7");
     let code = v["code"].as_str().unwrap();
-    let cases: [(&str, &[u8], &str); 5] = [
-        ("syntaxe.toml", b"montant_brut = \"12\nnet", "illisible"),
+    let cases: [(&str, &[u8], &str); 7] = [
+        (
+            "syntaxe.toml",
+            b"montant_brut = \"12\nnet",
+            "(ligne 1) : guillemets non fermés",
+        ),
+        (
+            "double.toml",
+            b"tva = \"1\"\ntva = \"2\"\n",
+            "(ligne 2) : la même question apparaît deux fois",
+        ),
+        ("sans-egal.toml", b"tva \"1\"\n", "il manque le signe « = »"),
         ("inconnue.toml", b"remise = \"12\"\n", "Question inconnue"),
         (
             "tableau.toml",
