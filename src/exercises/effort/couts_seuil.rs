@@ -795,7 +795,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
     // Statement.
     let s = &scene;
     let mut statement = format!(
-        "{} étudie la rentabilité de sa ligne de {} pour l'année à venir. {} {}, du contrôle de gestion, vous transmet ses prévisions.\n\n\
+        "{} étudie la rentabilité de sa ligne de {} pour l'année prochaine. {} {}, du contrôle de gestion, vous transmet ses prévisions.\n\n\
          | Élément | Donnée |\n|---|---:|\n\
          | Prix de vente unitaire HT | {} |\n\
          | Quantité vendue prévue | {} |\n\
