@@ -3,11 +3,8 @@
 //! line, a dot and a French label. Coordinates are `f64` because they are only drawn;
 //! the amounts written on the chart are formatted beforehand with exact decimals.
 
-use super::charts::Series;
-use crate::num::format;
+use super::charts::{legend_line, tick, without_blank_lines, Series, COLOURS};
 use plotters::prelude::*;
-use rust_decimal::prelude::FromPrimitive;
-use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BreakEvenChart {
@@ -21,16 +18,6 @@ pub struct BreakEvenChart {
     pub threshold_label: String,
     pub width: u32,
     pub height: u32,
-}
-
-const COLOURS: [RGBColor; 3] = [
-    RGBColor(31, 119, 180),
-    RGBColor(214, 39, 40),
-    RGBColor(44, 160, 44),
-];
-
-fn tick(v: f64) -> String {
-    Decimal::from_f64(v).map_or_else(String::new, |d| format::number(d, 0))
 }
 
 /// Draws the chart and returns the SVG document, or a message.
@@ -61,8 +48,8 @@ pub fn breakeven_svg(chart: &BreakEvenChart) -> Result<String, String> {
         ctx.configure_mesh()
             .x_desc(chart.x_label.as_str())
             .y_desc(chart.y_label.as_str())
-            .x_label_formatter(&|v| tick(*v))
-            .y_label_formatter(&|v| tick(*v))
+            .x_label_formatter(&|v| tick(*v, 0))
+            .y_label_formatter(&|v| tick(*v, 0))
             .x_labels(7)
             .y_labels(7)
             .max_light_lines(0)
@@ -78,9 +65,7 @@ pub fn breakeven_svg(chart: &BreakEvenChart) -> Result<String, String> {
             ))
             .map_err(|e| e.to_string())?
             .label(s.name.as_str())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
-            });
+            .legend(legend_line(colour));
         }
         let (sx, sy) = chart.threshold;
         let grey = RGBColor(90, 90, 90);
@@ -120,8 +105,7 @@ pub fn breakeven_svg(chart: &BreakEvenChart) -> Result<String, String> {
             .map_err(|e| e.to_string())?;
         root.present().map_err(|e| e.to_string())?;
     }
-    let lines: Vec<&str> = buf.lines().filter(|l| !l.trim().is_empty()).collect();
-    Ok(lines.join("\n"))
+    Ok(without_blank_lines(&buf))
 }
 
 #[cfg(test)]

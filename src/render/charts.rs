@@ -34,7 +34,8 @@ pub struct LineChart {
     pub height: u32,
 }
 
-const COLOURS: [RGBColor; 4] = [
+/// The palette of every chart of the project, in the order series are drawn.
+pub(super) const COLOURS: [RGBColor; 4] = [
     RGBColor(31, 119, 180),
     RGBColor(214, 39, 40),
     RGBColor(44, 160, 44),
@@ -62,10 +63,29 @@ fn bounds<'a>(series: impl Iterator<Item = &'a Series>) -> (f64, f64, f64, f64) 
     (b.0, b.1, b.2, b.3 + (b.3 - b.2) * 0.05)
 }
 
-/// A tick label in French ("12 500", "0,5").
-fn tick(v: f64, span: f64) -> String {
-    let dp = if span >= 20.0 { 0 } else { 2 };
+/// A tick label in French ("12 500", "0,5"), with `dp` decimals at most.
+pub(super) fn tick(v: f64, dp: u32) -> String {
     Decimal::from_f64(v).map_or_else(String::new, |d| format::number(d, dp))
+}
+
+/// Decimals of the ticks of an axis spanning `span`: none for large amounts.
+fn tick_dp(span: f64) -> u32 {
+    if span >= 20.0 {
+        0
+    } else {
+        2
+    }
+}
+
+/// The legend mark of a line series: a short segment of its colour.
+pub(super) fn legend_line(colour: RGBColor) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
+    move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
+}
+
+/// The SVG without its blank lines, so that it can stand as a raw HTML block in Markdown.
+pub(super) fn without_blank_lines(svg: &str) -> String {
+    let lines: Vec<&str> = svg.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines.join("\n")
 }
 
 /// Draws `chart` and returns the SVG document (`<svg …>…</svg>`), or a message.
@@ -94,8 +114,8 @@ pub fn line_chart_svg(chart: &LineChart) -> Result<String, String> {
         ctx.configure_mesh()
             .x_desc(chart.x_label.as_str())
             .y_desc(chart.y_label.as_str())
-            .x_label_formatter(&|v| tick(*v, x1 - x0))
-            .y_label_formatter(&|v| tick(*v, y1 - y0))
+            .x_label_formatter(&|v| tick(*v, tick_dp(x1 - x0)))
+            .y_label_formatter(&|v| tick(*v, tick_dp(y1 - y0)))
             .x_labels(8)
             .y_labels(6)
             .max_light_lines(0)
@@ -111,14 +131,12 @@ pub fn line_chart_svg(chart: &LineChart) -> Result<String, String> {
             ))
             .map_err(|e| e.to_string())?
             .label(s.name.as_str())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
-            });
+            .legend(legend_line(colour));
         }
         if let Some(label) = &chart.y2_label {
             ctx.configure_secondary_axes()
                 .y_desc(label.as_str())
-                .y_label_formatter(&|v| tick(*v, z1 - z0))
+                .y_label_formatter(&|v| tick(*v, tick_dp(z1 - z0)))
                 .y_labels(6)
                 .label_style(("sans-serif", 12))
                 .axis_desc_style(("sans-serif", 14))
@@ -132,9 +150,7 @@ pub fn line_chart_svg(chart: &LineChart) -> Result<String, String> {
                 ))
                 .map_err(|e| e.to_string())?
                 .label(s.name.as_str())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
-                });
+                .legend(legend_line(colour));
             }
         }
         ctx.configure_series_labels()
@@ -146,8 +162,7 @@ pub fn line_chart_svg(chart: &LineChart) -> Result<String, String> {
             .map_err(|e| e.to_string())?;
         root.present().map_err(|e| e.to_string())?;
     }
-    let lines: Vec<&str> = buf.lines().filter(|l| !l.trim().is_empty()).collect();
-    Ok(lines.join("\n"))
+    Ok(without_blank_lines(&buf))
 }
 
 #[cfg(test)]

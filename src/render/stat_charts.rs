@@ -6,24 +6,16 @@
 //! it can sit in Markdown as a raw HTML block. Drawn with the basic elements (rectangles,
 //! paths, circles), which need no extra plotters feature.
 
-use crate::num::format;
+use super::charts::{legend_line, tick, without_blank_lines, COLOURS};
 use plotters::prelude::*;
-use rust_decimal::prelude::FromPrimitive;
-use rust_decimal::Decimal;
 
-const BLUE: RGBColor = RGBColor(31, 119, 180);
-const RED: RGBColor = RGBColor(214, 39, 40);
+const BLUE: RGBColor = COLOURS[0];
+const RED: RGBColor = COLOURS[1];
 const GREY: RGBColor = RGBColor(120, 120, 120);
 const LIGHT_BLUE: RGBColor = RGBColor(174, 199, 232);
 
-/// "12 500", "0,5" (French), with `dp` decimals at most.
-fn tick(v: f64, dp: u32) -> String {
-    Decimal::from_f64(v).map_or_else(String::new, |d| format::number(d, dp))
-}
-
 fn finish(buf: String) -> String {
-    let lines: Vec<&str> = buf.lines().filter(|l| !l.trim().is_empty()).collect();
-    lines.join("\n")
+    without_blank_lines(&buf)
 }
 
 fn err(e: impl std::fmt::Display) -> String {
@@ -276,7 +268,7 @@ pub fn forecast_svg(
             .axis_desc_style(("sans-serif", 14))
             .draw()
             .map_err(err)?;
-        let green = RGBColor(44, 160, 44);
+        let green = COLOURS[2];
         for (points, colour, name) in [
             (observed, BLUE, "Ventes observées"),
             (trend, RED, "Droite de tendance"),
@@ -288,9 +280,7 @@ pub fn forecast_svg(
             ))
             .map_err(err)?
             .label(name)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
-            });
+            .legend(legend_line(colour));
             if name != "Droite de tendance" {
                 ctx.draw_series(points.iter().map(|p| Circle::new(*p, 3, colour.filled())))
                     .map_err(err)?;
