@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{answer, check_properties, sets};
+use common::{answer, check_properties, has_mistake, sets};
 
 use clientele::calc::action::{break_even_sales, contacts_needed, overall_rate, ratio};
 use clientele::calc::budget::Line;
@@ -74,10 +74,7 @@ fn cout_roi_course_example() {
     assert_eq!(answer(&inst, "seuil_ventes"), dec!(300));
     let roi = inst.question("roi").unwrap();
     // ROI on CA: 20 000 / 15 000 = 1,33.
-    assert!(roi
-        .mistakes
-        .iter()
-        .any(|m| m.note == "roi-sur-ca" && m.answer == dec!(1.33)));
+    assert!(has_mistake(roi, "roi-sur-ca", dec!(1.33)));
     check_properties(&inst, "exemple du cours");
 }
 
@@ -105,14 +102,8 @@ fn cout_roi_coupon_example() {
     assert_eq!(answer(&inst, "roi"), dec!(1.25));
     assert_eq!(answer(&inst, "seuil_ventes"), dec!(100));
     let q = inst.question("seuil_ventes").unwrap();
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "remise-comptee-en-cout-fixe" && m.answer == dec!(160)));
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "remise-oubliee-dans-la-marge" && m.answer == dec!(40)));
+    assert!(has_mistake(q, "remise-comptee-en-cout-fixe", dec!(160)));
+    assert!(has_mistake(q, "remise-oubliee-dans-la-marge", dec!(40)));
     check_properties(&inst, "e-mailing du cours");
 }
 
@@ -164,10 +155,7 @@ fn entonnoir_hand_checked() {
     assert_eq!(answer(&inst, "taux_global"), dec!(3));
     assert_eq!(answer(&inst, "contacts_necessaires"), dec!(1667));
     let global = inst.question("taux_global").unwrap();
-    assert!(global
-        .mistakes
-        .iter()
-        .any(|m| m.note == "taux-additionnes" && m.answer == dec!(105)));
+    assert!(has_mistake(global, "taux-additionnes", dec!(105)));
     let mut each = base.to_vec();
     each.push(("arrondi_entonnoir", "a-chaque-etape"));
     let inst = generate("action/entonnoir", 1, &sets(&each)).unwrap();
@@ -218,16 +206,14 @@ fn rentabilite_hand_checked() {
     assert_eq!(answer(&inst, "van"), dec!(4145.01));
     assert_eq!(answer(&inst, "delai_actualise"), dec!(42));
     let total = inst.question("total_actualise").unwrap();
-    assert!(total
-        .mistakes
-        .iter()
-        .any(|m| m.note == "somme-non-actualisee" && m.answer == dec!(65000)));
+    assert!(has_mistake(total, "somme-non-actualisee", dec!(65000)));
     // Discounting from year 0: 15 000 + 20 000/1,08 + 18 000/1,1664 + 12 000/1,259712
     // = 15 000 + 18 518,52 + 15 432,10 + 9 525,99 = 58 476,61.
-    assert!(total
-        .mistakes
-        .iter()
-        .any(|m| m.note == "actualisation-depuis-annee-0" && m.answer == dec!(58476.61)));
+    assert!(has_mistake(
+        total,
+        "actualisation-depuis-annee-0",
+        dec!(58476.61)
+    ));
     check_properties(&inst, "cas du manuel");
     // A negative NPV: no discounted payback question, and the decision says so.
     let s = sets(&[
@@ -270,16 +256,10 @@ fn esperance_hand_checked() {
     assert_eq!(answer(&inst, "cv_2"), dec!(22.58));
     assert_eq!(answer(&inst, "action_retenue"), dec!(2));
     let sd = inst.question("ecart_type_1").unwrap();
-    assert!(sd
-        .mistakes
-        .iter()
-        .any(|m| m.note == "variance-non-racine" && m.answer == dec!(76000000)));
+    assert!(has_mistake(sd, "variance-non-racine", dec!(76000000)));
     let e = inst.question("esperance_1").unwrap();
     // Plain average: (20 000 + 8 000 − 5 000) / 3 = 7 666,67.
-    assert!(e
-        .mistakes
-        .iter()
-        .any(|m| m.note == "moyenne-simple" && m.answer == dec!(7666.67)));
+    assert!(has_mistake(e, "moyenne-simple", dec!(7666.67)));
     check_properties(&inst, "cas fait main");
 }
 
@@ -327,10 +307,7 @@ fn loi_normale_hand_checked() {
     assert_eq!(answer(&inst, "t_risque"), dec!(1.65));
     assert_eq!(answer(&inst, "stock"), dec!(1083));
     let pi_q = inst.question("pi_t1").unwrap();
-    assert!(pi_q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "pi-de-moins-t-oppose" && m.answer == dec!(-0.9772)));
+    assert!(has_mistake(pi_q, "pi-de-moins-t-oppose", dec!(-0.9772)));
     let stock_q = inst.question("stock").unwrap();
     assert!(stock_q
         .mistakes
@@ -375,10 +352,7 @@ fn budget_ecarts_hand_checked() {
         .mistakes
         .iter()
         .any(|m| m.note == "pourcentage-sur-reel"));
-    assert!(pct_q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "taux-de-realisation" && m.answer == dec!(99.56)));
+    assert!(has_mistake(pct_q, "taux-de-realisation", dec!(99.56)));
     assert!(inst.statement.contains("secteur Nord"));
     assert!(inst.solution.contains("volumes"));
     check_properties(&inst, "cas fait main");

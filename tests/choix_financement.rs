@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{answer, sets};
+use common::{answer, has_mistake, sets};
 
 use clientele::correct::{correct, Verdict};
 use clientele::generate::generate;
@@ -68,10 +68,7 @@ fn textbook_comparison_hand_checked() {
     assert_eq!(m("premier-loyer-oublie"), dec!(27681.76));
     let lld = inst.question("va_lld").unwrap();
     // In arrears: 850 × 32,871016 = 27 940,36 €.
-    assert!(lld
-        .mistakes
-        .iter()
-        .any(|m| m.note == "loyers-a-terme-echu" && m.answer == dec!(27940.36)));
+    assert!(has_mistake(lld, "loyers-a-terme-echu", dec!(27940.36)));
     // Runner-up: the loan, 29 466,89 − 28 080,07 = 1 386,82 € more.
     assert!(inst.solution.contains("au banquier"));
     assert!(inst.solution.contains("1\u{202f}386,82\u{a0}€"));

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{answer, check_properties, sets};
+use common::{answer, check_properties, has_mistake, sets};
 
 use clientele::correct::{correct, Verdict};
 use clientele::generate::generate;
@@ -71,10 +71,11 @@ fn emprunt_hand_checked_monthly() {
     // Mistake: annual rate for a month: VPM(12 %; 12; −10 000): 1,12^12 = 3,895976;
     // 10 000 × 0,12 × 3,895976 / 2,895976 = 1 614,368 → 1 614,37.
     let annuity = inst.question("annuite").unwrap();
-    assert!(annuity
-        .mistakes
-        .iter()
-        .any(|m| m.note == "taux-annuel-applique-au-mois" && m.answer == dec!(1614.37)));
+    assert!(has_mistake(
+        annuity,
+        "taux-annuel-applique-au-mois",
+        dec!(1614.37)
+    ));
 }
 
 #[test]

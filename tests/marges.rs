@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::sets;
+use common::{has_mistake, sets};
 
 use clientele::correct::{correct, Verdict};
 use clientele::expr::Expr;
@@ -204,26 +204,18 @@ fn textbook_back_from_price_ttc() {
     );
     let ht = inst.question("prix_vente_ht").unwrap();
     // 150 × 0,8 = 120: the TVA taken off as a rate.
-    assert!(ht
-        .mistakes
-        .iter()
-        .any(|m| m.note == "tva-retranchee-en-taux" && m.answer == dec!(120)));
+    assert!(has_mistake(ht, "tva-retranchee-en-taux", dec!(120)));
     let cost = inst.question("cout_achat").unwrap();
     // 125 / 1,4 = 89,2857… → 89,29 (marque treated as marge) ; 150 × 0,6 = 90 (on TTC).
-    assert!(cost
-        .mistakes
-        .iter()
-        .any(|m| m.note == "marge-au-lieu-de-marque" && m.answer == dec!(89.29)));
-    assert!(cost
-        .mistakes
-        .iter()
-        .any(|m| m.note == "marge-sur-ttc" && m.answer == dec!(90)));
+    assert!(has_mistake(cost, "marge-au-lieu-de-marque", dec!(89.29)));
+    assert!(has_mistake(cost, "marge-sur-ttc", dec!(90)));
     // 40 / 1,4 = 28,57 % (relation taken the wrong way).
     let rate = inst.question("taux_marge").unwrap();
-    assert!(rate
-        .mistakes
-        .iter()
-        .any(|m| m.note == "relation-marge-marque-inversee" && m.answer == dec!(28.57)));
+    assert!(has_mistake(
+        rate,
+        "relation-marge-marque-inversee",
+        dec!(28.57)
+    ));
     check(&inst);
 }
 

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{answer, check_properties, sets};
+use common::{answer, check_properties, has_mistake, sets};
 
 use clientele::calc::abc::{analyse, Class, Cut};
 use clientele::correct::{correct, Verdict};
@@ -59,23 +59,14 @@ fn abc_hand_checked_textbook_case() {
     assert_eq!(answer(&inst, "pct_clients_a"), dec!(30));
     // Shares on the class instead of the total: 180 000 / 390 000 = 46,15 %.
     let q = inst.question("part_premier").unwrap();
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "part-sur-classe" && m.answer == dec!(46.15)));
+    assert!(has_mistake(q, "part-sur-classe", dec!(46.15)));
     // Cumulating in the listed order: 19 000 (3,8 %), 26 500 (5,3 %), 146 500 (29,3 %),
     // 326 500 (65,3 %), 366 500 (73,3 %), 369 000 (73,8 %), 459 000 (91,8 %) → A = 6.
     let q = inst.question("nb_clients_a").unwrap();
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "cumul-avant-tri" && m.answer == dec!(6)));
+    assert!(has_mistake(q, "cumul-avant-tri", dec!(6)));
     // B's own share, not the cumulative 94,8 %.
     let q = inst.question("part_ca_b").unwrap();
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "part-cumulee" && m.answer == dec!(94.8)));
+    assert!(has_mistake(q, "part-cumulee", dec!(94.8)));
     check_properties(&inst, "Lefort");
     assert!(inst.solution.contains("| 10 | "), "tableau trié complet");
     assert!(inst
@@ -102,14 +93,12 @@ fn abc_margin_share_of_class_a() {
     let inst = generate("segmentation/abc", 3, &s).unwrap();
     assert_eq!(answer(&inst, "part_marge_a"), dec!(66.6));
     let q = inst.question("part_marge_a").unwrap();
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "marge-rapportee-au-ca-de-la-classe" && m.answer == dec!(17.08)));
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "part-du-ca-au-lieu-de-la-marge" && m.answer == dec!(78)));
+    assert!(has_mistake(
+        q,
+        "marge-rapportee-au-ca-de-la-classe",
+        dec!(17.08)
+    ));
+    assert!(has_mistake(q, "part-du-ca-au-lieu-de-la-marge", dec!(78)));
     assert!(inst
         .solution
         .contains("seulement 66,6\u{a0}% de la marge brute"));
@@ -352,16 +341,10 @@ fn statistics_hand_checked_monthly_series() {
     assert_eq!(answer(&inst, "cv"), dec!(15.98));
     // Sample standard deviation (ECARTYPE): √(1 296 / 11) = 10,854 → 10,85.
     let q = inst.question("ecart_type").unwrap();
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "ecart-type-echantillon" && m.answer == dec!(10.85)));
+    assert!(has_mistake(q, "ecart-type-echantillon", dec!(10.85)));
     // Median of the unsorted series: (75 + 52) / 2 = 63,5.
     let q = inst.question("mediane").unwrap();
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "mediane-non-triee" && m.answer == dec!(63.5)));
+    assert!(has_mistake(q, "mediane-non-triee", dec!(63.5)));
     check_properties(&inst, "Benali");
     // Spreadsheet QUARTILE: 60,25 and 72,5 (positions 3,75 and 9,25).
     let mut s = s;
@@ -416,10 +399,7 @@ fn statistics_hand_checked_grouped_series() {
     assert_eq!(answer(&inst, "cv"), dec!(55.45));
     // Lower bounds instead of centres: 10 000 − 2 500 = 7 500.
     let q = inst.question("moyenne").unwrap();
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "centres-bornes-inferieures" && m.answer == dec!(7500)));
+    assert!(has_mistake(q, "centres-bornes-inferieures", dec!(7500)));
     check_properties(&inst, "Papeterie");
     // Two modal classes: refused with a French reason.
     let s = with_values(
@@ -500,20 +480,11 @@ fn forecast_hand_checked_ratio_to_trend() {
     assert_eq!(answer(&inst, "prevision"), dec!(193.57));
     let q = inst.question("prevision").unwrap();
     // Without the coefficient: 228; by addition: 228 + 0,849 = 228,85.
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "prevision-sans-coefficient" && m.answer == dec!(228)));
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "coefficient-additionne" && m.answer == dec!(228.85)));
+    assert!(has_mistake(q, "prevision-sans-coefficient", dec!(228)));
+    assert!(has_mistake(q, "coefficient-additionne", dec!(228.85)));
     // x and y swapped: 572 / 15 476 = 0,037 → 0,04.
     let q = inst.question("a").unwrap();
-    assert!(q
-        .mistakes
-        .iter()
-        .any(|m| m.note == "x-y-inverses" && m.answer == dec!(0.04)));
+    assert!(has_mistake(q, "x-y-inverses", dec!(0.04)));
     check_properties(&inst, "Boissons");
 }
 

@@ -22,11 +22,7 @@ fn param(inst: &Instance, key: &str) -> Decimal {
 }
 
 fn has_mistake(inst: &Instance, key: &str, note: &str, value: Decimal) -> bool {
-    inst.question(key)
-        .unwrap()
-        .mistakes
-        .iter()
-        .any(|m| m.note == note && m.answer == value)
+    common::has_mistake(inst.question(key).unwrap(), note, value)
 }
 
 fn verdict_of(inst: &Instance, answers: &BTreeMap<String, String>, key: &str) -> Verdict {

@@ -97,3 +97,11 @@ pub fn answer(inst: &Instance, key: &str) -> rust_decimal::Decimal {
         .unwrap_or_else(|| panic!("pas de question {key}"))
         .answer
 }
+
+/// Whether question `q` lists the known mistake `note` with the value `answer`.
+#[allow(dead_code)]
+pub fn has_mistake(q: &Question, note: &str, answer: rust_decimal::Decimal) -> bool {
+    q.mistakes
+        .iter()
+        .any(|m| m.note == note && m.answer == answer)
+}
