@@ -7,7 +7,8 @@ use crate::text::push_plural;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
-const MONTHS: [&str; 12] = [
+/// French month names, January first (shared by every statement that writes a date).
+pub const MONTHS: [&str; 12] = [
     "janvier",
     "février",
     "mars",

@@ -713,18 +713,5 @@ impl Ctx {
 }
 
 fn month_name(m: u32) -> &'static str {
-    [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ][(m.clamp(1, 12) - 1) as usize]
+    crate::exercises::context::MONTHS[(m.clamp(1, 12) - 1) as usize]
 }

@@ -19,7 +19,7 @@ use crate::calc::breakeven::{
     threshold_units, threshold_value,
 };
 use crate::calc::dates::Date;
-use crate::exercises::context::Scene;
+use crate::exercises::context::{Scene, MONTHS};
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
@@ -79,21 +79,6 @@ const PARTS: [&str; 12] = [
     "part_01", "part_02", "part_03", "part_04", "part_05", "part_06", "part_07", "part_08",
     "part_09", "part_10", "part_11", "part_12",
 ];
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// Ceiling in the expression language (no such function): exact for the few decimals
 /// these quotients have before `0,9999999999` could matter.
 fn ceil_expr(x: &str) -> String {
