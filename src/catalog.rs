@@ -67,6 +67,36 @@ pub struct Customer {
     pub kind: String,
 }
 
+/// Names that open the name of a public buyer of the pool: it pays by administrative
+/// transfer under public-procurement rules, has no company accounts and is not scored or
+/// risk-rated like a firm.
+const PUBLIC_BODIES: [&str; 6] = [
+    "Mairie",
+    "Lycée",
+    "Collège",
+    "Centre hospitalier",
+    "Office de tourisme",
+    "Cuisine centrale",
+];
+/// Names that open the name of a sports club of the pool (an association).
+const CLUBS: [&str; 2] = ["Football-club", "Tennis-club"];
+
+impl Customer {
+    /// A professional customer that is a private firm: the only kind that signs bills of
+    /// exchange, has a balance sheet and a credit risk in the textbook sense.
+    pub fn is_private_firm(&self) -> bool {
+        self.kind == "professionnel" && !self.is_public_body() && !self.is_club()
+    }
+
+    pub fn is_public_body(&self) -> bool {
+        PUBLIC_BODIES.iter().any(|p| self.nom.starts_with(p))
+    }
+
+    pub fn is_club(&self) -> bool {
+        CLUBS.iter().any(|p| self.nom.starts_with(p))
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {

@@ -60,17 +60,6 @@ const N_LABELS: [&str; MAX_BILLS] = [
     "nombre de jours de l'effet n° 3",
     "nombre de jours de l'effet n° 4",
 ];
-/// Public bodies and clubs pay by administrative transfer, not by bill of exchange.
-const PUBLIC: [&str; 8] = [
-    "Mairie",
-    "Lycée",
-    "Collège",
-    "Centre hospitalier",
-    "Office de tourisme",
-    "Cuisine centrale",
-    "Football-club",
-    "Tennis-club",
-];
 
 impl Exercise for Equivalence {
     fn id(&self) -> &'static str {
@@ -147,7 +136,7 @@ impl Exercise for Equivalence {
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = Scene::draw(d.rng());
         let c = scene.customer;
-        if c.kind != "professionnel" || PUBLIC.iter().any(|p| c.nom.starts_with(p)) {
+        if !c.is_private_firm() {
             return Err(Degenerate(
                 "client non professionnel ou acheteur public".into(),
             ));

@@ -34,17 +34,6 @@ const NOMINALS: [&str; 5] = [
     "nominal_5",
 ];
 const DAYS: [&str; 5] = ["jours_1", "jours_2", "jours_3", "jours_4", "jours_5"];
-/// Public bodies and clubs pay by administrative transfer, not by bill of exchange.
-const PUBLIC: [&str; 8] = [
-    "Mairie",
-    "Lycée",
-    "Collège",
-    "Centre hospitalier",
-    "Office de tourisme",
-    "Cuisine centrale",
-    "Football-club",
-    "Tennis-club",
-];
 const BANK_DAYS: [i64; 4] = [0, 1, 1, 2];
 const MIN_DAYS: [i64; 4] = [0, 0, 10, 15];
 const MIN_DISCOUNT: [Decimal; 6] = [dec!(0), dec!(0), dec!(5), dec!(7.5), dec!(8), dec!(10)];
@@ -219,9 +208,7 @@ impl Exercise for EscompteEffets {
             .client
             .iter()
             .enumerate()
-            .filter(|(_, c)| {
-                c.kind == "professionnel" && !PUBLIC.iter().any(|p| c.nom.starts_with(p))
-            })
+            .filter(|(_, c)| c.is_private_firm())
             .map(|(i, _)| i)
             .collect();
         let drawees: Vec<String> = d

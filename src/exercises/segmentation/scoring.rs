@@ -172,7 +172,7 @@ fn draw_names(r: &mut Rng, count: usize, private: bool, contact: &Person) -> Vec
         let pro: Vec<_> = c
             .client
             .iter()
-            .filter(|k| k.kind == "professionnel" && !PUBLIC.iter().any(|p| k.nom.starts_with(p)))
+            .filter(|k| k.kind == "professionnel" && !k.is_public_body())
             .collect();
         r.distinct(pro.len(), count)
             .into_iter()
@@ -180,16 +180,6 @@ fn draw_names(r: &mut Rng, count: usize, private: bool, contact: &Person) -> Vec
             .collect()
     }
 }
-
-/// Public buyers: they are not scored like a private company's customers or prospects.
-const PUBLIC: [&str; 6] = [
-    "Mairie",
-    "Lycée",
-    "Collège",
-    "Centre hospitalier",
-    "Office de tourisme",
-    "Cuisine centrale",
-];
 
 impl Exercise for Scoring {
     fn id(&self) -> &'static str {

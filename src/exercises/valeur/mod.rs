@@ -13,30 +13,10 @@ use crate::generate::{Degenerate, Draw};
 /// that sells to businesses (public buyers go through tenders and public accounting).
 pub fn b2b_scene(d: &mut Draw) -> Result<Scene, Degenerate> {
     let scene = Scene::draw(d.rng());
-    if scene.customer.kind != "professionnel"
-        || scene.business.clientele == "particuliers"
-        || is_public_or_association(&scene)
-    {
+    if !scene.customer.is_private_firm() || scene.business.clientele == "particuliers" {
         return Err(Degenerate(
             "client ou fournisseur non professionnel, ou acheteur public".into(),
         ));
     }
     Ok(scene)
-}
-
-/// Whether the customer is a public body or an association (no balance sheet of a
-/// company, no income tax, no credit risk in the usual sense).
-pub fn is_public_or_association(scene: &Scene) -> bool {
-    [
-        "Mairie",
-        "Lycée",
-        "Collège",
-        "Centre hospitalier",
-        "Office de tourisme",
-        "Cuisine centrale",
-        "Football-club",
-        "Tennis-club",
-    ]
-    .iter()
-    .any(|p| scene.customer.nom.starts_with(p))
 }
