@@ -63,6 +63,7 @@
 //! | `max(a, b, …)` | largest argument (2 or more arguments) |
 //! | `abs(x)` | absolute value |
 //! | `si_positif(x)` | `max(x, 0)` |
+//! | `arrondi_sup(x)` | smallest integer ≥ x (2.1 → 3, −2.1 → −2): a count rounded up |
 //!
 //! `n` may be any expression whose value is an integer from 0 to 10
 //! (`2`, `2.0`, `1 + 1`); otherwise → `argument`. Rounding and truncation
@@ -200,6 +201,7 @@ enum Func {
     Max,
     Abs,
     SiPositif,
+    ArrondiSup,
 }
 
 impl Func {
@@ -213,6 +215,7 @@ impl Func {
             "max" => Func::Max,
             "abs" => Func::Abs,
             "si_positif" => Func::SiPositif,
+            "arrondi_sup" => Func::ArrondiSup,
             _ => return None,
         })
     }
@@ -220,7 +223,9 @@ impl Func {
     /// Checks the number of arguments; `Err` carries the expected count in French.
     fn check_arity(self, got: usize) -> Result<(), &'static str> {
         let (ok, expected) = match self {
-            Func::Arrondi2 | Func::Tronque2 | Func::Abs | Func::SiPositif => (got == 1, "1"),
+            Func::Arrondi2 | Func::Tronque2 | Func::Abs | Func::SiPositif | Func::ArrondiSup => {
+                (got == 1, "1")
+            }
             Func::Arrondi | Func::Tronque => (got == 2, "2"),
             Func::Min | Func::Max => (got >= 2, "au moins 2"),
         };
@@ -771,6 +776,7 @@ fn call(func: Func, args: &[Decimal]) -> Result<Decimal, ExprError> {
         Func::Max => args.iter().copied().fold(args[0], Decimal::max),
         Func::Abs => args[0].abs(),
         Func::SiPositif => args[0].max(Decimal::ZERO),
+        Func::ArrondiSup => args[0].ceil(),
     })
 }
 

@@ -615,6 +615,7 @@
     tronque2: [1, "1"],
     abs: [1, "1"],
     si_positif: [1, "1"],
+    arrondi_sup: [1, "1"],
     arrondi: [2, "2"],
     tronque: [2, "2"],
     min: [-2, "au moins 2"],
@@ -956,6 +957,11 @@
         });
       case "abs":
         return decAbs(args[0]);
+      case "arrondi_sup": {
+        // Smallest integer ≥ x: truncate, then one more when something was cut off above.
+        var t = decRound(args[0], 0, "zero");
+        return decCmp(args[0], t) > 0 ? decAdd(t, dec(ONE, 0)) : t;
+      }
       default: // si_positif
         return decCmp(args[0], dec(ZERO, 0)) > 0 ? args[0] : dec(ZERO, 0);
     }

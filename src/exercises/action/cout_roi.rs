@@ -8,7 +8,7 @@
 //! the break-even divides the costs engaged before any sale by the margin net of discount
 //! (as the S531 chapter of the book teaches).
 
-use super::{ceil_expr, price_step};
+use super::price_step;
 use crate::calc::action::{action_cost, break_even_sales, cost_per_contact, coupon_cost, roi};
 use crate::calc::pct;
 use crate::exercises::context::Scene;
@@ -390,9 +390,7 @@ impl Exercise for CoutRoi {
                     be_discount(upfront, rate - t, price)?,
                     Unit::Number,
                 )
-                .formula(ceil_expr(
-                    "(cout_action - cout_remises) / ((taux_marge - taux_remise) / 100 * prix_vente)",
-                ))
+                .formula("arrondi_sup((cout_action - cout_remises) / ((taux_marge - taux_remise) / 100 * prix_vente))")
                 .mistake(
                     raw.floor(),
                     "seuil-arrondi-par-defaut",
@@ -436,7 +434,7 @@ impl Exercise for CoutRoi {
                     be,
                     Unit::Number,
                 )
-                .formula(ceil_expr("cout_action / (taux_marge / 100 * prix_vente)"))
+                .formula("arrondi_sup(cout_action / (taux_marge / 100 * prix_vente))")
                 .mistake(
                     raw.floor(),
                     "seuil-arrondi-par-defaut",

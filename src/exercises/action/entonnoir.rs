@@ -7,7 +7,6 @@
 //! stage, going back from the orders (`a-chaque-etape`). Ratios are computed from the
 //! observed numbers, which the generator draws so that every ratio is exact.
 
-use super::ceil_expr;
 use crate::calc::action::{contacts_needed, overall_rate, ratio};
 use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
@@ -262,7 +261,7 @@ impl Exercise for Entonnoir {
                     needed[i + 1],
                     Unit::Number,
                 )
-                .formula(ceil_expr(&format!("{prev} * {upper} / {lower}")))
+                .formula(format!("arrondi_sup({prev} * {upper} / {lower})"))
                 .mistake(
                     raw.floor(),
                     "arrondi-par-defaut",
@@ -296,7 +295,7 @@ impl Exercise for Entonnoir {
                     contacts_needed_v,
                     Unit::Number,
                 )
-                .formula(ceil_expr("objectif * nb_contacts / nb_commandes"))
+                .formula("arrondi_sup(objectif * nb_contacts / nb_commandes)")
                 .mistake(
                     floor_direct,
                     "arrondi-par-defaut",

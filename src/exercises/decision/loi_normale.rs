@@ -9,7 +9,6 @@
 //! (default: the risk is never exceeded) or the nearest value of the table.
 
 use crate::calc::normal::{inverse, pi, Reading};
-use crate::exercises::action::ceil_expr;
 use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
@@ -445,7 +444,7 @@ impl Exercise for LoiNormale {
             stock,
             Unit::Number,
         )
-        .formula(ceil_expr(&format!("moyenne + t_risque * {sig_key}")))
+        .formula(format!("arrondi_sup(moyenne + t_risque * {sig_key})"))
         .mistake(
             (m - t_r * sigma).ceil(),
             "signe-inverse",

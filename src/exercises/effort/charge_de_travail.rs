@@ -302,7 +302,7 @@ impl Exercise for ChargeDeTravail {
             needed,
             Unit::Number,
         )
-        .formula("tronque(charge_heures / heures_disponibles + 0.9999999999, 0)")
+        .formula("arrondi_sup(charge_heures / heures_disponibles)")
         .mistake(
             floor,
             "effectif-arrondi-inferieur",

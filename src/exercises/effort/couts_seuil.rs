@@ -79,12 +79,6 @@ const PARTS: [&str; 12] = [
     "part_01", "part_02", "part_03", "part_04", "part_05", "part_06", "part_07", "part_08",
     "part_09", "part_10", "part_11", "part_12",
 ];
-/// Ceiling in the expression language (no such function): exact for the few decimals
-/// these quotients have before `0,9999999999` could matter.
-fn ceil_expr(x: &str) -> String {
-    format!("tronque({x} + 0.9999999999, 0)")
-}
-
 fn eq_or_approx(exact: Decimal, dp: u32) -> String {
     if round_half_away(exact, dp) == exact {
         format!("= {}", number(exact, dp))
@@ -498,7 +492,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
         sr_q,
         Unit::Number,
     )
-    .formula(ceil_expr(&format!("{cf_expr} / (prix - cout_variable_unitaire)")))
+    .formula(format!("arrondi_sup({cf_expr} / (prix - cout_variable_unitaire))"))
     .mistake(
         (fixed / price).ceil(),
         "sr-divise-par-prix",
@@ -586,11 +580,8 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
             format!("({})", terms.join(" + "))
         };
         let formula = format!(
-            "{days_before} + {}",
-            ceil_expr(&format!(
-                "{len} * (sr_valeur - {before_expr}) / arrondi2(ca * {} / 100)",
-                PARTS[m - 1]
-            ))
+            "{days_before} + arrondi_sup({len} * (sr_valeur - {before_expr}) / arrondi2(ca * {} / 100))",
+            PARTS[m - 1]
         );
         let month_ca = monthly[m - 1];
         let inside = day - Decimal::from(days_before);
@@ -674,7 +665,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
                 format!("L'énoncé date le point mort sur une année de {year} jours, pas {other}."),
             ),
         ];
-        let formula = ceil_expr(&format!("sr_valeur * {year} / ca"));
+        let formula = format!("arrondi_sup(sr_valeur * {year} / ca)");
         (linear_day, (step, formula, mistakes), None)
     };
     let (step, formula, mistakes) = dead_step;
