@@ -88,13 +88,13 @@ fn long_loan(c: &mut Criterion) {
         ("nb_echeances", dec!(360)),
         ("periode_k", dec!(120)),
     ] {
-        fixed.insert(k.to_string(), ParamValue::Number(v));
+        fixed.insert(k.into(), ParamValue::Number(v));
     }
     for (k, v) in [
         ("variante", "annuites-constantes"),
         ("periodicite", "mensuelle"),
     ] {
-        fixed.insert(k.to_string(), ParamValue::Choice(v.to_string()));
+        fixed.insert(k.into(), ParamValue::Choice(v.into()));
     }
     c.bench_function("emprunt_360_mois", |b| {
         b.iter(|| {

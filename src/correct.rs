@@ -100,7 +100,7 @@ pub fn correct(instance: &Instance, answers: &BTreeMap<String, String>) -> Repor
     let mut env: BTreeMap<&str, Decimal> = instance
         .params
         .iter()
-        .filter_map(|(k, v)| v.as_number().map(|d| (k.as_str(), d)))
+        .filter_map(|(k, v)| v.as_number().map(|d| (k.as_ref(), d)))
         .collect();
     // Earlier answers whose value differs from the expected one, with their labels.
     let mut wrong: BTreeMap<&str, &str> = BTreeMap::new();
@@ -198,7 +198,7 @@ fn mark(
     if let Some(m) = q.mistakes.iter().find(|m| within(v, m.answer, q.tolerance)) {
         r.diagnosis = Some(Diagnosis {
             note: m.note.to_string(),
-            message: m.message.clone(),
+            message: m.message.to_string(),
         });
     }
     r

@@ -244,7 +244,7 @@ impl<'a> Draw<'a> {
             Some(v) => v,
             None => draw(&mut self.rng).normalize(),
         };
-        self.params.insert(name.to_string(), ParamValue::Number(v));
+        self.params.insert(Cow::Borrowed(name), ParamValue::Number(v));
         v
     }
 
@@ -274,7 +274,7 @@ impl<'a> Draw<'a> {
             },
         };
         self.params
-            .insert(name.to_string(), ParamValue::Choice(v.to_string()));
+            .insert(Cow::Borrowed(name), ParamValue::Choice(Cow::Borrowed(v)));
         v
     }
 
@@ -324,14 +324,12 @@ pub fn validate_overrides(
                 }
                 ParamValue::Number(d.normalize())
             }
-            ParamKind::Choice { values, .. } => {
-                if !values.iter().any(|(v, _)| v == value) {
-                    return Err(invalid());
-                }
-                ParamValue::Choice(value.clone())
-            }
+            ParamKind::Choice { values, .. } => match values.iter().find(|(v, _)| v == value) {
+                Some((v, _)) => ParamValue::Choice(Cow::Borrowed(v)),
+                None => return Err(invalid()),
+            },
         };
-        out.insert(name.clone(), v);
+        out.insert(Cow::Borrowed(spec.name), v);
     }
     Ok(out)
 }
@@ -372,7 +370,7 @@ fn specs_of(exercise: &dyn Exercise) -> Cow<'static, [ParamSpec]> {
 
 /// Generates from already validated parameters.
 pub fn generate_with(
-    entry: &TypeEntry,
+    entry: &'static TypeEntry,
     exercise: &dyn Exercise,
     seed: u64,
     fixed: &Params,
@@ -399,7 +397,7 @@ pub fn generate_with(
 }
 
 fn assemble(
-    entry: &TypeEntry,
+    entry: &'static TypeEntry,
     exercise: &dyn Exercise,
     seed: u64,
     fixed: &Params,
@@ -435,11 +433,11 @@ fn assemble(
     solution.truncate(solution.trim_end().len());
     solution.push('\n');
     Instance {
-        id: entry.id.clone(),
-        title: entry.titre.clone(),
+        id: &entry.id,
+        title: &entry.titre,
         seed,
         code,
-        savoirs: entry.savoirs.clone(),
+        savoirs: &entry.savoirs,
         params,
         statement: content.statement,
         questions,

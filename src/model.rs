@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The unit in which an answer is expected. Rates are always expected in percent
@@ -51,8 +52,9 @@ pub struct Mistake {
     pub answer: Decimal,
     /// Stable short id that a teacher's statistics can count.
     pub note: &'static str,
-    /// Names the error and the right method, in French.
-    pub message: String,
+    /// Names the error and the right method, in French. Most messages are fixed text:
+    /// borrowed, they cost no allocation per instance.
+    pub message: Cow<'static, str>,
 }
 
 /// One question of an instance.
@@ -61,7 +63,7 @@ pub struct Question {
     pub key: &'static str,
     /// Short French name of the quantity ("net commercial"), used in feedback.
     pub label: &'static str,
-    pub prompt: String,
+    pub prompt: Cow<'static, str>,
     #[serde(with = "rust_decimal::serde::str")]
     pub answer: Decimal,
     pub unit: Unit,
@@ -73,7 +75,7 @@ pub struct Question {
     /// [`crate::expr`] language; lets a right computation from a wrong earlier
     /// answer earn its points.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub formula: Option<String>,
+    pub formula: Option<Cow<'static, str>>,
     pub mistakes: Vec<Mistake>,
     /// The worked-solution step of this question, in Markdown.
     pub step: String,
@@ -132,7 +134,7 @@ pub struct SchemaCheck {
 #[serde(untagged)]
 pub enum ParamValue {
     Number(#[serde(with = "rust_decimal::serde::str")] Decimal),
-    Choice(String),
+    Choice(Cow<'static, str>),
 }
 
 impl ParamValue {
@@ -153,8 +155,10 @@ impl std::fmt::Display for ParamValue {
     }
 }
 
-/// The drawn parameters of an instance, in a stable order.
-pub type Params = BTreeMap<String, ParamValue>;
+/// The drawn parameters of an instance, in a stable order. Names (and drawn choices) are
+/// the modules' own `&'static str`, borrowed rather than copied for every instance; a
+/// teacher's `--set` values are owned.
+pub type Params = BTreeMap<Cow<'static, str>, ParamValue>;
 
 /// What an exercise module produces from drawn parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,11 +175,12 @@ pub struct Content {
 /// One generated exercise: `f(type, seed, fixed parameters)`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Instance {
-    pub id: String,
-    pub title: String,
+    /// Id, title and savoirs are the catalog's, which lives as long as the program.
+    pub id: &'static str,
+    pub title: &'static str,
     pub seed: u64,
     pub code: String,
-    pub savoirs: Vec<String>,
+    pub savoirs: &'static [String],
     pub params: Params,
     pub statement: String,
     pub questions: Vec<Question>,
@@ -197,7 +202,7 @@ impl Question {
     pub fn new(
         key: &'static str,
         label: &'static str,
-        prompt: impl Into<String>,
+        prompt: impl Into<Cow<'static, str>>,
         answer: Decimal,
         unit: Unit,
     ) -> Self {
@@ -231,7 +236,7 @@ impl Question {
         }
     }
 
-    pub fn formula(mut self, expr: impl Into<String>) -> Self {
+    pub fn formula(mut self, expr: impl Into<Cow<'static, str>>) -> Self {
         self.formula = Some(expr.into());
         self
     }
@@ -240,7 +245,7 @@ impl Question {
         mut self,
         answer: Decimal,
         note: &'static str,
-        message: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
     ) -> Self {
         self.mistakes.push(Mistake {
             answer,

@@ -634,8 +634,8 @@ fn a_directive_yields_the_generated_variants() {
         let params = var["params"].as_object().unwrap();
         for (name, value) in &inst.params {
             match value.as_number() {
-                Some(d) => assert_eq!(params[name], d.to_string()),
-                None => assert!(!params.contains_key(name), "{name} n'est pas numérique"),
+                Some(d) => assert_eq!(params[name.as_ref()], d.to_string()),
+                None => assert!(!params.contains_key(name.as_ref()), "{name} n'est pas numérique"),
             }
         }
         assert!(var["statement_html"].as_str().unwrap().starts_with('<'));
@@ -650,7 +650,7 @@ fn a_directive_yields_the_generated_variants() {
             assert_eq!(q["points"], expected.points.to_string());
             assert_eq!(q["unit"], serde_json::to_value(expected.unit).unwrap());
             match &expected.formula {
-                Some(f) => assert_eq!(q["formula"], f.as_str()),
+                Some(f) => assert_eq!(q["formula"], f.as_ref()),
                 None => assert!(q["formula"].is_null()),
             }
             let mistakes = q["mistakes"].as_array().unwrap();
@@ -658,7 +658,7 @@ fn a_directive_yields_the_generated_variants() {
             for (m, e) in mistakes.iter().zip(&expected.mistakes) {
                 assert_eq!(m["answer"], e.answer.to_string());
                 assert_eq!(m["note"], e.note);
-                assert_eq!(m["message"], e.message.as_str());
+                assert_eq!(m["message"], e.message.as_ref());
             }
             assert!(q["prompt_html"].as_str().unwrap().starts_with("<p>"));
             assert!(q["step_html"].is_string());

@@ -129,7 +129,7 @@ fn every_seed_keeps_the_bordereau_consistent() {
     for seed in 0..200 {
         let inst = generate(ID, seed, &BTreeMap::new()).unwrap();
         let nominals: Decimal = (1..=5)
-            .filter_map(|i| inst.params.get(&format!("nominal_{i}")))
+            .filter_map(|i| inst.params.get(format!("nominal_{i}").as_str()))
             .filter_map(|v| v.as_number())
             .sum();
         assert_eq!(

@@ -54,7 +54,7 @@ fn formulas_recompute_the_answers() {
             let mut env: BTreeMap<String, Decimal> = inst
                 .params
                 .iter()
-                .filter_map(|(k, v)| v.as_number().map(|d| (k.clone(), d)))
+                .filter_map(|(k, v)| v.as_number().map(|d| (k.to_string(), d)))
                 .collect();
             for q in &inst.questions {
                 if let Some(f) = &q.formula {

@@ -33,7 +33,7 @@ fn check(inst: &Instance) {
     let mut env: BTreeMap<String, Decimal> = inst
         .params
         .iter()
-        .filter_map(|(k, v)| v.as_number().map(|d| (k.clone(), d)))
+        .filter_map(|(k, v)| v.as_number().map(|d| (k.to_string(), d)))
         .collect();
     for q in &inst.questions {
         let f = q.formula.as_deref().unwrap();

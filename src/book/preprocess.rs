@@ -415,7 +415,7 @@ pub fn variant(inst: &Instance) -> Value {
         .params
         .iter()
         .filter_map(|(k, v)| match v {
-            ParamValue::Number(d) => Some((k.clone(), Value::String(d.to_string()))),
+            ParamValue::Number(d) => Some((k.to_string(), Value::String(d.to_string()))),
             ParamValue::Choice(_) => None,
         })
         .collect();

@@ -164,7 +164,7 @@ impl Ctx {
             cost,
             Unit::Euros,
         )
-        .formula(formula)
+        .formula(formula.to_string())
         .mistake(
             self.base + self.fees,
             "prix-achat-au-lieu-amortissement",
