@@ -244,7 +244,8 @@ impl<'a> Draw<'a> {
             Some(v) => v,
             None => draw(&mut self.rng).normalize(),
         };
-        self.params.insert(Cow::Borrowed(name), ParamValue::Number(v));
+        self.params
+            .insert(Cow::Borrowed(name), ParamValue::Number(v));
         v
     }
 

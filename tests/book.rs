@@ -635,7 +635,10 @@ fn a_directive_yields_the_generated_variants() {
         for (name, value) in &inst.params {
             match value.as_number() {
                 Some(d) => assert_eq!(params[name.as_ref()], d.to_string()),
-                None => assert!(!params.contains_key(name.as_ref()), "{name} n'est pas numérique"),
+                None => assert!(
+                    !params.contains_key(name.as_ref()),
+                    "{name} n'est pas numérique"
+                ),
             }
         }
         assert!(var["statement_html"].as_str().unwrap().starts_with('<'));

@@ -4,7 +4,7 @@ pub use crate::calc::dates::Date;
 use crate::catalog::{contexts, Business, Customer, Person, Product};
 use crate::rng::Rng;
 use crate::text::push_plural;
-use std::fmt::Write as _;
+use crate::{push_text, text};
 use std::sync::LazyLock;
 
 /// French month names, January first (shared by every statement that writes a date).
@@ -31,9 +31,9 @@ impl Date {
         if self.day == 1 {
             out.push_str("1er");
         } else {
-            let _ = write!(out, "{}", self.day);
+            push_text!(out, self.day);
         }
-        let _ = write!(out, " {} {}", MONTHS[(self.month - 1) as usize], self.year);
+        push_text!(out, " ", MONTHS[(self.month - 1) as usize], " ", self.year);
         out
     }
 
@@ -139,7 +139,13 @@ impl Scene {
 
     /// "son client Épicerie fine Lacroix (Avignon)".
     pub fn buyer(&self) -> String {
-        format!("son client {} ({})", self.customer.nom, self.customer.ville)
+        text!(
+            "son client ",
+            self.customer.nom,
+            " (",
+            self.customer.ville,
+            ")"
+        )
     }
 
     /// "40 cagettes de cerises de 5 kg".
@@ -156,7 +162,7 @@ impl Scene {
 /// "40 cagettes", "1 cagette".
 fn counted(q: i64, noun: &str) -> String {
     let mut out = String::with_capacity(noun.len() + 12);
-    let _ = write!(out, "{q} ");
+    push_text!(out, q, " ");
     if q > 1 {
         push_plural(&mut out, noun);
     } else {

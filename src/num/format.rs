@@ -162,7 +162,7 @@ impl Digits for u64 {
         self == 0
     }
     fn ends_with_zero(self) -> bool {
-        self % 10 == 0
+        self.is_multiple_of(10)
     }
 }
 
@@ -176,7 +176,7 @@ impl Digits for u128 {
         self == 0
     }
     fn ends_with_zero(self) -> bool {
-        self % 10 == 0
+        self.is_multiple_of(10)
     }
 }
 
@@ -354,7 +354,11 @@ mod tests {
             }
             grouped.push(c);
         }
-        let sign = if grouped == "0" && frac.is_empty() { "" } else { sign };
+        let sign = if grouped == "0" && frac.is_empty() {
+            ""
+        } else {
+            sign
+        };
         match frac {
             "" => format!("{sign}{grouped}"),
             f => format!("{sign}{grouped},{f}"),

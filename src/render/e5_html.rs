@@ -216,7 +216,7 @@ pub fn subject(s: &Subject) -> String {
                 "<h3>Document {}.{} — {}</h3>\n<p class=\"meta\">Code <span class=\"code\">{}</span></p>\n",
                 d.number,
                 k + 1,
-                escape(&inst.title),
+                escape(inst.title),
                 escape(&inst.code)
             ));
             let text = split_tables(&inst.statement, |table| {
@@ -320,7 +320,7 @@ pub fn answer_key(s: &Subject) -> String {
             "<tr><td>{}.{} — {}</td><td>{} à {}</td><td class=\"code\">{}</td><td>{}</td></tr>\n",
             d.number,
             k + 1,
-            escape(&inst.title),
+            escape(inst.title),
             number_label(d, first),
             number_label(d, first + inst.questions.len() - 1),
             escape(&inst.code),
@@ -368,7 +368,7 @@ pub fn answer_key(s: &Subject) -> String {
                 "<div class=\"document\">\n<h3>Document {}.{} — {} <span class=\"code\">{}</span></h3>\n<div class=\"solution\">\n{}</div>\n</div>\n",
                 d.number,
                 k + 1,
-                escape(&inst.title),
+                escape(inst.title),
                 escape(&inst.code),
                 markdown(&renumbered_solution(d, k, inst))
             ));

@@ -156,7 +156,7 @@ fn exercise_heading(k: usize, inst: &Instance, student: &str) -> String {
     format!(
         "<h2><span>Exercice {} — {}</span><span class=\"bareme\">{}</span></h2>\n<p class=\"meta\">Code : <span class=\"code\">{}</span> · savoirs {} · {}</p>\n",
         k + 1,
-        escape(&inst.title),
+        escape(inst.title),
         points(inst.total_points()),
         escape(&inst.code),
         escape(&inst.savoirs.join(", ")),

@@ -12,7 +12,7 @@ pub fn instance(inst: &Instance, with_solution: bool) -> String {
     // Pieces pushed one by one: `write!` and its formatting machinery cost 2 % of the
     // generation of a pricing exercise (callgrind).
     out.push_str("# ");
-    out.push_str(&inst.title);
+    out.push_str(inst.title);
     out.push_str("\n\n*Code de l'exercice : `");
     out.push_str(&inst.code);
     out.push_str("` — savoirs : ");

@@ -16,6 +16,7 @@ use crate::num::format::{
     euros, number, push_euros, push_number, push_percent, Euros, Number, Percent,
 };
 use crate::rng::Rng;
+use crate::text;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -200,23 +201,30 @@ impl Ctx {
         t.push_str(" | ");
         t.push_str(&n);
         t.push_str(" |\n");
-        format!(
-            "Le {}, {} prépare la fixation du prix de vente HT de l'article « {} ». {}, chargé(e) de clientèle, \
-             a fait interroger {} clients et prospects. Deux questions leur ont été posées :\n\n\
+        text!(
+            "Le ",
+            s.date.french(),
+            ", ",
+            s.seller(),
+            " prépare la fixation du prix de vente HT de l'article « ",
+            s.product.nom,
+            " ». ",
+            s.business.vendeur,
+            ", chargé(e) de clientèle, \
+             a fait interroger ",
+            Number(self.n.into(), 0),
+            " clients et prospects. Deux questions leur ont été posées :\n\n\
              - « À partir de quel prix trouveriez-vous cet article trop cher ? » (prix maximum) ;\n\
              - « À partir de quel prix, en descendant, douteriez-vous de sa qualité ? » (prix minimum).\n\n\
              Chaque personne a choisi une réponse à chaque question parmi les prix proposés. Une personne qui \
              donne un prix maximum trouve l'article trop cher à ce prix et au-dessus ; une personne qui donne un \
-             prix minimum doute de sa qualité (« pas assez cher ») à ce prix et en dessous.\n\n{t}\n\
+             prix minimum doute de sa qualité (« pas assez cher ») à ce prix et en dessous.\n\n",
+            t,
+            "\n\
              **Méthode.** Le pourcentage de « trop cher » s'obtient en cumulant les prix maximum par prix \
              croissants, celui de « pas assez cher » en cumulant les prix minimum par prix décroissants, \
              en pourcentage des personnes interrogées (arrondis à 0,01\u{a0}%). Les autres personnes sont des acheteurs \
              potentiels (acceptants).",
-            s.date.french(),
-            s.seller(),
-            s.product.nom,
-            s.business.vendeur,
-            Number(self.n.into(), 0),
         )
     }
 
@@ -268,9 +276,10 @@ impl Ctx {
         Question::new(
             "pct_trop_cher",
             "pourcentage « trop cher »",
-            format!(
-                "Calculez le pourcentage des personnes interrogées qui trouvent l'article trop cher au prix de {}.",
-                Euros(r.price)
+            text!(
+                "Calculez le pourcentage des personnes interrogées qui trouvent l'article trop cher au prix de ",
+                Euros(r.price),
+                ".",
             ),
             r.too_expensive_pct,
             Unit::Percent,
@@ -291,20 +300,29 @@ impl Ctx {
         .mistake(
             self.pct_2n(r.too_expensive),
             "pourcentage-mauvais-total",
-            format!(
-                "Les pourcentages se calculent sur les {} personnes interrogées, pas sur le total des réponses \
+            text!(
+                "Les pourcentages se calculent sur les ",
+                Number(self.n.into(), 0),
+                " personnes interrogées, pas sur le total des réponses \
                  aux deux questions.",
-                Number(self.n.into(), 0)
             ),
         )
-        .step(format!(
-            "Cumul croissant des prix maximum, de {first} à {} : {} = {} personnes, soit {} ÷ {} × 100 = **{}**.",
+        .step(text!(
+            "Cumul croissant des prix maximum, de ",
+            first,
+            " à ",
             Euros(r.price),
+            " : ",
             self.rows[..=i].iter().map(|x| number(x.max_count.into(), 0)).collect::<Vec<_>>().join(" + "),
+            " = ",
             Number(r.too_expensive.into(), 0),
+            " personnes, soit ",
             Number(r.too_expensive.into(), 0),
+            " ÷ ",
             Number(self.n.into(), 0),
-            Percent(r.too_expensive_pct)
+            " × 100 = **",
+            Percent(r.too_expensive_pct),
+            "**.",
         ))
     }
 
@@ -315,10 +333,11 @@ impl Ctx {
         Question::new(
             "pct_pas_assez_cher",
             "pourcentage « pas assez cher »",
-            format!(
+            text!(
                 "Calculez le pourcentage des personnes interrogées qui trouvent l'article pas assez cher \
-                 (qualité douteuse) au prix de {}.",
-                Euros(r.price)
+                 (qualité douteuse) au prix de ",
+                Euros(r.price),
+                ".",
             ),
             r.too_cheap_pct,
             Unit::Percent,
@@ -339,20 +358,29 @@ impl Ctx {
         .mistake(
             self.pct_2n(r.too_cheap),
             "pourcentage-mauvais-total",
-            format!(
-                "Les pourcentages se calculent sur les {} personnes interrogées, pas sur le total des réponses \
+            text!(
+                "Les pourcentages se calculent sur les ",
+                Number(self.n.into(), 0),
+                " personnes interrogées, pas sur le total des réponses \
                  aux deux questions.",
-                Number(self.n.into(), 0)
             ),
         )
-        .step(format!(
-            "Cumul décroissant des prix minimum, de {last} à {} : {} = {} personnes, soit {} ÷ {} × 100 = **{}**.",
+        .step(text!(
+            "Cumul décroissant des prix minimum, de ",
+            last,
+            " à ",
             Euros(r.price),
+            " : ",
             self.rows[i..].iter().rev().map(|x| number(x.min_count.into(), 0)).collect::<Vec<_>>().join(" + "),
+            " = ",
             Number(r.too_cheap.into(), 0),
+            " personnes, soit ",
             Number(r.too_cheap.into(), 0),
+            " ÷ ",
             Number(self.n.into(), 0),
-            Percent(r.too_cheap_pct)
+            " × 100 = **",
+            Percent(r.too_cheap_pct),
+            "**.",
         ))
     }
 
@@ -370,9 +398,10 @@ impl Ctx {
         let q = Question::new(
             key,
             label,
-            format!(
-                "Calculez le pourcentage d'acheteurs potentiels (acceptants) au prix de {}.",
-                Euros(r.price)
+            text!(
+                "Calculez le pourcentage d'acheteurs potentiels (acceptants) au prix de ",
+                Euros(r.price),
+                ".",
             ),
             r.acceptors_pct,
             Unit::Percent,
@@ -400,12 +429,16 @@ impl Ctx {
             "Les cumuls sont inversés : « trop cher » se cumule par prix croissants, « pas assez cher » par prix \
              décroissants.",
         )
-        .step(format!(
-            "Au prix de {} : pourcentage d'acceptants = 100\u{a0}% − {} − {} = **{}**.",
+        .step(text!(
+            "Au prix de ",
             Euros(r.price),
+            " : pourcentage d'acceptants = 100\u{a0}% − ",
             Percent(r.too_expensive_pct),
+            " − ",
             Percent(r.too_cheap_pct),
-            Percent(r.acceptors_pct)
+            " = **",
+            Percent(r.acceptors_pct),
+            "**.",
         ))
     }
 
@@ -441,13 +474,16 @@ impl Ctx {
                  décroissants ; refaites le tableau.",
             );
         }
-        q.step(format!(
-            "Tableau complet (le prix retenu est en gras) :\n\n{}\n\
-             Le pourcentage d'acceptants est maximal ({}) au prix de **{}** : c'est le prix psychologique, \
-             celui que le plus grand nombre de clients juge acceptable.",
+        q.step(text!(
+            "Tableau complet (le prix retenu est en gras) :\n\n",
             self.full_table(),
+            "\n\
+             Le pourcentage d'acceptants est maximal (",
             Percent(b.acceptors_pct),
-            Euros(b.price)
+            ") au prix de **",
+            Euros(b.price),
+            "** : c'est le prix psychologique, \
+             celui que le plus grand nombre de clients juge acceptable.",
         ))
     }
 
@@ -463,10 +499,11 @@ impl Ctx {
         .mistake(
             b.acceptors_pct,
             "pourcentage-au-lieu-du-nombre",
-            format!(
-                "Vous avez donné le pourcentage : le nombre d'acheteurs potentiels est ce pourcentage des {} \
+            text!(
+                "Vous avez donné le pourcentage : le nombre d'acheteurs potentiels est ce pourcentage des ",
+                Number(self.n.into(), 0),
+                " \
                  personnes interrogées.",
-                Number(self.n.into(), 0)
             ),
         )
         .mistake(
@@ -481,15 +518,21 @@ impl Ctx {
             "Retirez des personnes interrogées à la fois celles qui trouvent l'article trop cher et celles qui \
              le trouvent pas assez cher.",
         )
-        .step(format!(
-            "Nombre d'acheteurs potentiels = personnes interrogées − trop cher − pas assez cher = {} − {} − {} \
-             = **{}** (soit {} des {} personnes).",
+        .step(text!(
+            "Nombre d'acheteurs potentiels = personnes interrogées − trop cher − pas assez cher = ",
             Number(self.n.into(), 0),
+            " − ",
             Number(b.too_expensive.into(), 0),
+            " − ",
             Number(b.too_cheap.into(), 0),
+            " \
+             = **",
             Number(b.acceptors.into(), 0),
+            "** (soit ",
             Percent(b.acceptors_pct),
-            Number(self.n.into(), 0)
+            " des ",
+            Number(self.n.into(), 0),
+            " personnes).",
         ))
     }
 
@@ -512,19 +555,22 @@ impl Ctx {
         Content {
             statement: self.statement(),
             questions,
-            solution_intro: format!(
+            solution_intro: text!(
                 "*Méthode des prix psychologiques :* à un prix donné, le pourcentage « trop cher » est le cumul \
                  croissant des prix maximum et le pourcentage « pas assez cher » le cumul décroissant \
-                 des prix minimum, chacun en pourcentage des {} personnes interrogées (arrondi à 0,01\u{a0}%) ; \
+                 des prix minimum, chacun en pourcentage des ",
+                Number(self.n.into(), 0),
+                " personnes interrogées (arrondi à 0,01\u{a0}%) ; \
                  pourcentage d'acceptants = 100\u{a0}% − pourcentage « trop cher » − pourcentage « pas assez cher ».",
-                Number(self.n.into(), 0)
             ),
-            solution_outro: format!(
-                "*Lecture commerciale :* au prix de {}, {} des personnes interrogées jugent l'article acceptable. \
+            solution_outro: text!(
+                "*Lecture commerciale :* au prix de ",
+                Euros(b.price),
+                ", ",
+                Percent(b.acceptors_pct),
+                " des personnes interrogées jugent l'article acceptable. \
                  Ce prix psychologique sert de repère ; l'entreprise le confronte ensuite à ses coûts (prix \
                  plancher), à sa marge et aux prix de la concurrence avant de fixer son prix de vente.",
-                Euros(b.price),
-                Percent(b.acceptors_pct)
             ),
         }
     }

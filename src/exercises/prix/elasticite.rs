@@ -10,6 +10,7 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{number, percent, Euros, Number, Percent};
 use crate::num::round::{round_cents, round_half_away};
+use crate::text;
 use crate::text::plural;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -234,7 +235,7 @@ fn against_rule(e: Decimal, price_rate: Decimal, turnover_rate: Decimal) -> bool
 /// A number as an operand: negative values in parentheses, "(-20)".
 fn operand(x: Decimal) -> String {
     if x < Decimal::ZERO {
-        format!("({})", Number(x, 2))
+        text!("(", Number(x, 2), ")")
     } else {
         number(x, 2)
     }
@@ -243,7 +244,7 @@ fn operand(x: Decimal) -> String {
 /// "+8 %", "-12,5 %" for a displayed variation.
 fn signed_percent(x: Decimal) -> String {
     if x > Decimal::ZERO {
-        format!("+{}", Percent(x))
+        text!("+", Percent(x))
     } else {
         percent(x)
     }
@@ -272,7 +273,7 @@ impl Ctx {
         } else {
             unit.clone()
         };
-        format!("{} {unit}", Number(q, 0))
+        text!(Number(q, 0), " ", unit)
     }
 
     fn conventions(&self, with_coefficient: bool) -> String {
@@ -281,11 +282,13 @@ impl Ctx {
         } else {
             ""
         };
-        format!(
+        text!(
             "**Conventions.** Un taux de variation se calcule par rapport à la valeur initiale : \
              (valeur finale − valeur initiale) ÷ valeur initiale × 100. Arrondissez les taux à 0,01\u{a0}%, \
-             {coefficient}les quantités à l'unité et les montants au centime. Le chiffre d'affaires (CA) est \
-             égal au prix unitaire HT × la quantité vendue."
+             ",
+            coefficient,
+            "les quantités à l'unité et les montants au centime. Le chiffre d'affaires (CA) est \
+             égal au prix unitaire HT × la quantité vendue.",
         )
     }
 
@@ -300,11 +303,15 @@ impl Ctx {
     fn reading_text(&self, e: Decimal) -> String {
         let abs = number(e.abs(), 2);
         match reading(e) {
-            Reading::Elastic => format!(
-                "|e| = {abs} > 1 : la demande est **élastique** au prix, la quantité varie proportionnellement plus que le prix."
+            Reading::Elastic => text!(
+                "|e| = ",
+                abs,
+                " > 1 : la demande est **élastique** au prix, la quantité varie proportionnellement plus que le prix.",
             ),
-            Reading::Inelastic => format!(
-                "|e| = {abs} < 1 : la demande est **inélastique** (peu sensible au prix), la quantité varie proportionnellement moins que le prix."
+            Reading::Inelastic => text!(
+                "|e| = ",
+                abs,
+                " < 1 : la demande est **inélastique** (peu sensible au prix), la quantité varie proportionnellement moins que le prix.",
             ),
             Reading::Unitary => {
                 "|e| = 1 : l'élasticité est **unitaire**, la quantité varie dans la même proportion que le prix.".to_string()
@@ -338,17 +345,25 @@ impl Ctx {
         let verb = if observed { "a fait" } else { "ferait" };
         let effect = match turnover_rate.cmp(&Decimal::ZERO) {
             std::cmp::Ordering::Greater => {
-                format!("progresser le CA de {}", Percent(turnover_rate))
+                text!("progresser le CA de ", Percent(turnover_rate))
             }
             std::cmp::Ordering::Less => {
-                format!("reculer le CA de {}", Percent(turnover_rate.abs()))
+                text!("reculer le CA de ", Percent(turnover_rate.abs()))
             }
             std::cmp::Ordering::Equal => "laisser le CA inchangé".to_string(),
         };
-        let mut s = format!(
-            "*Lecture commerciale :* {general} Ici, la {} de prix de {} {verb} {effect}.",
+        let mut s = text!(
+            "*Lecture commerciale :* ",
+            general,
+            " Ici, la ",
             rise_or_cut(price_rate),
+            " de prix de ",
             Percent(price_rate.abs()),
+            " ",
+            verb,
+            " ",
+            effect,
+            ".",
         );
         if against {
             s += " Ce résultat va à l'encontre de la règle générale : elle vaut pour de petites variations de prix, \
@@ -387,12 +402,16 @@ impl Ctx {
             "signe-perdu",
             "Le prix a baissé : le taux de variation est négatif. Gardez le signe, il sert au calcul de l'élasticité.",
         )
-        .step(format!(
-            "Taux de variation du prix = ({} − {}) ÷ {} × 100 = **{}** (arrondi à 0,01\u{a0}%).",
+        .step(text!(
+            "Taux de variation du prix = (",
             Euros(p1),
+            " − ",
             Euros(p0),
+            ") ÷ ",
             Euros(p0),
-            signed_percent(o.price_rate)
+            " × 100 = **",
+            signed_percent(o.price_rate),
+            "** (arrondi à 0,01\u{a0}%).",
         ));
 
         let quantity_on_new = r2((q1 - q0) / q1 * hundred);
@@ -414,12 +433,16 @@ impl Ctx {
             "signe-perdu",
             "Les ventes ont baissé : le taux de variation des quantités est négatif. Gardez le signe.",
         )
-        .step(format!(
-            "Taux de variation des quantités = ({} − {}) ÷ {} × 100 = **{}** (arrondi à 0,01\u{a0}%).",
+        .step(text!(
+            "Taux de variation des quantités = (",
             Number(q1, 0),
+            " − ",
             Number(q0, 0),
+            ") ÷ ",
             Number(q0, 0),
-            signed_percent(o.quantity_rate)
+            " × 100 = **",
+            signed_percent(o.quantity_rate),
+            "** (arrondi à 0,01\u{a0}%).",
         ));
 
         let e = o.coefficient;
@@ -462,12 +485,15 @@ impl Ctx {
                  sans unité.",
             );
         }
-        let elasticite = elasticite.step(format!(
-            "e = taux de variation de la quantité ÷ taux de variation du prix = {} ÷ {} = **{}** (coefficient arrondi à 0,01).\n\n{}",
+        let elasticite = elasticite.step(text!(
+            "e = taux de variation de la quantité ÷ taux de variation du prix = ",
             Number(o.quantity_rate, 2),
+            " ÷ ",
             operand(o.price_rate),
+            " = **",
             Number(e, 2),
-            self.reading_text(e)
+            "** (coefficient arrondi à 0,01).\n\n",
+            self.reading_text(e),
         ));
 
         let ca_initial = self.q_ca_initial(o.turnover_before);
@@ -484,11 +510,14 @@ impl Ctx {
             "ca-ancien-prix",
             "Vous avez gardé l'ancien prix : après la modification, CA = nouveau prix × nouvelle quantité.",
         )
-        .step(format!(
-            "CA après = {} × {} = **{}**.",
+        .step(text!(
+            "CA après = ",
             Euros(p1),
+            " × ",
             Number(q1, 0),
-            Euros(o.turnover_after)
+            " = **",
+            Euros(o.turnover_after),
+            "**.",
         ));
         let var_ca = self.q_var_ca(
             "ca_nouveau",
@@ -498,22 +527,32 @@ impl Ctx {
         );
 
         let change = if p1 > p0 { "augmenté" } else { "baissé" };
-        let statement = format!(
-            "Le {}, {} a {change} le prix unitaire HT de l'article « {} ». {}, chargé(e) de clientèle, \
+        let statement = text!(
+            "Le ",
+            s.date.french(),
+            ", ",
+            s.seller(),
+            " a ",
+            change,
+            " le prix unitaire HT de l'article « ",
+            s.product.nom,
+            " ». ",
+            s.business.vendeur,
+            ", chargé(e) de clientèle, \
              a relevé les ventes mensuelles avant et après ce changement et vous demande de mesurer la sensibilité \
              de la clientèle au prix.\n\n\
              | | Avant | Après |\n|---|---|---|\n\
-             | Prix unitaire HT | {} | {} |\n\
-             | Quantités vendues par mois | {} | {} |\n\n{}",
-            s.date.french(),
-            s.seller(),
-            s.product.nom,
-            s.business.vendeur,
+             | Prix unitaire HT | ",
             Euros(p0),
+            " | ",
             Euros(p1),
+            " |\n\
+             | Quantités vendues par mois | ",
             self.units(q0),
+            " | ",
             self.units(q1),
-            self.conventions(true)
+            " |\n\n",
+            self.conventions(true),
         );
         Content {
             statement,
@@ -539,11 +578,14 @@ impl Ctx {
             Unit::Euros,
         )
         .formula("arrondi2(prix_initial * quantite_initiale)")
-        .step(format!(
-            "CA avant = prix × quantité = {} × {} = **{}**.",
+        .step(text!(
+            "CA avant = prix × quantité = ",
             Euros(self.p0),
+            " × ",
             Number(self.q0, 0),
-            Euros(ca)
+            " = **",
+            Euros(ca),
+            "**.",
         ))
     }
 
@@ -566,15 +608,21 @@ impl Ctx {
             rate,
             Unit::Percent,
         )
-        .formula(format!(
-            "arrondi(({after_key} - ca_initial) / ca_initial * 100, 2)"
+        .formula(text!(
+            "arrondi((",
+            after_key,
+            " - ca_initial) / ca_initial * 100, 2)"
         ))
-        .step(format!(
-            "Taux de variation du CA = ({} − {}) ÷ {} × 100 = **{}** (arrondi à 0,01\u{a0}%).",
+        .step(text!(
+            "Taux de variation du CA = (",
             Euros(after),
+            " − ",
             Euros(before),
+            ") ÷ ",
             Euros(before),
-            signed_percent(rate)
+            " × 100 = **",
+            signed_percent(rate),
+            "** (arrondi à 0,01\u{a0}%).",
         ));
         let q = match on_new {
             Some(v) => q.mistake(
@@ -608,17 +656,22 @@ impl Ctx {
         .mistake(
             round_cents(p0 * (Decimal::ONE - rate / hundred)),
             "signe-perdu",
-            format!(
-                "La variation envisagée est une {} de {} : nouveau prix = prix actuel × (1 + taux), avec le signe du taux.",
+            text!(
+                "La variation envisagée est une ",
                 rise_or_cut(rate),
-                Percent(rate.abs())
+                " de ",
+                Percent(rate.abs()),
+                " : nouveau prix = prix actuel × (1 + taux), avec le signe du taux.",
             ),
         )
-        .step(format!(
-            "Nouveau prix = prix actuel × (1 + taux de variation) = {} × {} = **{}** (arrondi au centime).",
+        .step(text!(
+            "Nouveau prix = prix actuel × (1 + taux de variation) = ",
             Euros(p0),
+            " × ",
             Number(Decimal::ONE + rate / hundred, 4),
-            Euros(f.new_price)
+            " = **",
+            Euros(f.new_price),
+            "** (arrondi au centime).",
         ));
 
         let mut var_quantite = Question::new(
@@ -641,11 +694,14 @@ impl Ctx {
                 "Puisque e = taux de variation de la quantité ÷ taux de variation du prix, on a taux de variation de la quantité = e × taux de variation du prix (et non l'inverse).",
             );
         }
-        let var_quantite = var_quantite.step(format!(
-            "De e = ΔQ\u{a0}% ÷ ΔP\u{a0}%, on tire ΔQ\u{a0}% = e × ΔP\u{a0}% = {} × {} = **{}** (arrondi à 0,01\u{a0}%).",
+        let var_quantite = var_quantite.step(text!(
+            "De e = ΔQ\u{a0}% ÷ ΔP\u{a0}%, on tire ΔQ\u{a0}% = e × ΔP\u{a0}% = ",
             Number(e, 2),
+            " × ",
             operand(rate),
-            signed_percent(f.quantity_rate)
+            " = **",
+            signed_percent(f.quantity_rate),
+            "** (arrondi à 0,01\u{a0}%).",
         ));
 
         let quantite_prevue = Question::new(
@@ -661,11 +717,14 @@ impl Ctx {
             "signe-perdu",
             "La quantité varie en sens inverse du prix : appliquez le taux de variation des quantités avec son signe.",
         )
-        .step(format!(
-            "Quantité prévue = quantité actuelle × (1 + taux de variation) = {} × {} = **{}** (arrondie à l'unité).",
+        .step(text!(
+            "Quantité prévue = quantité actuelle × (1 + taux de variation) = ",
             Number(q0, 0),
+            " × ",
             Number(Decimal::ONE + f.quantity_rate / hundred, 4),
-            Number(f.quantity, 0)
+            " = **",
+            Number(f.quantity, 0),
+            "** (arrondie à l'unité).",
         ));
 
         let ca_initial = self.q_ca_initial(f.turnover_before);
@@ -687,11 +746,14 @@ impl Ctx {
             "quantite-inchangee",
             "Vous avez gardé l'ancienne quantité : le changement de prix modifie aussi les ventes (c'est tout l'intérêt de l'élasticité).",
         )
-        .step(format!(
-            "CA prévu = nouveau prix × quantité prévue = {} × {} = **{}**.",
+        .step(text!(
+            "CA prévu = nouveau prix × quantité prévue = ",
             Euros(f.new_price),
+            " × ",
             Number(f.quantity, 0),
-            Euros(f.turnover_after)
+            " = **",
+            Euros(f.turnover_after),
+            "**.",
         ));
         let var_ca = self.q_var_ca(
             "ca_prevu",
@@ -700,25 +762,34 @@ impl Ctx {
             f.turnover_rate,
         );
 
-        let statement = format!(
-            "Le {}, {} étudie une {} du prix unitaire HT de l'article « {} ». {}, chargé(e) de clientèle, \
+        let statement = text!(
+            "Le ",
+            s.date.french(),
+            ", ",
+            s.seller(),
+            " étudie une ",
+            rise_or_cut(rate),
+            " du prix unitaire HT de l'article « ",
+            s.product.nom,
+            " ». ",
+            s.business.vendeur,
+            ", chargé(e) de clientèle, \
              dispose d'une étude sur la sensibilité de la clientèle au prix et vous demande d'en mesurer les conséquences \
              sur les ventes et le chiffre d'affaires.\n\n\
              | Élément | Donnée |\n|---|---|\n\
-             | Prix unitaire HT actuel | {} |\n\
-             | Quantités vendues par mois actuellement | {} |\n\
-             | Variation de prix envisagée | {} |\n\
-             | Coefficient d'élasticité-prix de la demande | {} |\n\n{}",
-            s.date.french(),
-            s.seller(),
-            rise_or_cut(rate),
-            s.product.nom,
-            s.business.vendeur,
+             | Prix unitaire HT actuel | ",
             Euros(p0),
+            " |\n\
+             | Quantités vendues par mois actuellement | ",
             self.units(q0),
+            " |\n\
+             | Variation de prix envisagée | ",
             signed_percent(rate),
+            " |\n\
+             | Coefficient d'élasticité-prix de la demande | ",
             Number(e, 2),
-            self.conventions(false)
+            " |\n\n",
+            self.conventions(false),
         );
         Content {
             statement,
@@ -730,7 +801,7 @@ impl Ctx {
                 ca_prevu,
                 var_ca,
             ],
-            solution_intro: format!("{}\n\n{}", self.solution_intro(), self.reading_text(e)),
+            solution_intro: text!(self.solution_intro(), "\n\n", self.reading_text(e)),
             solution_outro: self.outro(e, rate, f.turnover_rate, against, false),
         }
     }

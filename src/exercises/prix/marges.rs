@@ -19,9 +19,9 @@ use crate::num::format::{number, Euros, Number, Percent};
 use crate::num::round::{round_half_away, truncate};
 use crate::rng::Rng;
 use crate::text::{capitalise, plural};
+use crate::{push_text, text};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use std::fmt::Write as _;
 
 pub struct Marges;
 
@@ -281,7 +281,7 @@ fn raw(x: Decimal) -> String {
     if truncate(x, 6) == x {
         number(x, 6)
     } else {
-        format!("{}…", Number(truncate(x, 6), 6))
+        text!(Number(truncate(x, 6), 6), "…")
     }
 }
 
@@ -314,37 +314,39 @@ impl Ctx {
     /// `= exact → **shown €**`, stating the rounding when it changes the value.
     fn amount(&self, exact: Decimal, shown: Decimal) -> String {
         if exact == shown {
-            format!("**{}**", Euros(shown))
+            text!("**", Euros(shown), "**")
         } else {
             let how = match self.rounding {
                 Rounding::HalfAwayFromZero => "arrondi au centime",
                 Rounding::Truncate => "tronqué au centime",
             };
-            format!("{}\u{a0}€ ≈ **{}** ({how})", raw(exact), Euros(shown))
+            text!(raw(exact), "\u{a0}€ ≈ **", Euros(shown), "** (", how, ")")
         }
     }
 
     /// A rate in percent, rounded to 0,01 %, stating the rounding when it changes the value.
     fn rate_shown(exact: Decimal, shown: Decimal) -> String {
         if exact == shown {
-            format!("**{}**", Percent(shown))
+            text!("**", Percent(shown), "**")
         } else {
-            format!(
-                "{} ≈ **{}** (arrondi à 0,01\u{a0}%)",
+            text!(
                 raw(exact),
-                Percent(shown)
+                " ≈ **",
+                Percent(shown),
+                "** (arrondi à 0,01\u{a0}%)"
             )
         }
     }
 
     fn coef_shown(exact: Decimal, shown: Decimal) -> String {
         if exact == shown {
-            format!("**{}**", Number(shown, 4))
+            text!("**", Number(shown, 4), "**")
         } else {
-            format!(
-                "{} ≈ **{}** (arrondi à 0,0001)",
+            text!(
                 raw(exact),
-                Number(shown, 4)
+                " ≈ **",
+                Number(shown, 4),
+                "** (arrondi à 0,0001)"
             )
         }
     }
@@ -355,36 +357,51 @@ impl Ctx {
         let s = &self.scene;
         let pr = &self.pr;
         let items = plural(&s.product.nom);
-        let opening = format!(
-            "{} commercialise des {items}. Vous assistez {}, chargé(e) de clientèle",
+        let opening = text!(
             capitalise(&s.seller()),
+            " commercialise des ",
+            items,
+            ". Vous assistez ",
             s.business.vendeur,
+            ", chargé(e) de clientèle",
         );
         match self.variant {
-            Variant::FromMarkup => format!(
-                "{opening}, qui prépare le tarif applicable au {} : la direction demande d'appliquer à cet article \
-                 un taux de marge de {}.",
+            Variant::FromMarkup => text!(
+                opening,
+                ", qui prépare le tarif applicable au ",
                 s.date.french(),
-                Percent(pr.markup_rate)
+                " : la direction demande d'appliquer à cet article \
+                 un taux de marge de ",
+                Percent(pr.markup_rate),
+                ".",
             ),
-            Variant::FromMark => format!(
-                "{opening}, qui prépare le tarif applicable au {} : la direction raisonne en taux de marque et veut que \
-                 la marge représente {} du prix de vente HT de cet article.",
+            Variant::FromMark => text!(
+                opening,
+                ", qui prépare le tarif applicable au ",
                 s.date.french(),
-                Percent(pr.mark_rate)
+                " : la direction raisonne en taux de marque et veut que \
+                 la marge représente ",
+                Percent(pr.mark_rate),
+                " du prix de vente HT de cet article.",
             ),
-            Variant::TtcToCost => format!(
-                "{opening}. Le {}, un concurrent affiche cet article à {} TTC. Pour s'aligner sur ce prix tout en \
-                 conservant son taux de marque habituel de {}, l'entreprise doit savoir quel coût d'achat HT \
-                 négocier au plus avec son fournisseur.",
+            Variant::TtcToCost => text!(
+                opening,
+                ". Le ",
                 s.date.french(),
+                ", un concurrent affiche cet article à ",
                 Euros(pr.price_ttc),
-                Percent(pr.mark_rate)
+                " TTC. Pour s'aligner sur ce prix tout en \
+                 conservant son taux de marque habituel de ",
+                Percent(pr.mark_rate),
+                ", l'entreprise doit savoir quel coût d'achat HT \
+                 négocier au plus avec son fournisseur.",
             ),
-            Variant::Rates => format!(
-                "{opening}, qui prépare pour le {} le bilan de rentabilité de cet article avant l'entretien annuel \
+            Variant::Rates => text!(
+                opening,
+                ", qui prépare pour le ",
+                s.date.french(),
+                " le bilan de rentabilité de cet article avant l'entretien annuel \
                  avec le fournisseur.",
-                s.date.french()
             ),
         }
     }
@@ -393,47 +410,51 @@ impl Ctx {
         let pr = &self.pr;
         let mut t = String::with_capacity(320);
         t.push_str("| Élément | Donnée |\n|---|---|\n");
-        // Writing into a String cannot fail.
-        let _ = writeln!(t, "| Article | {} |", self.scene.product.nom);
+        push_text!(t, "| Article | ", self.scene.product.nom, " |\n");
         match self.variant {
             Variant::FromMarkup => {
-                let _ = writeln!(t, "| Coût d'achat unitaire HT | {} |", Euros(pr.cost));
-                let _ = writeln!(
+                push_text!(t, "| Coût d'achat unitaire HT | ", Euros(pr.cost), " |\n",);
+                push_text!(
                     t,
-                    "| Taux de marge (calculé sur le coût d'achat HT) | {} |",
-                    Percent(pr.markup_rate)
+                    "| Taux de marge (calculé sur le coût d'achat HT) | ",
+                    Percent(pr.markup_rate),
+                    " |\n",
                 );
             }
             Variant::FromMark => {
-                let _ = writeln!(t, "| Coût d'achat unitaire HT | {} |", Euros(pr.cost));
-                let _ = writeln!(
+                push_text!(t, "| Coût d'achat unitaire HT | ", Euros(pr.cost), " |\n",);
+                push_text!(
                     t,
-                    "| Taux de marque (calculé sur le prix de vente HT) | {} |",
-                    Percent(pr.mark_rate)
+                    "| Taux de marque (calculé sur le prix de vente HT) | ",
+                    Percent(pr.mark_rate),
+                    " |\n",
                 );
             }
             Variant::TtcToCost => {
-                let _ = writeln!(
+                push_text!(
                     t,
-                    "| Prix de vente unitaire TTC visé | {} |",
-                    Euros(pr.price_ttc)
+                    "| Prix de vente unitaire TTC visé | ",
+                    Euros(pr.price_ttc),
+                    " |\n",
                 );
-                let _ = writeln!(
+                push_text!(
                     t,
-                    "| Taux de marque (calculé sur le prix de vente HT) | {} |",
-                    Percent(pr.mark_rate)
+                    "| Taux de marque (calculé sur le prix de vente HT) | ",
+                    Percent(pr.mark_rate),
+                    " |\n",
                 );
             }
             Variant::Rates => {
-                let _ = writeln!(t, "| Coût d'achat unitaire HT | {} |", Euros(pr.cost));
-                let _ = writeln!(
+                push_text!(t, "| Coût d'achat unitaire HT | ", Euros(pr.cost), " |\n",);
+                push_text!(
                     t,
-                    "| Prix de vente unitaire TTC | {} |",
-                    Euros(pr.price_ttc)
+                    "| Prix de vente unitaire TTC | ",
+                    Euros(pr.price_ttc),
+                    " |\n",
                 );
             }
         }
-        let _ = writeln!(t, "| Taux de TVA | {} |", Percent(self.vat));
+        push_text!(t, "| Taux de TVA | ", Percent(self.vat), " |\n");
         t
     }
 
@@ -485,7 +506,7 @@ impl Ctx {
                 let t = pr.markup_rate;
                 let exact = raise(pr.cost, t);
                 let mut q = q
-                    .formula(format!("{r}(cout_achat * (1 + taux_marge / 100))"))
+                    .formula(text!(r, "(cout_achat * (1 + taux_marge / 100))"))
                     .mistake(
                         self.cents(pr.cost * hundredth(t)),
                         "marge-au-lieu-du-prix",
@@ -496,10 +517,11 @@ impl Ctx {
                     q = q.mistake(
                         self.cents(pr.cost / (Decimal::ONE - hundredth(t))),
                         "marque-au-lieu-de-marge",
-                        format!(
-                            "Vous avez utilisé {} comme un taux de marque (division par 1 − taux). Ici c'est un taux de marge, \
+                        text!(
+                            "Vous avez utilisé ",
+                            Percent(t),
+                            " comme un taux de marque (division par 1 − taux). Ici c'est un taux de marge, \
                              calculé sur le coût d'achat HT : prix de vente HT = coût d'achat HT × (1 + taux de marge).",
-                            Percent(t)
                         ),
                     );
                 }
@@ -508,27 +530,31 @@ impl Ctx {
                     "prix-ttc-au-lieu-de-ht",
                     "Vous avez ajouté la TVA : le prix de vente HT s'obtient à partir du coût d'achat HT et du taux de marge seulement.",
                 )
-                .step(format!(
+                .step(text!(
                     "Le taux de marge est calculé sur le coût d'achat HT : marge = coût d'achat HT × taux de marge, donc\n\n\
-                     Prix de vente HT = coût d'achat HT × (1 + taux de marge) = {} × {} = {}.",
+                     Prix de vente HT = coût d'achat HT × (1 + taux de marge) = ",
                     Euros(pr.cost),
+                    " × ",
                     Number(Decimal::ONE + hundredth(t), 4),
-                    self.amount(exact, pr.price_ht)
+                    " = ",
+                    self.amount(exact, pr.price_ht),
+                    ".",
                 ))
             }
             Variant::FromMark => {
                 let m = pr.mark_rate;
                 let kept = Decimal::ONE - hundredth(m);
                 let exact = pr.cost / kept;
-                q.formula(format!("{r}(cout_achat / (1 - taux_marque / 100))"))
+                q.formula(text!(r, "(cout_achat / (1 - taux_marque / 100))"))
                     .mistake(
                         self.cents(raise(pr.cost, m)),
                         "marge-au-lieu-de-marque",
-                        format!(
-                            "Vous avez appliqué {} au coût d'achat, comme un taux de marge. Le taux de marque est calculé sur le prix \
+                        text!(
+                            "Vous avez appliqué ",
+                            Percent(m),
+                            " au coût d'achat, comme un taux de marge. Le taux de marque est calculé sur le prix \
                              de vente HT : coût d'achat HT = prix de vente HT × (1 − taux de marque), donc \
                              prix de vente HT = coût d'achat HT ÷ (1 − taux de marque).",
-                            Percent(m)
                         ),
                     )
                     .mistake(
@@ -536,25 +562,30 @@ impl Ctx {
                         "prix-ttc-au-lieu-de-ht",
                         "Vous avez ajouté la TVA : le prix de vente HT s'obtient à partir du coût d'achat HT et du taux de marque seulement.",
                     )
-                    .step(format!(
+                    .step(text!(
                         "Le taux de marque est calculé sur le prix de vente HT : coût d'achat HT = prix de vente HT × (1 − taux de marque), donc\n\n\
-                         Prix de vente HT = coût d'achat HT ÷ (1 − taux de marque) = {} ÷ {} = {}.",
+                         Prix de vente HT = coût d'achat HT ÷ (1 − taux de marque) = ",
                         Euros(pr.cost),
+                        " ÷ ",
                         Number(kept, 4),
-                        self.amount(exact, pr.price_ht)
+                        " = ",
+                        self.amount(exact, pr.price_ht),
+                        ".",
                     ))
             }
             Variant::TtcToCost | Variant::Rates => {
                 let vat_coef = Decimal::ONE + hundredth(self.vat);
                 let exact = pr.price_ttc / vat_coef;
-                q.formula(format!("{r}(prix_ttc / (1 + taux_tva / 100))"))
+                q.formula(text!(r, "(prix_ttc / (1 + taux_tva / 100))"))
                     .mistake(
                         self.cents(pr.price_ttc * (Decimal::ONE - hundredth(self.vat))),
                         "tva-retranchee-en-taux",
-                        format!(
-                            "On ne retire pas la TVA en retranchant {} du prix TTC : le TTC vaut HT × (1 + taux), donc HT = TTC ÷ {}.",
+                        text!(
+                            "On ne retire pas la TVA en retranchant ",
                             Percent(self.vat),
-                            Number(vat_coef, 4)
+                            " du prix TTC : le TTC vaut HT × (1 + taux), donc HT = TTC ÷ ",
+                            Number(vat_coef, 4),
+                            ".",
                         ),
                     )
                     .mistake(
@@ -562,11 +593,14 @@ impl Ctx {
                         "tva-non-retiree",
                         "Vous avez gardé le prix TTC : la TVA est reversée à l'État, retirez-la (HT = TTC ÷ (1 + taux de TVA)).",
                     )
-                    .step(format!(
-                        "Prix de vente HT = prix de vente TTC ÷ (1 + taux de TVA) = {} ÷ {} = {}.",
+                    .step(text!(
+                        "Prix de vente HT = prix de vente TTC ÷ (1 + taux de TVA) = ",
                         Euros(pr.price_ttc),
+                        " ÷ ",
                         Number(vat_coef, 4),
-                        self.amount(exact, pr.price_ht)
+                        " = ",
+                        self.amount(exact, pr.price_ht),
+                        ".",
                     ))
             }
         }
@@ -584,14 +618,15 @@ impl Ctx {
             pr.cost,
             Unit::Euros,
         )
-        .formula(format!("{}(prix_vente_ht * (1 - taux_marque / 100))", self.r()))
+        .formula(text!(self.r(), "(prix_vente_ht * (1 - taux_marque / 100))"))
         .mistake(
             self.cents(pr.price_ht / (Decimal::ONE + hundredth(m))),
             "marge-au-lieu-de-marque",
-            format!(
-                "Vous avez divisé par (1 + {}), comme pour un taux de marge. Le taux de marque est calculé sur le prix de vente HT : \
+            text!(
+                "Vous avez divisé par (1 + ",
+                Percent(m),
+                "), comme pour un taux de marge. Le taux de marque est calculé sur le prix de vente HT : \
                  marge = prix de vente HT × taux de marque, donc coût d'achat HT = prix de vente HT × (1 − taux de marque).",
-                Percent(m)
             ),
         )
         .mistake(
@@ -599,12 +634,15 @@ impl Ctx {
             "marge-sur-ttc",
             "Vous avez appliqué le taux de marque au prix TTC. Il est calculé sur le prix de vente HT : retirez d'abord la TVA.",
         )
-        .step(format!(
+        .step(text!(
             "Le taux de marque est calculé sur le prix de vente HT : marge = prix de vente HT × taux de marque, donc\n\n\
-             Coût d'achat HT = prix de vente HT × (1 − taux de marque) = {} × {} = {}.",
+             Coût d'achat HT = prix de vente HT × (1 − taux de marque) = ",
             Euros(pr.price_ht),
+            " × ",
             Number(kept, 4),
-            self.amount(exact, pr.cost)
+            " = ",
+            self.amount(exact, pr.cost),
+            ".",
         ))
     }
 
@@ -645,11 +683,14 @@ impl Ctx {
             ),
             Variant::Rates => q,
         };
-        q.step(format!(
-            "Marge unitaire = prix de vente HT − coût d'achat HT = {} − {} = **{}**.",
+        q.step(text!(
+            "Marge unitaire = prix de vente HT − coût d'achat HT = ",
             Euros(pr.price_ht),
+            " − ",
             Euros(pr.cost),
-            Euros(pr.margin)
+            " = **",
+            Euros(pr.margin),
+            "**.",
         ))
     }
 
@@ -690,22 +731,28 @@ impl Ctx {
                 None => q,
             },
         };
-        let mut step = format!(
-            "Taux de marge = marge unitaire ÷ coût d'achat HT × 100 = {} ÷ {} × 100 = {}.",
+        let mut step = text!(
+            "Taux de marge = marge unitaire ÷ coût d'achat HT × 100 = ",
             Euros(pr.margin),
+            " ÷ ",
             Euros(pr.cost),
-            Self::rate_shown(exact, pr.markup_rate)
+            " × 100 = ",
+            Self::rate_shown(exact, pr.markup_rate),
+            ".",
         );
         if matches!(self.variant, Variant::FromMark | Variant::TtcToCost) {
             if let Some(check) = markup_from_mark(pr.mark_rate) {
-                let _ = write!(
+                push_text!(
                     step,
                     "\n\nVérification par la relation entre les taux : taux de marge = taux de marque ÷ (1 − taux de marque) = \
-                     {} ÷ {} ≈ {}{}.",
+                     ",
                     Number(hundredth(pr.mark_rate), 4),
+                    " ÷ ",
                     Number(Decimal::ONE - hundredth(pr.mark_rate), 4),
+                    " ≈ ",
                     Percent(check),
-                    gap_note(check, pr.markup_rate)
+                    gap_note(check, pr.markup_rate),
+                    ".",
                 );
             }
         }
@@ -737,22 +784,28 @@ impl Ctx {
             ),
             None => q,
         };
-        let mut step = format!(
-            "Taux de marque = marge unitaire ÷ prix de vente HT × 100 = {} ÷ {} × 100 = {}.",
+        let mut step = text!(
+            "Taux de marque = marge unitaire ÷ prix de vente HT × 100 = ",
             Euros(pr.margin),
+            " ÷ ",
             Euros(pr.price_ht),
-            Self::rate_shown(exact, pr.mark_rate)
+            " × 100 = ",
+            Self::rate_shown(exact, pr.mark_rate),
+            ".",
         );
         if self.variant == Variant::FromMarkup {
             if let Some(check) = mark_from_markup(pr.markup_rate) {
-                let _ = write!(
+                push_text!(
                     step,
                     "\n\nVérification par la relation entre les taux : taux de marque = taux de marge ÷ (1 + taux de marge) = \
-                     {} ÷ {} ≈ {}{}.",
+                     ",
                     Number(hundredth(pr.markup_rate), 4),
+                    " ÷ ",
                     Number(Decimal::ONE + hundredth(pr.markup_rate), 4),
+                    " ≈ ",
                     Percent(check),
-                    gap_note(check, pr.mark_rate)
+                    gap_note(check, pr.mark_rate),
+                    ".",
                 );
             }
         }
@@ -770,10 +823,7 @@ impl Ctx {
             pr.price_ttc,
             Unit::Euros,
         )
-        .formula(format!(
-            "{}(prix_vente_ht * (1 + taux_tva / 100))",
-            self.r()
-        ))
+        .formula(text!(self.r(), "(prix_vente_ht * (1 + taux_tva / 100))"))
         .mistake(
             self.cents(raise(pr.cost, self.vat)),
             "tva-sur-cout",
@@ -792,11 +842,14 @@ impl Ctx {
                  différentes : on multiplie les coefficients, on n'ajoute pas les taux.",
             );
         }
-        q.step(format!(
-            "Prix de vente TTC = prix de vente HT × (1 + taux de TVA) = {} × {} = {}.",
+        q.step(text!(
+            "Prix de vente TTC = prix de vente HT × (1 + taux de TVA) = ",
             Euros(pr.price_ht),
+            " × ",
             Number(vat_coef, 4),
-            self.amount(exact, pr.price_ttc)
+            " = ",
+            self.amount(exact, pr.price_ttc),
+            ".",
         ))
     }
 
@@ -813,11 +866,13 @@ impl Ctx {
                 pr.coefficient_ttc,
                 pr.coefficient_ht,
                 pr.price_ttc / pr.cost,
-                format!("arrondi({ttc_name} / cout_achat, 4)"),
-                format!(
-                    "Coefficient multiplicateur = prix de vente TTC ÷ coût d'achat HT = {} ÷ {} = ",
+                text!("arrondi(", ttc_name, " / cout_achat, 4)"),
+                text!(
+                    "Coefficient multiplicateur = prix de vente TTC ÷ coût d'achat HT = ",
                     Euros(pr.price_ttc),
-                    Euros(pr.cost)
+                    " ÷ ",
+                    Euros(pr.cost),
+                    " = ",
                 ),
             ),
             Coefficient::HtOverHt => (
@@ -825,10 +880,12 @@ impl Ctx {
                 pr.coefficient_ttc,
                 pr.price_ht / pr.cost,
                 "arrondi(prix_vente_ht / cout_achat, 4)".to_string(),
-                format!(
-                    "Coefficient multiplicateur = prix de vente HT ÷ coût d'achat HT = {} ÷ {} = ",
+                text!(
+                    "Coefficient multiplicateur = prix de vente HT ÷ coût d'achat HT = ",
                     Euros(pr.price_ht),
-                    Euros(pr.cost)
+                    " ÷ ",
+                    Euros(pr.cost),
+                    " = ",
                 ),
             ),
         };
@@ -851,17 +908,23 @@ impl Ctx {
         .mistake(
             other,
             "coefficient-ht-ttc-confondus",
-            format!(
-                "Vous avez utilisé le {that_one}. Avec la définition de l'énoncé, coefficient multiplicateur = {this_one}."
+            text!(
+                "Vous avez utilisé le ",
+                that_one,
+                ". Avec la définition de l'énoncé, coefficient multiplicateur = ",
+                this_one,
+                ".",
             ),
         );
         let q = match inverse {
             Some(inv) => q.mistake(
                 coef(inv),
                 "coefficient-inverse",
-                format!(
+                text!(
                     "Vous avez fait la division à l'envers : le coefficient multiplicateur fait passer du coût au prix, \
-                     il vaut {this_one} (il est supérieur à 1)."
+                     il vaut ",
+                    this_one,
+                    " (il est supérieur à 1).",
                 ),
             ),
             None => q,
@@ -869,8 +932,8 @@ impl Ctx {
         let mut step = step + &Self::coef_shown(exact, answer) + ".";
         let check = match (self.coefficient, self.variant) {
             (Coefficient::HtOverHt, Variant::FromMarkup) => Some((
-                format!(
-                    "1 + taux de marge = 1 + {}",
+                text!(
+                    "1 + taux de marge = 1 + ",
                     Number(hundredth(pr.markup_rate), 4)
                 ),
                 Decimal::ONE + hundredth(pr.markup_rate),
@@ -878,21 +941,24 @@ impl Ctx {
             (Coefficient::HtOverHt, Variant::FromMark) => {
                 coefficient_from_mark(pr.mark_rate).map(|c| {
                     let kept = number(Decimal::ONE - hundredth(pr.mark_rate), 4);
-                    (format!("1 ÷ (1 − taux de marque) = 1 ÷ {kept}"), c)
+                    (text!("1 ÷ (1 − taux de marque) = 1 ÷ ", kept), c)
                 })
             }
             _ => None,
         };
         if let Some((relation, check)) = check {
-            let _ = write!(
+            push_text!(
                 step,
-                "\n\nVérification : coefficient HT/HT = {relation} ≈ {}{}.",
+                "\n\nVérification : coefficient HT/HT = ",
+                relation,
+                " ≈ ",
                 Number(check, 4),
                 if coef(check) == answer {
                     " : on retrouve bien le même coefficient"
                 } else {
                     " ; le petit écart vient de l'arrondi des montants au centime"
-                }
+                },
+                ".",
             );
         }
         q.step(step)
@@ -930,18 +996,18 @@ impl Ctx {
                 self.q_coefficient(),
             ],
         };
-        let statement = format!(
-            "{}\n\n{}\n{}",
-            self.intro(),
-            self.table(),
-            self.conventions()
-        );
-        let solution_intro =
-            format!(
-            "*Règle d'arrondi : {} ; les taux sont arrondis au plus proche à 0,01\u{a0}% près{}. \
-             Chaque étape part des valeurs arrondies des étapes précédentes.*",
+        let statement = text!(self.intro(), "\n\n", self.table(), "\n", self.conventions());
+        let solution_intro = text!(
+            "*Règle d'arrondi : ",
             self.rounding.describe(),
-            if self.has_coefficient() { " et le coefficient à 0,0001 près" } else { "" }
+            " ; les taux sont arrondis au plus proche à 0,01\u{a0}% près",
+            if self.has_coefficient() {
+                " et le coefficient à 0,0001 près"
+            } else {
+                ""
+            },
+            ". \
+             Chaque étape part des valeurs arrondies des étapes précédentes.*",
         );
         Content {
             statement,
@@ -954,22 +1020,29 @@ impl Ctx {
     fn reading(&self) -> String {
         let pr = &self.pr;
         match self.variant {
-            Variant::TtcToCost => format!(
-                "*À retenir :* pour vendre à {} TTC en gardant un taux de marque de {}, le coût d'achat HT ne doit pas dépasser {} : \
-                 c'est l'objectif de la négociation avec le fournisseur. Le taux de marge correspondant ({}) est plus élevé que le \
-                 taux de marque, car la même marge est rapportée au coût d'achat, plus petit que le prix de vente.",
+            Variant::TtcToCost => text!(
+                "*À retenir :* pour vendre à ",
                 Euros(pr.price_ttc),
+                " TTC en gardant un taux de marque de ",
                 Percent(pr.mark_rate),
+                ", le coût d'achat HT ne doit pas dépasser ",
                 Euros(pr.cost),
-                Percent(pr.markup_rate)
+                " : \
+                 c'est l'objectif de la négociation avec le fournisseur. Le taux de marge correspondant (",
+                Percent(pr.markup_rate),
+                ") est plus élevé que le \
+                 taux de marque, car la même marge est rapportée au coût d'achat, plus petit que le prix de vente.",
             ),
-            _ => format!(
-                "*À retenir :* chaque article vendu rapporte une marge de {}, soit {} du coût d'achat HT (taux de marge) mais {} \
+            _ => text!(
+                "*À retenir :* chaque article vendu rapporte une marge de ",
+                Euros(pr.margin),
+                ", soit ",
+                Percent(pr.markup_rate),
+                " du coût d'achat HT (taux de marge) mais ",
+                Percent(pr.mark_rate),
+                " \
                  du prix de vente HT (taux de marque) : le taux de marque est toujours inférieur au taux de marge, car la même \
                  marge est rapportée à un prix de vente plus grand que le coût d'achat. Ne confondez jamais les deux taux.",
-                Euros(pr.margin),
-                Percent(pr.markup_rate),
-                Percent(pr.mark_rate)
             ),
         }
     }

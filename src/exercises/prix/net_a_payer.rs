@@ -9,6 +9,7 @@ use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{number, percent, push_euros, push_percent, Euros, Number, Percent};
+use crate::text;
 use crate::text::{french_list, push_capitalised};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -279,13 +280,22 @@ impl Ctx {
 
     fn intro(&self, verb: &str, purpose: &str) -> String {
         let s = &self.scene;
-        format!(
-            "Le {}, {} {verb} {} une commande de {}. Vous assistez {}, chargé(e) de clientèle, pour {purpose}.",
+        text!(
+            "Le ",
             s.date.french(),
+            ", ",
             s.seller(),
+            " ",
+            verb,
+            " ",
             s.buyer(),
+            " une commande de ",
             s.order(int(self.input.quantity)),
+            ". Vous assistez ",
             s.business.vendeur,
+            ", chargé(e) de clientèle, pour ",
+            purpose,
+            ".",
         )
     }
 
@@ -366,7 +376,7 @@ impl Ctx {
     }
 
     fn rounding_note(&self) -> String {
-        format!("*Règle d'arrondi : {}.*", self.input.rounding.describe())
+        text!("*Règle d'arrondi : ", self.input.rounding.describe(), ".*")
     }
 
     // ----- Steps shared by the variants -------------------------------------------
@@ -380,24 +390,27 @@ impl Ctx {
             self.f.gross,
             Unit::Euros,
         )
-        .formula(format!("{}(prix_unitaire * quantite)", self.r()))
+        .formula(text!(self.r(), "(prix_unitaire * quantite)"))
         .mistake(
             self.cents(i.unit_price * i.quantity * (Decimal::ONE + i.vat_rate / dec!(100))),
             "brut-en-ttc",
             "Le montant brut se calcule hors taxes : prix unitaire HT × quantité, sans appliquer la TVA à ce stade.",
         )
-        .step(format!(
-            "Montant brut HT = prix unitaire HT × quantité = {} × {} = **{}**.",
+        .step(text!(
+            "Montant brut HT = prix unitaire HT × quantité = ",
             Euros(i.unit_price),
+            " × ",
             int(i.quantity),
-            Euros(self.f.gross)
+            " = **",
+            Euros(self.f.gross),
+            "**.",
         ))
     }
 
     fn net_commercial_formula(&self) -> String {
         let mut e = "montant_brut".to_string();
         for key in &REDUCTION_KEYS[..self.input.reductions.len()] {
-            e = format!("({e} - {}({e} * {key} / 100))", self.r());
+            e = text!("(", e, " - ", self.r(), "(", e, " * ", key, " / 100))");
         }
         e
     }
@@ -454,10 +467,11 @@ impl Ctx {
         .mistake(
             as_added,
             "remises-additionnees",
-            format!(
-                "Vous avez additionné les taux de réduction ({} au total). Les réductions successives se calculent en cascade : \
+            text!(
+                "Vous avez additionné les taux de réduction (",
+                Percent(added),
+                " au total). Les réductions successives se calculent en cascade : \
                  chacune porte sur le montant net obtenu après la précédente, ce qui revient à multiplier par (1 − taux) pour chacune.",
-                Percent(added)
             ),
         )
         .mistake(
@@ -466,10 +480,12 @@ impl Ctx {
             "Vous avez déduit l'escompte dans le net commercial. L'escompte est une réduction financière (pour paiement rapide) : \
              il s'applique après les réductions commerciales et donne le net financier.",
         )
-        .step(format!(
-            "Les réductions s'appliquent en cascade, chacune sur le net précédent :\n\n{}\n\nNet commercial HT = **{}**.",
+        .step(text!(
+            "Les réductions s'appliquent en cascade, chacune sur le net précédent :\n\n",
             self.cascade_steps(),
-            Euros(self.f.net_commercial)
+            "\n\nNet commercial HT = **",
+            Euros(self.f.net_commercial),
+            "**.",
         ))
     }
 
@@ -479,18 +495,26 @@ impl Ctx {
         let r = self.r();
         let (formula, base_text) = match i.shipping_rule {
             Shipping::AfterDiscount => (
-                format!("(net_commercial - {r}(net_commercial * escompte / 100))"),
-                format!("net commercial {}", Euros(f.discount_base)),
+                text!(
+                    "(net_commercial - ",
+                    r,
+                    "(net_commercial * escompte / 100))"
+                ),
+                text!("net commercial ", Euros(f.discount_base)),
             ),
             Shipping::SubjectToDiscount => (
-                format!(
-                    "((net_commercial + port) - {r}((net_commercial + port) * escompte / 100))"
+                text!(
+                    "((net_commercial + port) - ",
+                    r,
+                    "((net_commercial + port) * escompte / 100))",
                 ),
-                format!(
-                    "net commercial + port = {} + {} = {}",
+                text!(
+                    "net commercial + port = ",
                     Euros(f.net_commercial),
+                    " + ",
                     Euros(i.shipping),
-                    Euros(f.discount_base)
+                    " = ",
+                    Euros(f.discount_base),
                 ),
             ),
         };
@@ -516,15 +540,26 @@ impl Ctx {
         .mistake(
             f.discount_base,
             "escompte-oublie",
-            format!("L'escompte de {} n'a pas été déduit : net financier = base de l'escompte − escompte.", Percent(i.discount)),
+            text!(
+                "L'escompte de ",
+                Percent(i.discount),
+                " n'a pas été déduit : net financier = base de l'escompte − escompte.",
+            ),
         )
-        .step(format!(
-            "Escompte = {base_text} × {} = {} ; net financier HT = {} − {} = **{}**.",
+        .step(text!(
+            "Escompte = ",
+            base_text,
+            " × ",
             Percent(i.discount),
+            " = ",
             Euros(f.discount),
+            " ; net financier HT = ",
             Euros(f.discount_base),
+            " − ",
             Euros(f.discount),
-            Euros(f.net_financial)
+            " = **",
+            Euros(f.net_financial),
+            "**.",
         ))
     }
 
@@ -555,7 +590,11 @@ impl Ctx {
             q = q.mistake(
                 self.cents(pct(f.vat_base, dec!(20))),
                 "mauvais-taux-tva",
-                format!("Vous avez appliqué le taux normal de 20\u{a0}% : pour cet article, le taux est de {}.", Percent(i.vat_rate)),
+                text!(
+                    "Vous avez appliqué le taux normal de 20\u{a0}% : pour cet article, le taux est de ",
+                    Percent(i.vat_rate),
+                    ".",
+                ),
             );
         }
         q
@@ -567,31 +606,33 @@ impl Ctx {
         let r = self.r();
         let (formula, base_text) = match (i.discount_base, i.shipping_rule, self.has_discount()) {
             (DiscountBase::Ttc, _, _) | (_, _, false) => (
-                format!("{r}((net_commercial + port) * taux_tva / 100)"),
+                text!(r, "((net_commercial + port) * taux_tva / 100)"),
                 if i.shipping.is_zero() {
                     "net commercial (franco de port)".to_string()
                 } else {
-                    format!(
-                        "net commercial + port = {} + {}",
+                    text!(
+                        "net commercial + port = ",
                         Euros(f.net_commercial),
-                        Euros(i.shipping)
+                        " + ",
+                        Euros(i.shipping),
                     )
                 },
             ),
             (_, Shipping::AfterDiscount, true) => (
-                format!("{r}((net_financier + port) * taux_tva / 100)"),
+                text!(r, "((net_financier + port) * taux_tva / 100)"),
                 if i.shipping.is_zero() {
                     "net financier (franco de port)".to_string()
                 } else {
-                    format!(
-                        "net financier + port = {} + {}",
+                    text!(
+                        "net financier + port = ",
                         Euros(f.net_financial),
-                        Euros(i.shipping)
+                        " + ",
+                        Euros(i.shipping),
                     )
                 },
             ),
             (_, Shipping::SubjectToDiscount, true) => (
-                format!("{r}(net_financier * taux_tva / 100)"),
+                text!(r, "(net_financier * taux_tva / 100)"),
                 "net financier (port compris)".to_string(),
             ),
         };
@@ -603,12 +644,18 @@ impl Ctx {
             Unit::Euros,
         )
         .formula(formula)
-        .step(format!(
-            "Base de la TVA = {base_text} = {}.\n\nTVA = {} × {} = **{}**.",
+        .step(text!(
+            "Base de la TVA = ",
+            base_text,
+            " = ",
             Euros(f.vat_base),
+            ".\n\nTVA = ",
             Euros(f.vat_base),
+            " × ",
             Percent(i.vat_rate),
-            Euros(f.vat)
+            " = **",
+            Euros(f.vat),
+            "**.",
         ));
         self.vat_mistakes(q)
     }
@@ -626,29 +673,45 @@ impl Ctx {
         );
         let q = match (i.discount_base, self.has_discount()) {
             (DiscountBase::Ttc, true) => q
-                .formula(format!("(net_commercial + port + tva) - {r}((net_commercial + port + tva) * escompte / 100)"))
+                .formula(text!(
+                    "(net_commercial + port + tva) - ",
+                    r,
+                    "((net_commercial + port + tva) * escompte / 100)",
+                ))
                 .mistake(
                     f.ttc,
                     "escompte-oublie",
                     "L'escompte n'a pas été déduit : avec la convention de l'énoncé, il se calcule sur le TTC puis se retranche.",
                 )
-                .step(format!(
-                    "Total TTC = {} + {} = {} ; escompte = {} × {} = {} ; net à payer = {} − {} = **{}**.",
+                .step(text!(
+                    "Total TTC = ",
                     Euros(f.vat_base),
+                    " + ",
                     Euros(f.vat),
+                    " = ",
                     Euros(f.ttc),
+                    " ; escompte = ",
                     Euros(f.ttc),
+                    " × ",
                     Percent(i.discount),
+                    " = ",
                     Euros(f.discount),
+                    " ; net à payer = ",
                     Euros(f.ttc),
+                    " − ",
                     Euros(f.discount),
-                    Euros(f.net_to_pay)
+                    " = **",
+                    Euros(f.net_to_pay),
+                    "**.",
                 )),
-            (DiscountBase::Ttc, false) | (_, false) => q.formula("net_commercial + port + tva").step(format!(
-                "Net à payer TTC = base HT + TVA = {} + {} = **{}**.",
+            (DiscountBase::Ttc, false) | (_, false) => q.formula("net_commercial + port + tva").step(text!(
+                "Net à payer TTC = base HT + TVA = ",
                 Euros(f.vat_base),
+                " + ",
                 Euros(f.vat),
-                Euros(f.net_to_pay)
+                " = **",
+                Euros(f.net_to_pay),
+                "**.",
             )),
             (_, true) => {
                 let formula = match i.shipping_rule {
@@ -662,11 +725,14 @@ impl Ctx {
                         "escompte-oublie",
                         "Le net à payer doit tenir compte de l'escompte : partez du net financier, pas du net commercial.",
                     )
-                    .step(format!(
-                        "Net à payer TTC = base HT + TVA = {} + {} = **{}**.",
+                    .step(text!(
+                        "Net à payer TTC = base HT + TVA = ",
                         Euros(f.vat_base),
+                        " + ",
                         Euros(f.vat),
-                        Euros(f.net_to_pay)
+                        " = **",
+                        Euros(f.net_to_pay),
+                        "**.",
                     ))
             }
         };
@@ -695,11 +761,12 @@ impl Ctx {
         }
         questions.push(self.q_vat());
         questions.push(self.q_net_to_pay());
-        let statement = format!(
-            "{}\n\n{}\n{}",
+        let statement = text!(
             self.intro("facture à", "établir et vérifier la facture"),
+            "\n\n",
             self.table(true, None),
-            self.conventions()
+            "\n",
+            self.conventions(),
         );
         Content {
             statement,
@@ -716,12 +783,16 @@ impl Ctx {
         } else {
             ""
         };
-        format!(
-            "*À retenir :* les réductions commerciales accordées représentent {} sur un montant brut de {}, \
-             soit un taux global de {}{not_sum}.",
+        text!(
+            "*À retenir :* les réductions commerciales accordées représentent ",
             Euros(total_reduction),
+            " sur un montant brut de ",
             Euros(self.f.gross),
-            Percent(cascade_rate(&self.input.reductions))
+            ", \
+             soit un taux global de ",
+            Percent(cascade_rate(&self.input.reductions)),
+            not_sum,
+            ".",
         )
     }
 
@@ -755,10 +826,11 @@ impl Ctx {
         .mistake(
             added,
             "remises-additionnees",
-            format!(
-                "Les taux ne s'additionnent pas ({} n'est pas le bon taux) : le coefficient global est le produit des coefficients \
+            text!(
+                "Les taux ne s'additionnent pas (",
+                Percent(added),
+                " n'est pas le bon taux) : le coefficient global est le produit des coefficients \
                  (1 − taux), et le taux unique vaut 1 − ce produit.",
-                Percent(added)
             ),
         )
         .mistake(
@@ -766,13 +838,18 @@ impl Ctx {
             "coefficient-au-lieu-du-taux",
             "Vous avez donné la part conservée (le produit des coefficients) au lieu de la réduction : taux unique = 1 − produit des coefficients.",
         )
-        .step(format!(
-            "Coefficient global = {} = {} ; taux unique = 1 − {} = {} soit **{}** (arrondi à 0,01\u{a0}%).",
+        .step(text!(
+            "Coefficient global = ",
             coefs.join(" × "),
+            " = ",
             Number(kept / dec!(100), 6),
+            " ; taux unique = 1 − ",
             Number(kept / dec!(100), 6),
+            " = ",
             Number(exact / dec!(100), 6),
-            Percent(shown)
+            " soit **",
+            Percent(shown),
+            "** (arrondi à 0,01\u{a0}%).",
         ));
         let net_q = Question::new(
             "net_commercial",
@@ -782,36 +859,45 @@ impl Ctx {
             Unit::Euros,
         )
         .tolerance(gap)
-        .formula(format!("{}(montant_brut * (1 - taux_unique / 100))", self.r()))
+        .formula(text!(self.r(), "(montant_brut * (1 - taux_unique / 100))"))
         .mistake(
             self.cents(self.f.gross - pct(self.f.gross, added)),
             "remises-additionnees",
             "Vous avez appliqué la somme des taux. Appliquez le taux unique calculé en cascade.",
         )
-        .step(format!(
-            "Net commercial = montant brut × (1 − taux unique) = {} × {} = **{}** (le calcul ligne par ligne donne {} : \
+        .step(text!(
+            "Net commercial = montant brut × (1 − taux unique) = ",
+            Euros(self.f.gross),
+            " × ",
+            Number(kept / dec!(100), 6),
+            " = **",
+            Euros(single_net),
+            "** (le calcul ligne par ligne donne ",
+            Euros(self.f.net_commercial),
+            " : \
              l'écart éventuel de quelques centimes vient des arrondis, les deux réponses sont acceptées, \
              comme le calcul avec le taux arrondi).",
-            Euros(self.f.gross),
-            Number(kept / dec!(100), 6),
-            Euros(single_net),
-            Euros(self.f.net_commercial)
         ));
-        let statement = format!(
-            "{}\n\n{}\n{}\n\nLe client souhaite connaître le taux de réduction global qu'il obtient.",
+        let statement = text!(
             self.intro("facture à", "préparer la réponse au client"),
+            "\n\n",
             self.table(true, None),
-            self.conventions()
+            "\n",
+            self.conventions(),
+            "\n\nLe client souhaite connaître le taux de réduction global qu'il obtient.",
         );
         Content {
             statement,
             questions: vec![self.q_gross(), rate_q, net_q],
             solution_intro: self.rounding_note(),
-            solution_outro: format!(
-                "*À retenir :* {} de réductions successives ne font pas {} mais {} de réduction globale.",
+            solution_outro: text!(
+                "*À retenir :* ",
                 french_rates(&i.reductions),
+                " de réductions successives ne font pas ",
                 Percent(added),
-                Percent(shown)
+                " mais ",
+                Percent(shown),
+                " de réduction globale.",
             ),
         }
     }
@@ -850,20 +936,25 @@ impl Ctx {
         let unit_price = self.cents(gross / i.quantity);
 
         let base_formula = if ttc_discount {
-            format!("{r}({r}(net_a_payer_donne / (1 - escompte / 100)) / (1 + taux_tva / 100))")
+            text!(
+                r,
+                "(",
+                r,
+                "(net_a_payer_donne / (1 - escompte / 100)) / (1 + taux_tva / 100))",
+            )
         } else {
-            format!("{r}(net_a_payer_donne / (1 + taux_tva / 100))")
+            text!(r, "(net_a_payer_donne / (1 + taux_tva / 100))")
         };
         let nc_formula = if ttc_discount || !self.has_discount() {
             "base_ht - port".to_string()
         } else if subject {
-            format!("{r}(base_ht / (1 - escompte / 100)) - port")
+            text!(r, "(base_ht / (1 - escompte / 100)) - port")
         } else {
-            format!("{r}((base_ht - port) / (1 - escompte / 100))")
+            text!(r, "((base_ht - port) / (1 - escompte / 100))")
         };
         let coef_expr: Vec<String> = REDUCTION_KEYS[..i.reductions.len()]
             .iter()
-            .map(|k| format!("(1 - {k} / 100)"))
+            .map(|k| text!("(1 - ", k, " / 100)"))
             .collect();
 
         let base_q = Question::new(
@@ -877,58 +968,86 @@ impl Ctx {
         .mistake(
             self.cents(ttc - pct(ttc, i.vat_rate)),
             "tva-retranchee-en-taux",
-            format!(
-                "On ne retire pas la TVA en retranchant {} du TTC : le TTC vaut HT × (1 + taux), donc HT = TTC ÷ {}.",
+            text!(
+                "On ne retire pas la TVA en retranchant ",
                 Percent(i.vat_rate),
-                Number(vat_coef, 4)
+                " du TTC : le TTC vaut HT × (1 + taux), donc HT = TTC ÷ ",
+                Number(vat_coef, 4),
+                ".",
             ),
         )
         .step(if ttc_discount {
-            format!(
-                "Avant escompte, TTC = net à payer ÷ (1 − {}) = {} ÷ {} = {} ; base HT = {} ÷ {} = **{}**.",
+            text!(
+                "Avant escompte, TTC = net à payer ÷ (1 − ",
                 Percent(i.discount),
+                ") = ",
                 Euros(nap),
+                " ÷ ",
                 Number(disc_coef, 4),
+                " = ",
                 Euros(ttc),
+                " ; base HT = ",
                 Euros(ttc),
+                " ÷ ",
                 Number(vat_coef, 4),
-                Euros(base)
+                " = **",
+                Euros(base),
+                "**.",
             )
         } else {
-            format!(
-                "Base HT = net à payer TTC ÷ (1 + taux de TVA) = {} ÷ {} = **{}**.",
+            text!(
+                "Base HT = net à payer TTC ÷ (1 + taux de TVA) = ",
                 Euros(nap),
+                " ÷ ",
                 Number(vat_coef, 4),
-                Euros(base)
+                " = **",
+                Euros(base),
+                "**.",
             )
         });
         let nc_step = if ttc_discount || !self.has_discount() {
-            format!(
-                "Net commercial = base HT − port = {} − {} = **{}**.",
+            text!(
+                "Net commercial = base HT − port = ",
                 Euros(base),
+                " − ",
                 Euros(i.shipping),
-                Euros(net_commercial)
+                " = **",
+                Euros(net_commercial),
+                "**.",
             )
         } else if subject {
-            format!(
-                "Le port a subi l'escompte : net commercial + port = {} ÷ {} = {} ; net commercial = {} − {} = **{}**.",
+            text!(
+                "Le port a subi l'escompte : net commercial + port = ",
                 Euros(base),
+                " ÷ ",
                 Number(disc_coef, 4),
+                " = ",
                 Euros(net_commercial + i.shipping),
+                " ; net commercial = ",
                 Euros(net_commercial + i.shipping),
+                " − ",
                 Euros(i.shipping),
-                Euros(net_commercial)
+                " = **",
+                Euros(net_commercial),
+                "**.",
             )
         } else {
-            format!(
-                "Net financier = base HT − port = {} − {} = {} ; net commercial = net financier ÷ (1 − {}) = {} ÷ {} = **{}**.",
+            text!(
+                "Net financier = base HT − port = ",
                 Euros(base),
+                " − ",
                 Euros(i.shipping),
+                " = ",
                 Euros(base - i.shipping),
+                " ; net commercial = net financier ÷ (1 − ",
                 Percent(i.discount),
+                ") = ",
                 Euros(base - i.shipping),
+                " ÷ ",
                 Number(disc_coef, 4),
-                Euros(net_commercial)
+                " = **",
+                Euros(net_commercial),
+                "**.",
             )
         };
         let mut nc_q = Question::new(
@@ -944,11 +1063,14 @@ impl Ctx {
             nc_q = nc_q.mistake(
                 self.cents((base - i.shipping) * (Decimal::ONE + i.discount / hundred)),
                 "escompte-rajoute-en-taux",
-                format!(
-                    "Pour annuler une réduction de {}, on divise par (1 − {}) ; ajouter {} ne redonne pas le montant de départ.",
+                text!(
+                    "Pour annuler une réduction de ",
                     Percent(i.discount),
+                    ", on divise par (1 − ",
                     Percent(i.discount),
-                    Percent(i.discount)
+                    ") ; ajouter ",
+                    Percent(i.discount),
+                    " ne redonne pas le montant de départ.",
                 ),
             );
         }
@@ -966,7 +1088,7 @@ impl Ctx {
             gross,
             Unit::Euros,
         )
-        .formula(format!("{r}(net_commercial / ({}))", coef_expr.join(" * ")))
+        .formula(text!(r, "(net_commercial / (", coef_expr.join(" * "), "))"))
         .mistake(
             self.cents(net_commercial * (Decimal::ONE + added / hundred)),
             "reductions-rajoutees",
@@ -977,12 +1099,16 @@ impl Ctx {
             "remises-additionnees",
             "Les réductions se sont appliquées en cascade : divisez par le produit des coefficients (1 − taux), pas par (1 − somme des taux).",
         )
-        .step(format!(
-            "Montant brut = net commercial ÷ ({}) = {} ÷ {} = **{}**.",
+        .step(text!(
+            "Montant brut = net commercial ÷ (",
             i.reductions.iter().map(|t| format!("(1 − {})", Percent(*t))).collect::<Vec<_>>().join(" × "),
+            ") = ",
             Euros(net_commercial),
+            " ÷ ",
             Number(kept, 6),
-            Euros(gross)
+            " = **",
+            Euros(gross),
+            "**.",
         ));
         let price_q = Question::new(
             "prix_unitaire_retrouve",
@@ -991,30 +1117,35 @@ impl Ctx {
             unit_price,
             Unit::Euros,
         )
-        .formula(format!("{r}(montant_brut / quantite)"))
-        .step(format!(
-            "Prix unitaire HT = montant brut ÷ quantité = {} ÷ {} = **{}**.",
+        .formula(text!(r, "(montant_brut / quantite)"))
+        .step(text!(
+            "Prix unitaire HT = montant brut ÷ quantité = ",
             Euros(gross),
+            " ÷ ",
             int(i.quantity),
-            Euros(unit_price)
+            " = **",
+            Euros(unit_price),
+            "**.",
         ));
-        let statement = format!(
-            "{} Le bon de commande a été égaré : seul le net à payer de la facture est connu, avec les conditions accordées.\n\n{}\n{}",
+        let statement = text!(
             self.intro("a facturé à", "reconstituer la facture"),
+            " Le bon de commande a été égaré : seul le net à payer de la facture est connu, avec les conditions accordées.\n\n",
             self.table(false, Some(nap)),
-            self.conventions()
+            "\n",
+            self.conventions(),
         );
         Content {
             statement,
             questions: vec![base_q, nc_q, gross_q, price_q],
-            solution_intro: format!(
-                "{} On remonte la facture en divisant par chaque coefficient multiplicateur, dans l'ordre inverse.",
-                self.rounding_note()
+            solution_intro: text!(
+                self.rounding_note(),
+                " On remonte la facture en divisant par chaque coefficient multiplicateur, dans l'ordre inverse.",
             ),
             solution_outro: if check {
-                format!(
-                    "*Vérification :* le prix unitaire du bon de commande était {} ; un écart d'un centime peut venir des arrondis de la facture d'origine.",
-                    Euros(i.unit_price)
+                text!(
+                    "*Vérification :* le prix unitaire du bon de commande était ",
+                    Euros(i.unit_price),
+                    " ; un écart d'un centime peut venir des arrondis de la facture d'origine.",
                 )
             } else {
                 String::new()

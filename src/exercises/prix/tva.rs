@@ -14,9 +14,9 @@ use crate::model::{Content, Question, Unit};
 use crate::num::format::{Euros, Number, Percent};
 use crate::num::round::round_half_away;
 use crate::text::{capitalise, plural};
+use crate::{push_text, text};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use std::fmt::Write as _;
 
 pub struct Tva;
 
@@ -73,9 +73,9 @@ fn territory_rates(postcode: &str) -> (&'static [Decimal], Decimal) {
 fn de(noun: &str) -> String {
     let elided = noun.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'é', 'è', 'ê', 'â', 'î', 'ô']);
     if elided {
-        format!("d'{noun}")
+        text!("d'", noun)
     } else {
-        format!("de {noun}")
+        text!("de ", noun)
     }
 }
 const ASSETS: [&str; 5] = [
@@ -356,20 +356,20 @@ impl Ctx {
             let ordinal = if q == 1 {
                 "1er".to_string()
             } else {
-                format!("{q}e")
+                text!(q, "e")
             };
-            format!("du {ordinal} trimestre {}", d.year)
+            text!("du ", ordinal, " trimestre ", d.year)
         } else {
             let french = d.french();
             let month_year = french.split_once(' ').map(|(_, m)| m).unwrap_or(&french);
             let elided = month_year.starts_with(['a', 'o']);
-            format!("du mois {}{month_year}", if elided { "d'" } else { "de " })
+            text!("du mois ", if elided { "d'" } else { "de " }, month_year)
         }
     }
 
     fn sales_label(&self, i: usize) -> String {
         if i == 0 {
-            format!("Ventes {} (HT)", de(&plural(&self.scene.product.nom)))
+            text!("Ventes ", de(&plural(&self.scene.product.nom)), " (HT)")
         } else {
             "Autres ventes et prestations (HT)".to_string()
         }
@@ -378,11 +378,16 @@ impl Ctx {
     fn buy_label(&self, i: usize) -> String {
         let how = if self.ttc { "TTC" } else { "HT" };
         match i {
-            0 => format!("Achats de marchandises ({how})"),
-            1 => format!("Services et frais généraux : transport, entretien, honoraires ({how})"),
-            _ => format!(
-                "Acquisition d'une immobilisation : {} (HT)",
-                self.asset_name
+            0 => text!("Achats de marchandises (", how, ")"),
+            1 => text!(
+                "Services et frais généraux : transport, entretien, honoraires (",
+                how,
+                ")",
+            ),
+            _ => text!(
+                "Acquisition d'une immobilisation : ",
+                self.asset_name,
+                " (HT)"
             ),
         }
     }
@@ -395,28 +400,32 @@ impl Ctx {
         } else {
             "relève du régime réel normal de TVA et dépose chaque mois sa déclaration (formulaire CA3)"
         };
-        let mut t = format!(
-            "{} {regime}. Vous assistez {}, qui prépare la déclaration {}.\n\n",
+        let mut t = text!(
             capitalise(&s.seller()),
+            " ",
+            regime,
+            ". Vous assistez ",
             s.business.vendeur,
-            self.period()
+            ", qui prépare la déclaration ",
+            self.period(),
+            ".\n\n",
         );
         t += "| Opération de la période | Montant | Taux de TVA |\n|---|---|---|\n";
         t.reserve((self.sales.len() + self.buys.len()) * 80 + 900);
-        // Writing into a String cannot fail.
         for (i, l) in self.sales.iter().enumerate() {
             let (label, amount, rate) = (self.sales_label(i), Euros(l.amount), Percent(l.rate));
-            let _ = writeln!(t, "| {label} | {amount} | {rate} |");
+            push_text!(t, "| ", label, " | ", amount, " | ", rate, " |\n");
         }
         for (i, l) in self.buys.iter().enumerate() {
             let (label, amount, rate) = (self.buy_label(i), Euros(l.amount), Percent(l.rate));
-            let _ = writeln!(t, "| {label} | {amount} | {rate} |");
+            push_text!(t, "| ", label, " | ", amount, " | ", rate, " |\n");
         }
         if !self.previous.is_zero() {
-            let _ = writeln!(
+            push_text!(
                 t,
-                "| Crédit de TVA reporté de la déclaration précédente | {} | — |",
-                Euros(self.previous)
+                "| Crédit de TVA reporté de la déclaration précédente | ",
+                Euros(self.previous),
+                " | — |\n",
             );
         }
         t += "\n**Conventions.** La TVA payée sur les achats de marchandises, les services et les immobilisations est \
@@ -438,9 +447,9 @@ impl Ctx {
     fn line_formula(&self, l: &Line, (amount, rate): (&str, &str)) -> String {
         let r = self.r();
         if l.ttc {
-            format!("{r}({amount} * {rate} / (100 + {rate}))")
+            text!(r, "(", amount, " * ", rate, " / (100 + ", rate, "))")
         } else {
-            format!("{r}({amount} * {rate} / 100)")
+            text!(r, "(", amount, " * ", rate, " / 100)")
         }
     }
 
@@ -455,23 +464,31 @@ impl Ctx {
             if !out.is_empty() {
                 out.push('\n');
             }
-            // Writing into a String cannot fail.
-            let _ = if l.ttc {
-                write!(
+            if l.ttc {
+                push_text!(
                     out,
-                    "- {label} : {} × {} ÷ {} = {}",
+                    "- ",
+                    label,
+                    " : ",
                     Euros(l.amount),
+                    " × ",
                     Number(l.rate, 2),
+                    " ÷ ",
                     Number(dec!(100) + l.rate, 2),
-                    Euros(vat)
+                    " = ",
+                    Euros(vat),
                 )
             } else {
-                write!(
+                push_text!(
                     out,
-                    "- {label} : {} × {} = {}",
+                    "- ",
+                    label,
+                    " : ",
                     Euros(l.amount),
+                    " × ",
                     Percent(l.rate),
-                    Euros(vat)
+                    " = ",
+                    Euros(vat),
                 )
             };
         }
@@ -532,10 +549,12 @@ impl Ctx {
                 "Vous avez appliqué un seul taux à toutes les ventes : calculez la TVA de chaque catégorie de ventes à son taux, puis additionnez.",
             );
         }
-        q.step(format!(
-            "TVA collectée sur les ventes, catégorie par catégorie (montants HT × taux) :\n\n{}\n\nTVA collectée = **{}**.",
+        q.step(text!(
+            "TVA collectée sur les ventes, catégorie par catégorie (montants HT × taux) :\n\n",
             lines,
-            Euros(v.collected)
+            "\n\nTVA collectée = **",
+            Euros(v.collected),
+            "**.",
         ))
     }
 
@@ -618,10 +637,14 @@ impl Ctx {
         } else {
             "montants HT × taux"
         };
-        q.step(format!(
-            "TVA déductible sur les achats, services et immobilisations ({how}) :\n\n{}\n\nTVA déductible = **{}**.",
+        q.step(text!(
+            "TVA déductible sur les achats, services et immobilisations (",
+            how,
+            ") :\n\n",
             lines,
-            Euros(v.deductible)
+            "\n\nTVA déductible = **",
+            Euros(v.deductible),
+            "**.",
         ))
     }
 
@@ -665,27 +688,40 @@ impl Ctx {
                     );
             }
             let step = if has_prev {
-                format!(
-                    "TVA déductible + crédit antérieur = {} + {} = {}, supérieure à la TVA collectée ({}) : il n'y a rien à payer.\n\n\
-                     Crédit de TVA = {} + {} − {} = **{}**.",
+                text!(
+                    "TVA déductible + crédit antérieur = ",
                     Euros(v.deductible),
+                    " + ",
                     Euros(prev),
+                    " = ",
                     Euros(v.deductible + prev),
+                    ", supérieure à la TVA collectée (",
                     Euros(v.collected),
+                    ") : il n'y a rien à payer.\n\n\
+                     Crédit de TVA = ",
                     Euros(v.deductible),
+                    " + ",
                     Euros(prev),
+                    " − ",
                     Euros(v.collected),
-                    Euros(v.credit)
+                    " = **",
+                    Euros(v.credit),
+                    "**.",
                 )
             } else {
-                format!(
-                    "La TVA déductible ({}) dépasse la TVA collectée ({}) : il n'y a rien à payer.\n\n\
-                     Crédit de TVA = TVA déductible − TVA collectée = {} − {} = **{}**.",
+                text!(
+                    "La TVA déductible (",
                     Euros(v.deductible),
+                    ") dépasse la TVA collectée (",
                     Euros(v.collected),
+                    ") : il n'y a rien à payer.\n\n\
+                     Crédit de TVA = TVA déductible − TVA collectée = ",
                     Euros(v.deductible),
+                    " − ",
                     Euros(v.collected),
-                    Euros(v.credit)
+                    " = **",
+                    Euros(v.credit),
+                    "**.",
                 )
             };
             q.step(step)
@@ -723,19 +759,26 @@ impl Ctx {
                     );
             }
             let step = if has_prev {
-                format!(
-                    "TVA à décaisser = TVA collectée − TVA déductible − crédit antérieur = {} − {} − {} = **{}**.",
+                text!(
+                    "TVA à décaisser = TVA collectée − TVA déductible − crédit antérieur = ",
                     Euros(v.collected),
+                    " − ",
                     Euros(v.deductible),
+                    " − ",
                     Euros(prev),
-                    Euros(v.to_pay)
+                    " = **",
+                    Euros(v.to_pay),
+                    "**.",
                 )
             } else {
-                format!(
-                    "TVA à décaisser = TVA collectée − TVA déductible = {} − {} = **{}**.",
+                text!(
+                    "TVA à décaisser = TVA collectée − TVA déductible = ",
                     Euros(v.collected),
+                    " − ",
                     Euros(v.deductible),
-                    Euros(v.to_pay)
+                    " = **",
+                    Euros(v.to_pay),
+                    "**.",
                 )
             };
             q.step(step)
@@ -745,26 +788,29 @@ impl Ctx {
     fn content(&self) -> Content {
         let v = &self.v;
         let outro = if self.credit_variant {
-            format!(
-                "*À retenir :* l'entreprise ne paie rien pour cette période ; le crédit de TVA de {} s'impute sur la TVA due des \
+            text!(
+                "*À retenir :* l'entreprise ne paie rien pour cette période ; le crédit de TVA de ",
+                Euros(v.credit),
+                " s'impute sur la TVA due des \
                  déclarations suivantes (ou peut, sous conditions, être remboursé). Un investissement important explique souvent un crédit.",
-                Euros(v.credit)
             )
         } else {
-            format!(
-                "*À retenir :* l'entreprise reverse {} à l'État avec sa déclaration. La TVA n'est pas une charge pour elle : \
+            text!(
+                "*À retenir :* l'entreprise reverse ",
+                Euros(v.to_pay),
+                " à l'État avec sa déclaration. La TVA n'est pas une charge pour elle : \
                  elle collecte la TVA sur ses ventes pour le compte de l'État et déduit celle qu'elle a payée à ses fournisseurs.",
-                Euros(v.to_pay)
             )
         };
         Content {
             statement: self.statement(),
             questions: vec![self.q_collected(), self.q_deductible(), self.q_balance()],
-            solution_intro: format!(
-                "*Règle d'arrondi : {}, ligne par ligne.*",
+            solution_intro: text!(
+                "*Règle d'arrondi : ",
                 self.rounding
                     .describe()
-                    .replace("chaque montant affiché", "chaque montant de TVA")
+                    .replace("chaque montant affiché", "chaque montant de TVA"),
+                ", ligne par ligne.*",
             ),
             solution_outro: outro,
         }
