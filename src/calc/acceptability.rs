@@ -10,7 +10,6 @@
 //! Shares are in percent of the respondents, rounded to 0,01 %; the acceptors' share is
 //! 100 − % trop cher − % pas assez cher, from the rounded shares.
 
-use crate::num::round::round_half_away;
 use rust_decimal::Decimal;
 
 /// One candidate price of the survey with its two answer counts.
@@ -39,12 +38,22 @@ pub struct Row {
     pub acceptors_pct: Decimal,
 }
 
-/// `count` in percent of `total`, rounded to 0,01 %. `total` must be positive.
+/// `count` in percent of `total`, rounded half away from zero to 0,01 %. `total` must be
+/// positive and `count` not negative.
+///
+/// Computed in integers: a survey table has a hundred shares, and a `Decimal` division
+/// each was a tenth of the generation time. The result is the very `Decimal` (value and
+/// scale, hence the JSON text) of `round_half_away(count × 100 ÷ total, 2)`: an integer
+/// when the share is whole, else hundredths (`12,50` stays `12.50`); a test checks it
+/// against that formula.
 pub fn share(count: i64, total: i64) -> Decimal {
-    round_half_away(
-        Decimal::from(count) * Decimal::ONE_HUNDRED / Decimal::from(total),
-        2,
-    )
+    let (count, total) = (i128::from(count), i128::from(total));
+    if (count * 100) % total == 0 {
+        Decimal::from_i128_with_scale(count * 100 / total, 0)
+    } else {
+        // Half away from zero: ⌊(2·c·10 000 + t) / 2t⌋ for c ≥ 0.
+        Decimal::from_i128_with_scale((2 * count * 10_000 + total) / (2 * total), 2)
+    }
 }
 
 /// Increasing cumulation: element `i` is the sum of `counts[..=i]`.
@@ -144,6 +153,7 @@ pub fn apportion(total: i64, unit: i64, weights: &[i64]) -> Vec<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::num::round::round_half_away;
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
 
@@ -190,6 +200,24 @@ mod tests {
         assert_eq!(share(1, 300), dec!(0.33));
         assert_eq!(share(2, 300), dec!(0.67));
         assert_eq!(share(25, 200), dec!(12.5));
+        assert_eq!(share(1, 8).to_string(), "12.50");
+        assert_eq!(share(50, 200).to_string(), "25");
+    }
+
+    /// The integer computation gives the same `Decimal`, scale included, as the formula
+    /// with a decimal division, over every count and total of a survey's size.
+    #[test]
+    fn shares_equal_the_decimal_formula() {
+        for total in (1..=400).chain([999, 1000, 1999, 2000, 3998, 4000]) {
+            for count in 0..=2 * total {
+                let formula = round_half_away(
+                    Decimal::from(count) * Decimal::ONE_HUNDRED / Decimal::from(total),
+                    2,
+                );
+                let fast = share(count, total);
+                assert_eq!(fast.to_string(), formula.to_string(), "{count} / {total}");
+            }
+        }
     }
 
     #[test]

@@ -147,6 +147,18 @@ fn draw_answers(rng: &mut Rng, n: i64, prices: &[Decimal]) -> Vec<Answers> {
         .collect()
 }
 
+/// "10 + 30 + 70": the counts a cumulation adds, written in one buffer.
+fn sum_of(counts: impl Iterator<Item = i64>) -> String {
+    let mut out = String::with_capacity(64);
+    for (i, c) in counts.enumerate() {
+        if i > 0 {
+            out.push_str(" + ");
+        }
+        push_number(&mut out, c.into(), 0);
+    }
+    out
+}
+
 struct Ctx {
     scene: Scene,
     n: i64,
@@ -313,7 +325,7 @@ impl Ctx {
             " à ",
             Euros(r.price),
             " : ",
-            self.rows[..=i].iter().map(|x| number(x.max_count.into(), 0)).collect::<Vec<_>>().join(" + "),
+            sum_of(self.rows[..=i].iter().map(|x| x.max_count)),
             " = ",
             Number(r.too_expensive.into(), 0),
             " personnes, soit ",
@@ -371,7 +383,7 @@ impl Ctx {
             " à ",
             Euros(r.price),
             " : ",
-            self.rows[i..].iter().rev().map(|x| number(x.min_count.into(), 0)).collect::<Vec<_>>().join(" + "),
+            sum_of(self.rows[i..].iter().rev().map(|x| x.min_count)),
             " = ",
             Number(r.too_cheap.into(), 0),
             " personnes, soit ",
