@@ -240,7 +240,13 @@ impl Laid {
     }
 
     fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[self.start..]).expect("chiffres ASCII et U+202F")
+        let bytes = &self.buf[self.start..];
+        debug_assert!(std::str::from_utf8(bytes).is_ok());
+        // SAFETY: `digits` writes only ASCII bytes (digits, '-', ',') and whole UTF-8
+        // encodings of U+202F, each at once, so `bytes` is valid UTF-8. Checking it again
+        // for every number cost a quarter of the layout (callgrind); the property test
+        // `layout_matches_decimal_text` and the debug assertion above cover it.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 }
 
