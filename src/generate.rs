@@ -212,7 +212,9 @@ pub struct Draw<'a> {
     rng: Rng,
     fixed: &'a Params,
     specs: &'a [ParamSpec],
-    params: Params,
+    /// The values drawn so far, in drawing order: put in order once, when the instance is
+    /// assembled (a map insertion per draw was a noticeable cost).
+    params: Vec<(&'static str, ParamValue)>,
 }
 
 impl<'a> Draw<'a> {
@@ -244,8 +246,7 @@ impl<'a> Draw<'a> {
             Some(v) => v,
             None => draw(&mut self.rng).normalize(),
         };
-        self.params
-            .insert(Cow::Borrowed(name), ParamValue::Number(v));
+        self.params.push((name, ParamValue::Number(v)));
         v
     }
 
@@ -275,7 +276,7 @@ impl<'a> Draw<'a> {
             },
         };
         self.params
-            .insert(Cow::Borrowed(name), ParamValue::Choice(Cow::Borrowed(v)));
+            .push((name, ParamValue::Choice(Cow::Borrowed(v))));
         v
     }
 
@@ -381,7 +382,7 @@ pub fn generate_with(
         rng: Rng::from_seed(seed),
         fixed,
         specs: &specs,
-        params: Params::new(),
+        params: Vec::with_capacity(specs.len()),
     };
     let mut last = String::new();
     for _ in 0..MAX_ATTEMPTS {
@@ -402,7 +403,7 @@ fn assemble(
     exercise: &dyn Exercise,
     seed: u64,
     fixed: &Params,
-    params: Params,
+    params: Vec<(&'static str, ParamValue)>,
     content: Content,
 ) -> Instance {
     let hash = (!fixed.is_empty()).then(|| code::params_hash(&canonical(fixed)));
@@ -439,7 +440,12 @@ fn assemble(
         seed,
         code,
         savoirs: &entry.savoirs,
-        params,
+        // A parameter drawn twice keeps its last value (`collect` keeps the last of equal
+        // keys, as `insert` would).
+        params: params
+            .into_iter()
+            .map(|(k, v)| (Cow::Borrowed(k), v))
+            .collect(),
         statement: content.statement,
         questions,
         solution,
@@ -471,4 +477,48 @@ pub fn fresh_seed() -> u64 {
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_u64(std::process::id() as u64);
     h.finish() % 33_554_432 // 32^5: five base-32 characters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    /// Draws `taux` twice (a module redrawing a value) and a choice, then stops.
+    struct TwoDraws;
+
+    impl Exercise for TwoDraws {
+        fn id(&self) -> &'static str {
+            "test/deux-tirages"
+        }
+        fn params(&self) -> Vec<ParamSpec> {
+            vec![
+                ParamSpec::decimal("taux", "un taux", "0", "100", Unit::Percent),
+                ParamSpec::variant("sens", "un sens", &[("haut", "vers le haut")]),
+            ]
+        }
+        fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
+            d.choice("sens");
+            d.number("taux", |_| dec!(10));
+            d.number("taux", |_| dec!(20));
+            Ok(Content {
+                statement: String::new(),
+                questions: Vec::new(),
+                solution_intro: String::new(),
+                solution_outro: String::new(),
+            })
+        }
+    }
+
+    #[test]
+    fn parameters_come_out_sorted_with_their_last_value() {
+        let entry = catalog::catalog().types.first().expect("catalogue");
+        let inst = generate_with(entry, &TwoDraws, 1, &Params::new()).unwrap();
+        let params: Vec<(&str, String)> = inst
+            .params
+            .iter()
+            .map(|(k, v)| (k.as_ref(), v.to_string()))
+            .collect();
+        assert_eq!(params, [("sens", "haut".into()), ("taux", "20".into())]);
+    }
 }
