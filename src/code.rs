@@ -73,15 +73,16 @@ pub fn params_hash(canonical: &str) -> String {
 pub fn encode(prefix: &str, version: u32, seed: u64, params_hash: Option<&str>) -> String {
     let digits = base32(seed);
     let check = check_char(&digits);
-    let version = if version > 1 {
-        version.to_string()
-    } else {
-        String::new()
-    };
-    match params_hash {
-        Some(h) => format!("{prefix}{version}-{digits}{check}-{h}"),
-        None => format!("{prefix}{version}-{digits}{check}"),
+    let mut code = String::with_capacity(24);
+    code.push_str(prefix);
+    if version > 1 {
+        crate::push_text!(code, version);
     }
+    crate::push_text!(code, '-', digits, check);
+    if let Some(h) = params_hash {
+        crate::push_text!(code, '-', h);
+    }
+    code
 }
 
 /// Why a code could not be read (French, for the student who typed it).
