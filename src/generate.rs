@@ -15,7 +15,6 @@ use crate::text::push_capitalised;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 /// The kind of value a parameter takes.
@@ -422,7 +421,7 @@ fn assemble(
         solution.push_str("\n\n");
     }
     for (i, q) in questions.iter().enumerate() {
-        let _ = write!(solution, "**{}. ", i + 1);
+        crate::push_text!(solution, "**", i + 1, ". ");
         push_capitalised(&mut solution, q.label);
         solution.push_str("**\n\n");
         solution.push_str(&q.step);

@@ -215,7 +215,8 @@ impl Question {
             tolerance: unit.default_tolerance(),
             points: Decimal::ONE,
             formula: None,
-            mistakes: Vec::new(),
+            // Most questions list two to four known mistakes.
+            mistakes: Vec::with_capacity(4),
             step: String::new(),
             check: None,
         }

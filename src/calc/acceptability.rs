@@ -10,6 +10,7 @@
 //! Shares are in percent of the respondents, rounded to 0,01 %; the acceptors' share is
 //! 100 − % trop cher − % pas assez cher, from the rounded shares.
 
+use crate::num::round::round_half_away;
 use rust_decimal::Decimal;
 
 /// One candidate price of the survey with its two answer counts.
@@ -47,12 +48,18 @@ pub struct Row {
 /// when the share is whole, else hundredths (`12,50` stays `12.50`); a test checks it
 /// against that formula.
 pub fn share(count: i64, total: i64) -> Decimal {
-    let (count, total) = (i128::from(count), i128::from(total));
+    if count.checked_mul(20_000).is_none() {
+        // Beyond any survey: the formula itself.
+        return round_half_away(
+            Decimal::from(count) * Decimal::ONE_HUNDRED / Decimal::from(total),
+            2,
+        );
+    }
     if (count * 100) % total == 0 {
-        Decimal::from_i128_with_scale(count * 100 / total, 0)
+        Decimal::from(count * 100 / total)
     } else {
         // Half away from zero: ⌊(2·c·10 000 + t) / 2t⌋ for c ≥ 0.
-        Decimal::from_i128_with_scale((2 * count * 10_000 + total) / (2 * total), 2)
+        Decimal::new((20_000 * count + total) / (2 * total), 2)
     }
 }
 
@@ -153,7 +160,6 @@ pub fn apportion(total: i64, unit: i64, weights: &[i64]) -> Vec<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::num::round::round_half_away;
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
 
@@ -218,6 +224,10 @@ mod tests {
                 assert_eq!(fast.to_string(), formula.to_string(), "{count} / {total}");
             }
         }
+        // Counts too large for the integer computation take the formula.
+        let big = i64::MAX / 3;
+        assert_eq!(share(big, big), dec!(100));
+        assert_eq!(share(big, 3 * big).to_string(), "33.33");
     }
 
     #[test]

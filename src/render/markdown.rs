@@ -1,7 +1,6 @@
 //! Instances as French Markdown: statement, questions, worked solution.
 
 use crate::model::{Instance, Unit};
-use std::fmt::Write as _;
 
 /// The full sheet of one instance; `with_solution` adds the worked solution.
 pub fn instance(inst: &Instance, with_solution: bool) -> String {
@@ -27,8 +26,7 @@ pub fn instance(inst: &Instance, with_solution: bool) -> String {
     out.push_str("\n\n## Questions\n\n");
     for (i, q) in inst.questions.iter().enumerate() {
         // "1. Calculez le montant brut HT de la commande. *(réponse en euros)*"
-        // (writing into a String cannot fail).
-        let _ = write!(out, "{}. ", i + 1);
+        crate::push_text!(out, i + 1, ". ");
         out.push_str(&q.prompt);
         out.push_str(" *(");
         out.push_str(match &q.check {
