@@ -344,6 +344,8 @@ mod tests {
         }
     }
 
+    use proptest::prop_oneof;
+
     /// The layout written from the mantissa against one written from `Decimal`'s own
     /// text: trailing zeros trimmed, integer part grouped by three, decimal comma.
     fn reference(x: Decimal, max_dp: u32) -> String {
@@ -372,8 +374,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         #[test]
-        fn layout_matches_decimal_text(m in -(1i128 << 96) + 1..(1i128 << 96), scale in 0u32..=28, dp in 0u32..=6) {
+        fn layout_matches_decimal_text(
+            m in prop_oneof![
+                // Amounts, rates and counts (64-bit mantissas), and the whole range.
+                -10_000_000_000i128..10_000_000_000,
+                -(1i128 << 96) + 1..(1i128 << 96),
+            ],
+            scale in prop_oneof![0u32..=4, 0u32..=28],
+            dp in 0u32..=6,
+        ) {
             let x = Decimal::from_i128_with_scale(m, scale);
             proptest::prop_assert_eq!(number(x, dp), reference(x, dp));
             proptest::prop_assert_eq!(number(x, 28), reference(x, 28));

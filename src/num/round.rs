@@ -16,7 +16,13 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// calculators: `round_half_away(2.345, 2) = 2.35`,
 /// `round_half_away(-2.345, 2) = -2.35`. Never use `Decimal::round()` or
 /// `round_dp()` instead: they round half to even (banker's rounding).
+#[inline]
 pub fn round_half_away(x: Decimal, dp: u32) -> Decimal {
+    // Most displayed values are already at their precision: answer that without a call
+    // (`round_dp_with_strategy` returns such a value unchanged too).
+    if x.scale() <= dp {
+        return x;
+    }
     x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
 }
 
