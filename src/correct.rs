@@ -112,7 +112,7 @@ pub fn correct(instance: &Instance, answers: &BTreeMap<String, String>) -> Repor
             .get(q.key)
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty());
-        let r = match q.check {
+        let r = match q.check.as_deref() {
             Some(_) => checked.mark(q, typed),
             None => mark(q, typed, &env, &wrong),
         };

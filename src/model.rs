@@ -81,8 +81,10 @@ pub struct Question {
     pub step: String,
     /// For a question whose answer is not a number (an SQL query, a relational
     /// schema): how it is checked. Absent, hence not serialised, for numeric questions.
+    /// Boxed: only SQL questions have one, and every other question would carry its
+    /// size (moved at each step of the builder below).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub check: Option<Check>,
+    pub check: Option<Box<Check>>,
 }
 
 /// How a non-numeric answer is checked. The numeric `answer` of such a question is a
@@ -224,14 +226,14 @@ impl Question {
 
     /// A question answered by something other than a number (see [`Check`]).
     pub fn checked_by(mut self, check: Check) -> Self {
-        self.check = Some(check);
+        self.check = Some(Box::new(check));
         self
     }
 
     /// The right answer as a student would type it: the reference query or schema for a
     /// checked question, `None` for a numeric one.
     pub fn reference_text(&self) -> Option<&str> {
-        match self.check.as_ref()? {
+        match self.check.as_deref()? {
             Check::Sql(s) => Some(&s.reference),
             Check::Schema(s) => Some(&s.reference),
         }

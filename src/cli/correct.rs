@@ -103,7 +103,7 @@ fn ask(instance: &Instance) -> Result<BTreeMap<String, String>, String> {
                     Some(Ok(line)) if line.trim().is_empty() => break,
                     Some(Ok(line)) => {
                         let last = line.trim_end().ends_with(';')
-                            && matches!(q.check, Some(clientele::model::Check::Sql(_)));
+                            && matches!(q.check.as_deref(), Some(clientele::model::Check::Sql(_)));
                         text.push(line);
                         if last {
                             break;

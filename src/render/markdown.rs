@@ -29,7 +29,7 @@ pub fn instance(inst: &Instance, with_solution: bool) -> String {
         crate::push_text!(out, i + 1, ". ");
         out.push_str(&q.prompt);
         out.push_str(" *(");
-        out.push_str(match &q.check {
+        out.push_str(match q.check.as_deref() {
             Some(crate::model::Check::Sql(_)) => "réponse : une requête SQL",
             Some(crate::model::Check::Schema(_)) => "réponse : un schéma relationnel",
             None => unit_hint(q.unit),

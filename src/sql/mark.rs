@@ -59,7 +59,7 @@ impl<'a> Session<'a> {
             diagnosis: None,
         };
         let Some(text) = typed else { return r };
-        match &q.check {
+        match q.check.as_deref() {
             Some(Check::Sql(c)) => self.mark_sql(c, &text, &mut r),
             Some(Check::Schema(c)) => mark_schema(q, c, &text, &mut r),
             None => {}
