@@ -137,10 +137,10 @@ fn layout(out: &mut impl Write, x: Decimal, decimals: Decimals) -> fmt::Result {
 /// `Decimal`'s `Display` cost a quarter of the generation time of an exercise, and laying
 /// out the digits then copying them with their separators cost another tenth (callgrind).
 struct Laid {
-    /// At most a sign, 29 digits, 9 three-byte separators, a comma and 32 padding zeros.
-    buf: [u8; 96],
+    /// At most a sign, 29 digits, 9 three-byte separators, a comma and 6 padding zeros.
+    buf: [u8; 64],
     start: usize,
-    /// Padding zeros beyond the 32 kept in `buf` (only for absurd `fixed` precisions).
+    /// Padding zeros beyond the 6 kept in `buf` (only for long `fixed` precisions).
     extra_zeros: usize,
 }
 
@@ -180,7 +180,10 @@ impl Digits for u128 {
     }
 }
 
+// Inlined into `layout`, so that the text is laid out in its frame rather than built here
+// and moved there.
 impl Laid {
+    #[inline(always)]
     fn new(x: Decimal, decimals: Decimals) -> Laid {
         let m = x.mantissa().unsigned_abs();
         match u64::try_from(m) {
@@ -189,6 +192,7 @@ impl Laid {
         }
     }
 
+    #[inline(always)]
     fn digits(mut m: impl Digits, x: Decimal, decimals: Decimals) -> Laid {
         // `-0,00` must not appear: a value rounded to zero is shown unsigned.
         let negative = x.is_sign_negative() && !x.is_zero();
@@ -203,8 +207,8 @@ impl Laid {
                 }
             }
         }
-        let mut buf = [b'0'; 96];
-        let kept_pad = pad.min(32);
+        let mut buf = [b'0'; 64];
+        let kept_pad = pad.min(6);
         let mut i = buf.len() - kept_pad; // `buf` is filled with zeros: padding is a gap.
         for _ in 0..scale {
             i -= 1;
