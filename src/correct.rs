@@ -8,6 +8,7 @@
 use crate::expr::Expr;
 use crate::model::{Instance, Question, Unit};
 use crate::num::parse::{parse_answer, TypedUnit};
+use crate::num::tolerance::within;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -61,10 +62,6 @@ pub const RATE_AS_FRACTION: &str = "taux-non-exprime-en-pourcent";
 
 /// Whether `a` is within `tol` of `b`. Checked: a student may type a value near the
 /// limits of `Decimal`, and the difference must not overflow.
-fn within(a: Decimal, b: Decimal, tol: Decimal) -> bool {
-    a.checked_sub(b).is_some_and(|d| d.abs() <= tol)
-}
-
 fn unit_conflict(expected: Unit, typed: Option<TypedUnit>) -> Option<String> {
     let typed = typed?;
     let ok = matches!(

@@ -9,6 +9,7 @@ use crate::catalog::{self, TypeEntry};
 use crate::code;
 use crate::exercises;
 use crate::model::{Content, Instance, ParamValue, Params, Question, Unit};
+use crate::num::tolerance::within;
 use crate::num::{format, parse};
 use crate::rng::Rng;
 use crate::text::push_capitalised;
@@ -461,7 +462,7 @@ fn prune_mistakes(q: &mut Question) {
     let mut i = 0;
     while i < q.mistakes.len() {
         let value = q.mistakes[i].answer;
-        let near = |x: Decimal| (value - x).abs() <= margin;
+        let near = |x: Decimal| within(value, x, margin);
         if near(answer) || q.mistakes[..i].iter().any(|k| near(k.answer)) {
             q.mistakes.remove(i);
         } else {

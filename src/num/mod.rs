@@ -3,3 +3,4 @@
 pub mod format;
 pub mod parse;
 pub mod round;
+pub mod tolerance;
