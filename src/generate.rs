@@ -224,9 +224,12 @@ impl<'a> Draw<'a> {
     }
 
     fn spec(&self, name: &str) -> &ParamSpec {
+        // A module names its parameters with the literals of its own `params()`, so the
+        // same pointer usually finds it without comparing text.
         self.specs
             .iter()
-            .find(|s| s.name == name)
+            .find(|s| std::ptr::eq(s.name, name))
+            .or_else(|| self.specs.iter().find(|s| s.name == name))
             .unwrap_or_else(|| panic!("paramètre « {name} » non déclaré"))
     }
 

@@ -97,6 +97,72 @@ impl Piece for Number {
     }
 }
 
+/// Pieces in a row: `("(1 − ", Percent(t), ")")` is one piece.
+macro_rules! tuple_pieces {
+    ($($name:ident),*) => {
+        impl<$($name: Piece),*> Piece for ($($name,)*) {
+            #[allow(non_snake_case)]
+            fn push_to(&self, out: &mut String) {
+                let ($($name,)*) = self;
+                $( $name.push_to(out); )*
+            }
+            #[allow(non_snake_case)]
+            fn size_hint(&self) -> usize {
+                let ($($name,)*) = self;
+                0 $( + $name.size_hint() )*
+            }
+        }
+    };
+}
+tuple_pieces!(A, B);
+tuple_pieces!(A, B, C);
+
+/// The items of an iterator separated by a text: `Joined(" × ", coefficients)`, written
+/// straight into the text rather than collected and joined first.
+pub struct Joined<I>(pub &'static str, pub I);
+
+impl<I> Piece for Joined<I>
+where
+    I: Iterator + Clone,
+    I::Item: Piece,
+{
+    fn push_to(&self, out: &mut String) {
+        for (k, item) in self.1.clone().enumerate() {
+            if k > 0 {
+                out.push_str(self.0);
+            }
+            item.push_to(out);
+        }
+    }
+    fn size_hint(&self) -> usize {
+        self.1.size_hint().0 * (self.0.len() + 10)
+    }
+}
+
+/// Items as a French list, "a", "a et b", "a, b et c" (see [`french_list`]).
+pub struct FrenchList<I>(pub I);
+
+impl<I> Piece for FrenchList<I>
+where
+    I: ExactSizeIterator + Clone,
+    I::Item: Piece,
+{
+    fn push_to(&self, out: &mut String) {
+        let n = self.0.len();
+        for (k, item) in self.0.clone().enumerate() {
+            match k {
+                0 => {}
+                _ if k + 1 == n => out.push_str(" et "),
+                _ => out.push_str(", "),
+            }
+            item.push_to(out);
+        }
+    }
+    fn size_hint(&self) -> usize {
+        self.0.len() * 12
+    }
+}
+
 /// Integers as `{}` writes them: ASCII digits, no grouping (years, days, ranks).
 macro_rules! integer_pieces {
     ($($t:ty),*) => {$(
@@ -273,6 +339,28 @@ mod tests {
             calls
         };
         assert_eq!(crate::text!(next(), "-", next()), "1-2");
+        let rates = [Decimal::new(5, 0), Decimal::new(25, 1), Decimal::ONE];
+        let items: Vec<String> = rates
+            .iter()
+            .map(|r| crate::num::format::percent(*r))
+            .collect();
+        for n in 0..=3 {
+            assert_eq!(
+                crate::text!(FrenchList(rates[..n].iter().map(|r| Percent(*r)))),
+                french_list(&items[..n])
+            );
+            assert_eq!(
+                crate::text!(Joined(
+                    " × ",
+                    rates[..n].iter().map(|r| ("(", Percent(*r), ")"))
+                )),
+                items[..n]
+                    .iter()
+                    .map(|r| format!("({r})"))
+                    .collect::<Vec<_>>()
+                    .join(" × ")
+            );
+        }
         let mut out = String::from(">");
         crate::push_text!(out, i64::MIN, " ", u64::MAX);
         assert_eq!(out, format!(">{} {}", i64::MIN, u64::MAX));

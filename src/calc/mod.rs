@@ -58,7 +58,8 @@ impl Rounding {
         }
     }
 
-    /// How the worked solution states the rule.
+    /// How the worked solution states the rule: "chaque montant affiché " followed by
+    /// [`Rounding::rule`].
     pub fn describe(self) -> &'static str {
         match self {
             Rounding::HalfAwayFromZero => {
@@ -66,6 +67,13 @@ impl Rounding {
             }
             Rounding::Truncate => "chaque montant affiché est tronqué au centime (les décimales suivantes sont abandonnées)",
         }
+    }
+
+    /// The rule for whatever the sentence names ("chaque montant de TVA …").
+    pub fn rule(self) -> &'static str {
+        self.describe()
+            .strip_prefix("chaque montant affiché ")
+            .expect("describe() commence par « chaque montant affiché »")
     }
 }
 

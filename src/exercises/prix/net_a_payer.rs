@@ -8,9 +8,9 @@ use crate::calc::{pct, Rounding};
 use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{number, percent, push_euros, push_percent, Euros, Number, Percent};
+use crate::num::format::{push_euros, push_percent, Euros, Number, Percent};
 use crate::text;
-use crate::text::{french_list, push_capitalised};
+use crate::text::{push_capitalised, FrenchList, Joined};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -811,11 +811,12 @@ impl Ctx {
             .abs()
             .max((single_net - with_shown).abs())
             .max(dec!(0.01));
-        let coefs: Vec<String> = i
-            .reductions
-            .iter()
-            .map(|r| number(Decimal::ONE - r / dec!(100), 4))
-            .collect();
+        let coefs = Joined(
+            " × ",
+            i.reductions
+                .iter()
+                .map(|r| Number(Decimal::ONE - r / dec!(100), 4)),
+        );
         let rate_q = Question::new(
             "taux_unique",
             "taux de réduction unique",
@@ -840,7 +841,7 @@ impl Ctx {
         )
         .step(text!(
             "Coefficient global = ",
-            coefs.join(" × "),
+            coefs,
             " = ",
             Number(kept / dec!(100), 6),
             " ; taux unique = 1 − ",
@@ -952,10 +953,12 @@ impl Ctx {
         } else {
             text!(r, "((base_ht - port) / (1 - escompte / 100))")
         };
-        let coef_expr: Vec<String> = REDUCTION_KEYS[..i.reductions.len()]
-            .iter()
-            .map(|k| text!("(1 - ", k, " / 100)"))
-            .collect();
+        let coef_expr = Joined(
+            " * ",
+            REDUCTION_KEYS[..i.reductions.len()]
+                .iter()
+                .map(|k| ("(1 - ", *k, " / 100)")),
+        );
 
         let base_q = Question::new(
             "base_ht",
@@ -1088,7 +1091,7 @@ impl Ctx {
             gross,
             Unit::Euros,
         )
-        .formula(text!(r, "(net_commercial / (", coef_expr.join(" * "), "))"))
+        .formula(text!(r, "(net_commercial / (", coef_expr, "))"))
         .mistake(
             self.cents(net_commercial * (Decimal::ONE + added / hundred)),
             "reductions-rajoutees",
@@ -1101,7 +1104,7 @@ impl Ctx {
         )
         .step(text!(
             "Montant brut = net commercial ÷ (",
-            i.reductions.iter().map(|t| format!("(1 − {})", Percent(*t))).collect::<Vec<_>>().join(" × "),
+            Joined(" × ", i.reductions.iter().map(|t| ("(1 − ", Percent(*t), ")"))),
             ") = ",
             Euros(net_commercial),
             " ÷ ",
@@ -1158,8 +1161,10 @@ fn int(d: Decimal) -> i64 {
     i64::try_from(d.trunc()).unwrap_or(0)
 }
 
-fn french_rates(rates: &[Decimal]) -> String {
-    french_list(&rates.iter().map(|r| percent(*r)).collect::<Vec<_>>())
+fn french_rates(
+    rates: &[Decimal],
+) -> FrenchList<impl ExactSizeIterator<Item = Percent> + Clone + '_> {
+    FrenchList(rates.iter().map(|r| Percent(*r)))
 }
 
 // The generated answers must stay consistent with the pure calculation; see

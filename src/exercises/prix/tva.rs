@@ -13,7 +13,7 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{Euros, Number, Percent};
 use crate::num::round::round_half_away;
-use crate::text::{capitalise, plural};
+use crate::text::{capitalise, plural, Joined};
 use crate::{push_text, text};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -497,12 +497,13 @@ impl Ctx {
 
     fn q_collected(&self) -> Question {
         let v = &self.v;
-        let formula: Vec<String> = self
-            .sales
-            .iter()
-            .zip(SALES_KEYS)
-            .map(|(l, keys)| self.line_formula(l, keys))
-            .collect();
+        let formula = text!(Joined(
+            " + ",
+            self.sales
+                .iter()
+                .zip(SALES_KEYS)
+                .map(|(l, keys)| self.line_formula(l, keys)),
+        ));
         let lines = self.line_steps(
             self.sales
                 .iter()
@@ -518,7 +519,7 @@ impl Ctx {
             v.collected,
             Unit::Euros,
         )
-        .formula(formula.join(" + "))
+        .formula(formula)
         .mistake(
             v.deductible,
             "collectee-deductible-inversees",
@@ -560,12 +561,13 @@ impl Ctx {
 
     fn q_deductible(&self) -> Question {
         let v = &self.v;
-        let formula: Vec<String> = self
-            .buys
-            .iter()
-            .zip(BUY_KEYS)
-            .map(|(l, keys)| self.line_formula(l, keys))
-            .collect();
+        let formula = text!(Joined(
+            " + ",
+            self.buys
+                .iter()
+                .zip(BUY_KEYS)
+                .map(|(l, keys)| self.line_formula(l, keys)),
+        ));
         let lines = self.line_steps(
             self.buys
                 .iter()
@@ -581,7 +583,7 @@ impl Ctx {
             v.deductible,
             Unit::Euros,
         )
-        .formula(formula.join(" + "))
+        .formula(formula)
         .mistake(
             v.collected,
             "collectee-deductible-inversees",
@@ -806,10 +808,8 @@ impl Ctx {
             statement: self.statement(),
             questions: vec![self.q_collected(), self.q_deductible(), self.q_balance()],
             solution_intro: text!(
-                "*Règle d'arrondi : ",
-                self.rounding
-                    .describe()
-                    .replace("chaque montant affiché", "chaque montant de TVA"),
+                "*Règle d'arrondi : chaque montant de TVA ",
+                self.rounding.rule(),
                 ", ligne par ligne.*",
             ),
             solution_outro: outro,
