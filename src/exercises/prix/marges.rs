@@ -278,10 +278,12 @@ fn hundredth(x: Decimal) -> Decimal {
 
 /// A computed value before rounding: exact if short, else cut with an ellipsis.
 fn raw(x: Decimal) -> String {
-    if truncate(x, 6) == x {
-        number(x, 6)
+    // Cut once: when nothing is cut, the cut value is `x` itself (and needs no rounding).
+    let cut = truncate(x, 6);
+    if cut == x {
+        number(cut, 6)
     } else {
-        text!(Number(truncate(x, 6), 6), "…")
+        text!(Number(cut, 6), "…")
     }
 }
 
