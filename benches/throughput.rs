@@ -40,6 +40,23 @@ fn generate_and_render(c: &mut Criterion) {
             })
         });
     }
+    // The family as a teacher's sheet mixes it: the five types in turn.
+    let types: Vec<_> = PRICING
+        .iter()
+        .filter_map(|id| Some((catalog().find(id)?, exercises::find(id)?)))
+        .collect();
+    let mut seed = 0u64;
+    g.bench_function(
+        BenchmarkId::from_parameter("prix (les cinq types en alternance)"),
+        |b| {
+            b.iter(|| {
+                seed += 1;
+                let (entry, ex) = types[(seed % types.len() as u64) as usize];
+                let inst = generate_with(entry, ex, seed / types.len() as u64, &fixed).unwrap();
+                black_box(markdown::instance(&inst, true))
+            })
+        },
+    );
     g.finish();
 }
 
