@@ -17,23 +17,20 @@ pub trait Piece {
     fn size_hint(&self) -> usize;
 }
 
-impl Piece for str {
-    fn push_to(&self, out: &mut String) {
-        out.push_str(self);
-    }
-    fn size_hint(&self) -> usize {
-        self.len()
-    }
+/// Text, borrowed or owned.
+macro_rules! text_pieces {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            fn push_to(&self, out: &mut String) {
+                out.push_str(self);
+            }
+            fn size_hint(&self) -> usize {
+                self.len()
+            }
+        }
+    )*};
 }
-
-impl Piece for String {
-    fn push_to(&self, out: &mut String) {
-        out.push_str(self);
-    }
-    fn size_hint(&self) -> usize {
-        self.len()
-    }
-}
+text_pieces!(str, String, std::borrow::Cow<'_, str>);
 
 impl Piece for char {
     fn push_to(&self, out: &mut String) {
@@ -50,15 +47,6 @@ impl<T: Piece + ?Sized> Piece for &T {
     }
     fn size_hint(&self) -> usize {
         (**self).size_hint()
-    }
-}
-
-impl Piece for std::borrow::Cow<'_, str> {
-    fn push_to(&self, out: &mut String) {
-        out.push_str(self);
-    }
-    fn size_hint(&self) -> usize {
-        self.len()
     }
 }
 

@@ -152,33 +152,24 @@ trait Digits: Copy {
     fn ends_with_zero(self) -> bool;
 }
 
-impl Digits for u64 {
-    fn pop(&mut self) -> u8 {
-        let d = (*self % 10) as u8;
-        *self /= 10;
-        d
-    }
-    fn is_zero(self) -> bool {
-        self == 0
-    }
-    fn ends_with_zero(self) -> bool {
-        self.is_multiple_of(10)
-    }
+macro_rules! digits_of {
+    ($($t:ty),*) => {$(
+        impl Digits for $t {
+            fn pop(&mut self) -> u8 {
+                let d = (*self % 10) as u8;
+                *self /= 10;
+                d
+            }
+            fn is_zero(self) -> bool {
+                self == 0
+            }
+            fn ends_with_zero(self) -> bool {
+                self.is_multiple_of(10)
+            }
+        }
+    )*};
 }
-
-impl Digits for u128 {
-    fn pop(&mut self) -> u8 {
-        let d = (*self % 10) as u8;
-        *self /= 10;
-        d
-    }
-    fn is_zero(self) -> bool {
-        self == 0
-    }
-    fn ends_with_zero(self) -> bool {
-        self.is_multiple_of(10)
-    }
-}
+digits_of!(u64, u128);
 
 // Inlined into `layout`, so that the text is laid out in its frame rather than built here
 // and moved there.
