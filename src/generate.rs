@@ -373,7 +373,8 @@ fn specs_of(exercise: &dyn Exercise) -> Cow<'static, [ParamSpec]> {
     }
 }
 
-/// Generates from already validated parameters.
+/// Generates from already validated parameters. `entry` is the catalog's (which lives as
+/// long as the program): the instance borrows its id, title and savoirs.
 pub fn generate_with(
     entry: &'static TypeEntry,
     exercise: &dyn Exercise,
