@@ -47,6 +47,22 @@ pub struct QuestionResult {
     pub diagnosis: Option<Diagnosis>,
 }
 
+impl QuestionResult {
+    /// The result before any marking: no points yet, as for an empty answer.
+    pub fn unanswered(q: &Question, typed: Option<String>) -> QuestionResult {
+        QuestionResult {
+            key: q.key.to_string(),
+            verdict: Verdict::Unanswered,
+            typed,
+            value: None,
+            points: Decimal::ZERO,
+            max_points: q.points,
+            message: None,
+            diagnosis: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub code: String,
@@ -136,16 +152,7 @@ fn mark(
     env: &BTreeMap<&str, Decimal>,
     wrong: &BTreeMap<&str, &str>,
 ) -> QuestionResult {
-    let mut r = QuestionResult {
-        key: q.key.to_string(),
-        verdict: Verdict::Unanswered,
-        typed: typed.clone(),
-        value: None,
-        points: Decimal::ZERO,
-        max_points: q.points,
-        message: None,
-        diagnosis: None,
-    };
+    let mut r = QuestionResult::unanswered(q, typed.clone());
     let Some(text) = typed else { return r };
     let parsed = match parse_answer(&text) {
         Ok(p) => p,

@@ -48,16 +48,7 @@ impl<'a> Session<'a> {
 
     /// Marks a question that has a [`Check`].
     pub fn mark(&mut self, q: &Question, typed: Option<String>) -> QuestionResult {
-        let mut r = QuestionResult {
-            key: q.key.to_string(),
-            verdict: Verdict::Unanswered,
-            typed: typed.clone(),
-            value: None,
-            points: Decimal::ZERO,
-            max_points: q.points,
-            message: None,
-            diagnosis: None,
-        };
+        let mut r = QuestionResult::unanswered(q, typed.clone());
         let Some(text) = typed else { return r };
         match q.check.as_deref() {
             Some(Check::Sql(c)) => self.mark_sql(c, &text, &mut r),
