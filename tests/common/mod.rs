@@ -37,28 +37,7 @@ pub fn right_answers(inst: &Instance) -> BTreeMap<String, String> {
 #[allow(dead_code)]
 pub fn check_properties(inst: &Instance, what: &str) {
     use clientele::correct::{correct, Verdict};
-    use clientele::expr::Expr;
-    use rust_decimal::Decimal;
-    let mut env: BTreeMap<String, Decimal> = inst
-        .params
-        .iter()
-        .filter_map(|(k, v)| v.as_number().map(|d| (k.to_string(), d)))
-        .collect();
-    for q in &inst.questions {
-        if let Some(f) = &q.formula {
-            let got = Expr::parse(f)
-                .unwrap()
-                .eval(&|n| env.get(n).copied())
-                .unwrap_or_else(|e| panic!("{what} {}: {e}", q.key));
-            assert!(
-                (got - q.answer).abs() <= q.tolerance,
-                "{what} {} : formule {got} ≠ {}",
-                q.key,
-                q.answer
-            );
-        }
-        env.insert(q.key.to_string(), q.answer);
-    }
+    check_formulas(inst, what);
     let rep = correct(inst, &right_answers(inst));
     assert_eq!(rep.score, rep.total, "{what}: {:?}", rep.results);
     for q in &inst.questions {
@@ -78,6 +57,40 @@ pub fn check_properties(inst: &Instance, what: &str) {
     }
     for text in [&inst.statement, &inst.solution] {
         assert!(!text.contains(" €") && !text.contains(" %"), "{what}");
+    }
+}
+
+/// Every question's formula, evaluated on the parameters and the earlier answers, gives its
+/// answer within tolerance, and names only known values.
+pub fn check_formulas(inst: &Instance, what: &str) {
+    use clientele::expr::Expr;
+    use rust_decimal::Decimal;
+    let mut env: BTreeMap<String, Decimal> = inst
+        .params
+        .iter()
+        .filter_map(|(k, v)| v.as_number().map(|d| (k.to_string(), d)))
+        .collect();
+    for q in &inst.questions {
+        if let Some(f) = &q.formula {
+            let expr = Expr::parse(f).unwrap_or_else(|err| panic!("{what} {}: {err:?}", q.key));
+            for v in expr.variables() {
+                assert!(
+                    env.contains_key(&v),
+                    "{what} {}: variable inconnue {v}",
+                    q.key
+                );
+            }
+            let got = expr
+                .eval(&|n| env.get(n).copied())
+                .unwrap_or_else(|e| panic!("{what} {}: {e}", q.key));
+            assert!(
+                (got - q.answer).abs() <= q.tolerance,
+                "{what} {} : formule {got} ≠ réponse {}",
+                q.key,
+                q.answer
+            );
+        }
+        env.insert(q.key.to_string(), q.answer);
     }
 }
 
