@@ -143,6 +143,18 @@ where
     }
 }
 
+/// A name capitalised in place ("remise" → "Remise"), see [`push_capitalised`].
+pub struct Capitalised<'a>(pub &'a str);
+
+impl Piece for Capitalised<'_> {
+    fn push_to(&self, out: &mut String) {
+        push_capitalised(out, self.0);
+    }
+    fn size_hint(&self) -> usize {
+        self.0.len() + 1
+    }
+}
+
 /// Integers as `{}` writes them: ASCII digits, no grouping (years, days, ranks).
 macro_rules! integer_pieces {
     ($($t:ty),*) => {$(
@@ -341,6 +353,7 @@ mod tests {
                     .join(" × ")
             );
         }
+        assert_eq!(crate::text!(Capitalised("écart"), " de ", 3u32), "Écart de 3");
         let mut out = String::from(">");
         crate::push_text!(out, i64::MIN, " ", u64::MAX);
         assert_eq!(out, format!(">{} {}", i64::MIN, u64::MAX));

@@ -8,9 +8,9 @@ use crate::calc::{pct, Rounding};
 use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{push_euros, push_percent, Euros, Number, Percent};
-use crate::text;
-use crate::text::{push_capitalised, FrenchList, Joined};
+use crate::num::format::{Euros, Number, Percent};
+use crate::text::{Capitalised, FrenchList, Joined};
+use crate::{push_text, text};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -303,42 +303,36 @@ impl Ctx {
     fn table(&self, with_price: bool, net_to_pay: Option<Decimal>) -> String {
         let i = &self.input;
         let mut t = String::with_capacity(400);
-        t.push_str("| Élément | Donnée |\n|---|---|\n| Article | ");
-        t.push_str(&self.scene.product.nom);
-        t.push_str(" |\n| Quantité | ");
-        t.push_str(&self.scene.quantity(int(i.quantity)));
-        t.push_str(" |\n");
+        push_text!(
+            t,
+            "| Élément | Donnée |\n|---|---|\n| Article | ",
+            self.scene.product.nom,
+            " |\n| Quantité | ",
+            self.scene.quantity(int(i.quantity)),
+            " |\n",
+        );
         if with_price {
-            t.push_str("| Prix unitaire HT | ");
-            push_euros(&mut t, i.unit_price);
-            t.push_str(" |\n");
+            push_text!(t, "| Prix unitaire HT | ", Euros(i.unit_price), " |\n");
         }
         for (name, rate) in self.names.iter().zip(&i.reductions) {
-            t.push_str("| ");
-            push_capitalised(&mut t, name);
-            t.push_str(" | ");
-            push_percent(&mut t, *rate);
-            t.push_str(" |\n");
+            push_text!(t, "| ", Capitalised(name), " | ", Percent(*rate), " |\n");
         }
         if self.has_discount() {
-            t.push_str("| Escompte pour paiement comptant | ");
-            push_percent(&mut t, i.discount);
-            t.push_str(" |\n");
+            push_text!(
+                t,
+                "| Escompte pour paiement comptant | ",
+                Percent(i.discount),
+                " |\n"
+            );
         }
         if i.shipping.is_zero() {
             t.push_str("| Frais de port | franco de port |\n");
         } else {
-            t.push_str("| Frais de port HT | ");
-            push_euros(&mut t, i.shipping);
-            t.push_str(" |\n");
+            push_text!(t, "| Frais de port HT | ", Euros(i.shipping), " |\n");
         }
-        t.push_str("| Taux de TVA | ");
-        push_percent(&mut t, i.vat_rate);
-        t.push_str(" |\n");
+        push_text!(t, "| Taux de TVA | ", Percent(i.vat_rate), " |\n");
         if let Some(nap) = net_to_pay {
-            t.push_str("| Net à payer TTC | ");
-            push_euros(&mut t, nap);
-            t.push_str(" |\n");
+            push_text!(t, "| Net à payer TTC | ", Euros(nap), " |\n");
         }
         t
     }
@@ -429,22 +423,25 @@ impl Ctx {
             if !out.is_empty() {
                 out.push('\n');
             }
-            out.push_str("- ");
-            push_capitalised(&mut out, name);
-            out.push_str(" de ");
-            push_percent(&mut out, *rate);
-            out.push_str(" : ");
-            push_euros(&mut out, base);
-            out.push_str(" × ");
-            push_percent(&mut out, *rate);
-            out.push_str(" = ");
-            push_euros(&mut out, *amount);
-            out.push_str(" ; reste ");
-            push_euros(&mut out, base);
-            out.push_str(" − ");
-            push_euros(&mut out, *amount);
-            out.push_str(" = ");
-            push_euros(&mut out, *after);
+            push_text!(
+                out,
+                "- ",
+                Capitalised(name),
+                " de ",
+                Percent(*rate),
+                " : ",
+                Euros(base),
+                " × ",
+                Percent(*rate),
+                " = ",
+                Euros(*amount),
+                " ; reste ",
+                Euros(base),
+                " − ",
+                Euros(*amount),
+                " = ",
+                Euros(*after),
+            );
             base = *after;
         }
         out
