@@ -353,7 +353,10 @@ mod tests {
                     .join(" × ")
             );
         }
-        assert_eq!(crate::text!(Capitalised("écart"), " de ", 3u32), "Écart de 3");
+        assert_eq!(
+            crate::text!(Capitalised("écart"), " de ", 3u32),
+            "Écart de 3"
+        );
         let mut out = String::from(">");
         crate::push_text!(out, i64::MIN, " ", u64::MAX);
         assert_eq!(out, format!(">{} {}", i64::MIN, u64::MAX));
