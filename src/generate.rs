@@ -194,7 +194,7 @@ impl std::error::Error for GenError {}
 /// Marks a drawn combination that would make a meaningless exercise (a zero, a negative
 /// margin where none is meant…); the generator draws again.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Degenerate(pub String);
+pub struct Degenerate(pub Cow<'static, str>);
 
 /// What an exercise type provides.
 pub trait Exercise: Sync {
@@ -388,7 +388,7 @@ pub fn generate_with(
         specs: &specs,
         params: Vec::with_capacity(specs.len()),
     };
-    let mut last = String::new();
+    let mut last = Cow::Borrowed("");
     for _ in 0..MAX_ATTEMPTS {
         draw.params.clear();
         match exercise.build(&mut draw) {
@@ -398,7 +398,7 @@ pub fn generate_with(
     }
     Err(GenError::Degenerate {
         id: entry.id.clone(),
-        reason: last,
+        reason: last.into_owned(),
     })
 }
 

@@ -246,9 +246,10 @@ impl Exercise for Detention {
             .any(|p| d.is_fixed(p))
             || n.rows.iter().any(|p| d.is_fixed(p));
         if (k..MAX_PRODUCTS).any(|p| d.is_fixed(&n.holders[p])) {
-            return Err(Degenerate(format!(
-                "détenteurs fixés pour un produit au-delà des {k} produits du fichier"
-            )));
+            return Err(Degenerate(
+                format!("détenteurs fixés pour un produit au-delà des {k} produits du fichier")
+                    .into(),
+            ));
         }
         if !h.is_feasible() {
             return Err(Degenerate("effectifs de détention incohérents".into()));
@@ -277,9 +278,9 @@ impl Exercise for Detention {
             dec_i(*r.pick(&rest) as i64 + 1)
         }));
         if a < 1 || b < 1 || a == b || a as usize > k || b as usize > k {
-            return Err(Degenerate(format!(
-                "produits A et B distincts et compris entre 1 et {k} attendus"
-            )));
+            return Err(Degenerate(
+                format!("produits A et B distincts et compris entre 1 et {k} attendus").into(),
+            ));
         }
         let (ai, bi) = (a as usize - 1, b as usize - 1);
         let ab = if table {

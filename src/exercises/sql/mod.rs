@@ -70,11 +70,9 @@ pub fn query_question(sandbox: &Sandbox, s: QuerySpec) -> Result<Question, Degen
         )
     });
     if rows.rows.is_empty() || rows.rows.len() > MAX_EXPECTED {
-        return Err(Degenerate(format!(
-            "{} : {} lignes attendues",
-            s.key,
-            rows.rows.len()
-        )));
+        return Err(Degenerate(
+            format!("{} : {} lignes attendues", s.key, rows.rows.len()).into(),
+        ));
     }
     let mut kept: Vec<QueryVariant> = Vec::new();
     let mut seen = vec![rows.clone()];

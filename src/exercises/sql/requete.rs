@@ -160,9 +160,9 @@ fn statement(db: &Database) -> String {
 
 fn pick_row(rows: &[Vec<String>], rng: &mut Rng, what: &str) -> Result<Vec<String>, Degenerate> {
     if rows.is_empty() {
-        return Err(Degenerate(format!(
-            "aucun {what} ne convient dans cette base"
-        )));
+        return Err(Degenerate(
+            format!("aucun {what} ne convient dans cette base").into(),
+        ));
     }
     Ok(rng.pick(rows).clone())
 }
@@ -390,7 +390,7 @@ fn level2(need: &str, db: &Database, sb: &Sandbox, rng: &mut Rng) -> Result<Ques
 }
 
 fn parse_iso(s: &str) -> Result<Date, Degenerate> {
-    let bad = || Degenerate(format!("date {s}"));
+    let bad = || Degenerate(format!("date {s}").into());
     let mut it = s.split('-');
     let y = it.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
     let m = it.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
