@@ -1,7 +1,9 @@
 //! Small French text helpers shared by statements and reports, and the pieces that
 //! statements are assembled from.
 
-use crate::num::format::{push_euros, push_number, push_percent, Euros, Number, Percent};
+use crate::num::format::{
+    push_count, push_euros, push_number, push_percent, Count, Euros, Number, Percent,
+};
 
 /// Something a statement or a worked step is assembled from: literal text, a name from
 /// the context pools, an amount laid out in French. See [`text!`](crate::text!).
@@ -74,6 +76,15 @@ impl Piece for Number {
     }
     fn size_hint(&self) -> usize {
         12
+    }
+}
+
+impl Piece for Count {
+    fn push_to(&self, out: &mut String) {
+        push_count(out, self.0);
+    }
+    fn size_hint(&self) -> usize {
+        4
     }
 }
 
@@ -180,6 +191,11 @@ impl Piece for usize {
 }
 
 fn push_integer(out: &mut String, x: i128) {
+    // Question and line numbers, mostly: one digit.
+    if let Ok(d @ 0..=9) = u8::try_from(x) {
+        out.push(char::from(b'0' + d));
+        return;
+    }
     let mut buf = [0u8; 40];
     let mut i = buf.len();
     let mut m = x.unsigned_abs();
@@ -287,6 +303,13 @@ pub fn push_plural(out: &mut String, noun: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_and_counts() {
+        use crate::num::format::Count;
+        let built = crate::text!(0usize, " ", 9i32, " ", 10u64, " ", -3i64, " ", Count(12500));
+        assert_eq!(built, "0 9 10 -3 12\u{202f}500");
+    }
 
     #[test]
     fn pieces_read_like_format() {

@@ -60,18 +60,102 @@ pub fn fixed(x: Decimal, dp: u32) -> String {
 /// Appends [`euros`]`(x)` to `out`: statements and steps are built in one buffer, and an
 /// intermediate `String` per amount was a good part of their cost.
 pub fn push_euros(out: &mut String, x: Decimal) {
-    // Writing into a String cannot fail.
-    let _ = write_euros(out, x);
+    let x = round_half_away(x, 2);
+    if !push_small(out, x, Decimals::Exactly(2)) {
+        // Writing into a String cannot fail.
+        let _ = layout(out, x, Decimals::Exactly(2));
+    }
+    out.push_str("\u{a0}€"); // UNIT_SPACE
 }
 
 /// Appends [`percent`]`(x)` to `out`.
 pub fn push_percent(out: &mut String, x: Decimal) {
-    let _ = write_percent(out, x);
+    let x = round_half_away(x, 2);
+    if !push_small(out, x, Decimals::AtMost) {
+        let _ = layout(out, x, Decimals::AtMost);
+    }
+    out.push_str("\u{a0}%"); // UNIT_SPACE
 }
 
 /// Appends [`number`]`(x, max_dp)` to `out`.
 pub fn push_number(out: &mut String, x: Decimal, max_dp: u32) {
-    let _ = layout(out, round_half_away(x, max_dp), Decimals::AtMost);
+    let x = round_half_away(x, max_dp);
+    if !push_small(out, x, Decimals::AtMost) {
+        let _ = layout(out, x, Decimals::AtMost);
+    }
+}
+
+/// Appends [`number`]`(n, 0)` for a count (respondents, quantities): the same text, laid
+/// out without going through a `Decimal` when the count has at most three digits, as
+/// nearly every count of a survey table has (they are most of its hundred-odd numbers).
+pub fn push_count(out: &mut String, n: i64) {
+    match u8::try_from(n) {
+        Ok(n) if n < 10 => out.push(char::from(b'0' + n)),
+        _ if (10..1000).contains(&n) => {
+            let n = n as u16;
+            if n >= 100 {
+                out.push(char::from(b'0' + (n / 100) as u8));
+            }
+            out.push(char::from(b'0' + (n / 10 % 10) as u8));
+            out.push(char::from(b'0' + (n % 10) as u8));
+        }
+        _ => push_number(out, Decimal::from(n), 0),
+    }
+}
+
+/// Lays out the most common values, not negative, below 1 000 (no thousands separator)
+/// with at most 4 decimals, digit by digit into `out`; `false` (and nothing written) for
+/// the others, which [`layout`] takes. Shares, unit prices and counts are mostly such
+/// values, and the general layout costs several times more for them (callgrind).
+#[inline]
+fn push_small(out: &mut String, x: Decimal, decimals: Decimals) -> bool {
+    const UNITS: [u32; 5] = [1, 10, 100, 1_000, 10_000];
+    let scale = x.scale() as usize;
+    let (Some(unit), false) = (UNITS.get(scale), x.is_sign_negative()) else {
+        return false;
+    };
+    let Ok(m) = u32::try_from(x.mantissa()) else {
+        return false;
+    };
+    let integer = m / unit;
+    if integer >= 1000 {
+        return false;
+    }
+    let mut fraction = m % unit;
+    let mut digits = scale;
+    let mut pad = 0;
+    match decimals {
+        Decimals::Exactly(dp) => pad = (dp as usize).saturating_sub(scale),
+        Decimals::AtMost => {
+            while digits > 0 && fraction % 10 == 0 {
+                fraction /= 10;
+                digits -= 1;
+            }
+        }
+    }
+    if integer >= 100 {
+        out.push(char::from(b'0' + (integer / 100) as u8));
+    }
+    if integer >= 10 {
+        out.push(char::from(b'0' + (integer / 10 % 10) as u8));
+    }
+    out.push(char::from(b'0' + (integer % 10) as u8));
+    if digits + pad > 0 {
+        out.push(',');
+        let all = [
+            fraction / 1000,
+            fraction / 100 % 10,
+            fraction / 10 % 10,
+            fraction % 10,
+        ];
+        for d in &all[4 - digits..] {
+            out.push(char::from(b'0' + *d as u8));
+        }
+        for _ in 0..pad {
+            out.push('0');
+        }
+    }
+    true
 }
 
 fn write_euros(out: &mut impl Write, x: Decimal) -> fmt::Result {
@@ -94,6 +178,9 @@ pub struct Percent(pub Decimal);
 
 /// [`number`]`(x, max_dp)` as a `format!` argument (see [`Euros`]).
 pub struct Number(pub Decimal, pub u32);
+
+/// A count laid out as [`push_count`] does (the text of `Number(n.into(), 0)`).
+pub struct Count(pub i64);
 
 impl fmt::Display for Euros {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -319,6 +406,21 @@ mod tests {
     }
 
     #[test]
+    fn counts_are_numbers_without_decimals() {
+        for n in (-1200..=1200).chain([9_999, 10_000, 123_456, -1_000_000, i64::MAX, i64::MIN]) {
+            let mut s = String::from("n = ");
+            push_count(&mut s, n);
+            assert_eq!(s, format!("n = {}", number(Decimal::from(n), 0)), "{n}");
+        }
+        let mut s = String::new();
+        push_count(&mut s, 7);
+        push_count(&mut s, 40);
+        push_count(&mut s, 305);
+        push_count(&mut s, 1250);
+        assert_eq!(s, "7403051\u{202F}250");
+    }
+
+    #[test]
     fn display_adapters_match_the_functions() {
         for x in [
             "0",
@@ -375,6 +477,8 @@ mod tests {
             m in prop_oneof![
                 // Amounts, rates and counts (64-bit mantissas), and the whole range.
                 -10_000_000_000i128..10_000_000_000,
+                // Small values (the direct layout of `push_small`).
+                -1_000i128..10_000_000,
                 -(1i128 << 96) + 1..(1i128 << 96),
             ],
             scale in prop_oneof![0u32..=4, 0u32..=28],
@@ -392,6 +496,9 @@ mod tests {
             }
             padded.extend(std::iter::repeat_n('0', (dp - have) as usize));
             proptest::prop_assert_eq!(fixed(x, dp), padded);
+            // Amounts and rates, whichever layout takes them.
+            proptest::prop_assert_eq!(euros(x), format!("{}\u{a0}€", fixed(x, 2)));
+            proptest::prop_assert_eq!(percent(x), format!("{}\u{a0}%", reference(x, 2)));
         }
     }
 
