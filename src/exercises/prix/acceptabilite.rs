@@ -6,15 +6,14 @@
 //! the instance's [`crate::rng::Rng`]; the table then follows deterministically.
 
 use crate::calc::acceptability::{
-    apportion, cumulate_down, cumulate_up, optimal, share, table, unique_argmax, Answers, Row,
+    acceptors, apportion, cumulate_down, cumulate_up, optimal, share, table, unique_argmax,
+    Answers, Row,
 };
 use crate::exercises::context::Scene;
 use crate::exercises::prix::elasticite::price_step;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{
-    euros, number, push_euros, push_number, push_percent, Euros, Number, Percent,
-};
+use crate::num::format::{euros, push_count, push_euros, push_percent, Count, Euros, Percent};
 use crate::rng::Rng;
 use crate::text;
 use rust_decimal::Decimal;
@@ -74,16 +73,20 @@ impl Exercise for Acceptabilite {
             .map(|i| lowest + gap * Decimal::from(i as i64))
             .collect();
         let answers = draw_answers(d.rng(), n, &prices);
-        let rows = table(n, &answers);
-        if rows.iter().any(|r| r.acceptors < 0) {
+        // The survey is kept or drawn again on its counts alone; the shares follow.
+        let accepting = acceptors(n, &answers);
+        if accepting.iter().any(|&a| a < 0) {
             return Err(Degenerate(
                 "réponses incohérentes (acceptants négatifs)".into(),
             ));
         }
-        let best = optimal(&rows).ok_or_else(|| Degenerate("plusieurs prix optimaux".into()))?;
-        if rows[best].acceptors * 100 < 35 * n || best == 0 || best == k - 1 {
+        let best = unique_argmax(&accepting)
+            .ok_or_else(|| Degenerate("plusieurs prix optimaux".into()))?;
+        if accepting[best] * 100 < 35 * n || best == 0 || best == k - 1 {
             return Err(Degenerate("prix optimal peu marqué".into()));
         }
+        let rows = table(n, &answers);
+        debug_assert_eq!(optimal(&rows), Some(best));
         // The asked prices: interior prices other than the optimum for the first two, so
         // that the questions do not give the answer away.
         let interior: Vec<usize> = (1..k - 1).filter(|&i| i != best).collect();
@@ -154,7 +157,7 @@ fn sum_of(counts: impl Iterator<Item = i64>) -> String {
         if i > 0 {
             out.push_str(" + ");
         }
-        push_number(&mut out, c.into(), 0);
+        push_count(&mut out, c);
     }
     out
 }
@@ -171,9 +174,10 @@ struct Ctx {
 
 impl Ctx {
     fn new(scene: Scene, n: i64, rows: Vec<Row>, best: usize) -> Ctx {
-        let max_counts: Vec<i64> = rows.iter().map(|r| r.max_count).collect();
-        let min_counts: Vec<i64> = rows.iter().map(|r| r.min_count).collect();
-        let reversed = (cumulate_down(&max_counts), cumulate_up(&min_counts));
+        let reversed = (
+            cumulate_down(rows.iter().map(|r| r.max_count)),
+            cumulate_up(rows.iter().map(|r| r.min_count)),
+        );
         Ctx {
             scene,
             n,
@@ -193,25 +197,25 @@ impl Ctx {
 
     fn statement(&self) -> String {
         let s = &self.scene;
-        let mut t = String::from(
+        // The header, then lines of about 30 bytes (up to 48 with large amounts).
+        let mut t = String::with_capacity(200 + self.rows.len() * 48);
+        t.push_str(
             "| Prix proposé | Réponses « prix maximum » (trop cher à ce prix) | \
              Réponses « prix minimum » (qualité douteuse à ce prix) |\n|---|---|---|\n",
         );
-        t.reserve(self.rows.len() * 48 + 48);
         for r in &self.rows {
             t.push_str("| ");
             push_euros(&mut t, r.price);
             t.push_str(" | ");
-            push_number(&mut t, r.max_count.into(), 0);
+            push_count(&mut t, r.max_count);
             t.push_str(" | ");
-            push_number(&mut t, r.min_count.into(), 0);
+            push_count(&mut t, r.min_count);
             t.push_str(" |\n");
         }
-        let n = number(self.n.into(), 0);
         t.push_str("| **Total** | ");
-        t.push_str(&n);
+        push_count(&mut t, self.n);
         t.push_str(" | ");
-        t.push_str(&n);
+        push_count(&mut t, self.n);
         t.push_str(" |\n");
         text!(
             "Le ",
@@ -224,7 +228,7 @@ impl Ctx {
             s.business.vendeur,
             ", chargé(e) de clientèle, \
              a fait interroger ",
-            Number(self.n.into(), 0),
+            Count(self.n),
             " clients et prospects. Deux questions leur ont été posées :\n\n\
              - « À partir de quel prix trouveriez-vous cet article trop cher ? » (prix maximum) ;\n\
              - « À partir de quel prix, en descendant, douteriez-vous de sa qualité ? » (prix minimum).\n\n\
@@ -241,7 +245,10 @@ impl Ctx {
     }
 
     fn full_table(&self) -> String {
-        let mut t = String::from(
+        // The header, then lines of about 80 bytes (up to 130 with large amounts and the
+        // bold optimum).
+        let mut t = String::with_capacity(180 + self.rows.len() * 130);
+        t.push_str(
             "| Prix | Prix max. | Cumul croissant | Trop cher (%) | Prix min. | Cumul décroissant | \
              Pas assez cher (%) | Acceptants (%) | Acceptants |\n|---|---|---|---|---|---|---|---|---|\n",
         );
@@ -258,13 +265,13 @@ impl Ctx {
             t.push_str(b);
             for count in [r.max_count, r.too_expensive] {
                 t.push_str(" | ");
-                push_number(&mut t, count.into(), 0);
+                push_count(&mut t, count);
             }
             t.push_str(" | ");
             push_percent(&mut t, r.too_expensive_pct);
             for count in [r.min_count, r.too_cheap] {
                 t.push_str(" | ");
-                push_number(&mut t, count.into(), 0);
+                push_count(&mut t, count);
             }
             t.push_str(" | ");
             push_percent(&mut t, r.too_cheap_pct);
@@ -274,7 +281,7 @@ impl Ctx {
             t.push_str(b);
             t.push_str(" | ");
             t.push_str(a);
-            push_number(&mut t, r.acceptors.into(), 0);
+            push_count(&mut t, r.acceptors);
             t.push_str(b);
             t.push_str(" |\n");
         }
@@ -314,7 +321,7 @@ impl Ctx {
             "pourcentage-mauvais-total",
             text!(
                 "Les pourcentages se calculent sur les ",
-                Number(self.n.into(), 0),
+                Count(self.n),
                 " personnes interrogées, pas sur le total des réponses \
                  aux deux questions.",
             ),
@@ -327,11 +334,11 @@ impl Ctx {
             " : ",
             sum_of(self.rows[..=i].iter().map(|x| x.max_count)),
             " = ",
-            Number(r.too_expensive.into(), 0),
+            Count(r.too_expensive),
             " personnes, soit ",
-            Number(r.too_expensive.into(), 0),
+            Count(r.too_expensive),
             " ÷ ",
-            Number(self.n.into(), 0),
+            Count(self.n),
             " × 100 = **",
             Percent(r.too_expensive_pct),
             "**.",
@@ -372,7 +379,7 @@ impl Ctx {
             "pourcentage-mauvais-total",
             text!(
                 "Les pourcentages se calculent sur les ",
-                Number(self.n.into(), 0),
+                Count(self.n),
                 " personnes interrogées, pas sur le total des réponses \
                  aux deux questions.",
             ),
@@ -385,11 +392,11 @@ impl Ctx {
             " : ",
             sum_of(self.rows[i..].iter().rev().map(|x| x.min_count)),
             " = ",
-            Number(r.too_cheap.into(), 0),
+            Count(r.too_cheap),
             " personnes, soit ",
-            Number(r.too_cheap.into(), 0),
+            Count(r.too_cheap),
             " ÷ ",
-            Number(self.n.into(), 0),
+            Count(self.n),
             " × 100 = **",
             Percent(r.too_cheap_pct),
             "**.",
@@ -513,7 +520,7 @@ impl Ctx {
             "pourcentage-au-lieu-du-nombre",
             text!(
                 "Vous avez donné le pourcentage : le nombre d'acheteurs potentiels est ce pourcentage des ",
-                Number(self.n.into(), 0),
+                Count(self.n),
                 " \
                  personnes interrogées.",
             ),
@@ -532,18 +539,18 @@ impl Ctx {
         )
         .step(text!(
             "Nombre d'acheteurs potentiels = personnes interrogées − trop cher − pas assez cher = ",
-            Number(self.n.into(), 0),
+            Count(self.n),
             " − ",
-            Number(b.too_expensive.into(), 0),
+            Count(b.too_expensive),
             " − ",
-            Number(b.too_cheap.into(), 0),
+            Count(b.too_cheap),
             " \
              = **",
-            Number(b.acceptors.into(), 0),
+            Count(b.acceptors),
             "** (soit ",
             Percent(b.acceptors_pct),
             " des ",
-            Number(self.n.into(), 0),
+            Count(self.n),
             " personnes).",
         ))
     }
@@ -553,11 +560,10 @@ impl Ctx {
             ("pct_acceptants_2", "pourcentage d'acceptants (2e prix)"),
             ("pct_acceptants_3", "pourcentage d'acceptants (3e prix)"),
         ];
-        let mut questions = vec![
-            self.q_too_expensive(first),
-            self.q_too_cheap(first),
-            self.q_acceptors(first, "pct_acceptants", "pourcentage d'acceptants", true),
-        ];
+        let mut questions = Vec::with_capacity(7);
+        questions.push(self.q_too_expensive(first));
+        questions.push(self.q_too_cheap(first));
+        questions.push(self.q_acceptors(first, "pct_acceptants", "pourcentage d'acceptants", true));
         for (&i, (key, label)) in others.iter().zip(KEYS) {
             questions.push(self.q_acceptors(i, key, label, false));
         }
@@ -571,7 +577,7 @@ impl Ctx {
                 "*Méthode des prix psychologiques :* à un prix donné, le pourcentage « trop cher » est le cumul \
                  croissant des prix maximum et le pourcentage « pas assez cher » le cumul décroissant \
                  des prix minimum, chacun en pourcentage des ",
-                Number(self.n.into(), 0),
+                Count(self.n),
                 " personnes interrogées (arrondi à 0,01\u{a0}%) ; \
                  pourcentage d'acceptants = 100\u{a0}% − pourcentage « trop cher » − pourcentage « pas assez cher ».",
             ),
