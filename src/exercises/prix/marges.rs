@@ -465,7 +465,9 @@ impl Ctx {
     }
 
     fn conventions(&self) -> String {
-        let mut s = String::from(
+        // Sized for the longest combination of the sentences below.
+        let mut s = String::with_capacity(720);
+        s.push_str(
             "**Définitions à utiliser.** Marge unitaire = prix de vente HT − coût d'achat HT. \
              Taux de marge (calculé sur le coût d'achat HT) = marge unitaire ÷ coût d'achat HT × 100. \
              Taux de marque (calculé sur le prix de vente HT) = marge unitaire ÷ prix de vente HT × 100. ",

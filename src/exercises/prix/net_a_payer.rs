@@ -339,7 +339,9 @@ impl Ctx {
 
     fn conventions(&self) -> String {
         let i = &self.input;
-        let mut s = String::from(
+        // Sized for the longest combination of the sentences below.
+        let mut s = String::with_capacity(480);
+        s.push_str(
             "**Conventions.** Les réductions commerciales s'appliquent en cascade, chacune sur le montant obtenu après la précédente. ",
         );
         if self.has_discount() {
@@ -752,7 +754,9 @@ impl Ctx {
     // ----- Variants --------------------------------------------------------------
 
     fn full_invoice(&self) -> Content {
-        let mut questions = vec![self.q_gross(), self.q_net_commercial()];
+        let mut questions = Vec::with_capacity(5);
+        questions.push(self.q_gross());
+        questions.push(self.q_net_commercial());
         if self.has_discount() && self.input.discount_base == DiscountBase::NetCommercial {
             questions.push(self.q_net_financial());
         }

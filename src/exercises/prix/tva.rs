@@ -400,7 +400,10 @@ impl Ctx {
         } else {
             "relève du régime réel normal de TVA et dépose chaque mois sa déclaration (formulaire CA3)"
         };
-        let mut t = text!(
+        // The scene, then table lines of about 80 bytes and the conventions.
+        let mut t = String::with_capacity((self.sales.len() + self.buys.len()) * 80 + 1200);
+        push_text!(
+            t,
             capitalise(&s.seller()),
             " ",
             regime,
@@ -411,7 +414,6 @@ impl Ctx {
             ".\n\n",
         );
         t += "| Opération de la période | Montant | Taux de TVA |\n|---|---|---|\n";
-        t.reserve((self.sales.len() + self.buys.len()) * 80 + 900);
         for (i, l) in self.sales.iter().enumerate() {
             let (label, amount, rate) = (self.sales_label(i), Euros(l.amount), Percent(l.rate));
             push_text!(t, "| ", label, " | ", amount, " | ", rate, " |\n");
