@@ -20,10 +20,32 @@ use rust_decimal::{Decimal, RoundingStrategy};
 pub fn round_half_away(x: Decimal, dp: u32) -> Decimal {
     // Most displayed values are already at their precision: answer that without a call
     // (`round_dp_with_strategy` returns such a value unchanged too).
-    if x.scale() <= dp {
+    let scale = x.scale();
+    if scale <= dp {
         return x;
     }
-    x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+    if x.is_zero() {
+        // The library's own zero (it keeps the sign).
+        return x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    }
+    // The same result as `round_dp_with_strategy(dp, MidpointAwayFromZero)`, bit for bit
+    // (a test compares them): one integer division of the mantissa by 10^(scale − dp)
+    // instead of the library's digit-group loops, which were, on the 28-digit quotients
+    // that rates come from, a fifth of generating `prix/marges` (perf).
+    let m = x.mantissa().unsigned_abs();
+    let p = 10u128.pow(scale - dp);
+    let q = match (u64::try_from(m), u64::try_from(p)) {
+        (Ok(m), Ok(p)) => u128::from(m / p + u64::from(m % p >= p / 2)),
+        _ => m / p + u128::from(m % p >= p / 2),
+    };
+    // `q` is at most m / 10 + 1, below 2^96: it fits the three 32-bit words.
+    Decimal::from_parts(
+        q as u32,
+        (q >> 32) as u32,
+        (q >> 64) as u32,
+        x.is_sign_negative(),
+        dp,
+    )
 }
 
 /// Rounds an amount to the cent (2 decimal places), halves away from zero.
@@ -48,6 +70,55 @@ pub fn truncate(x: Decimal, dp: u32) -> Decimal {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// The integer rounding gives the library's very `Decimal` (mantissa, scale and
+        /// sign), over small values, 64-bit mantissas and the whole 96-bit range.
+        #[test]
+        fn half_away_equals_the_library(
+            m in proptest::prop_oneof![
+                -100_000i128..100_000,
+                i128::from(i64::MIN)..i128::from(i64::MAX),
+                -(1i128 << 96) + 1..(1i128 << 96),
+            ],
+            scale in 0u32..=28,
+            dp in 0u32..=28,
+        ) {
+            let x = Decimal::from_i128_with_scale(m, scale);
+            let library = x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+            proptest::prop_assert_eq!(round_half_away(x, dp).serialize(), library.serialize(), "{} {}", x, dp);
+        }
+    }
+
+    #[test]
+    fn halves_and_signs_like_the_library() {
+        for (x, dp) in [
+            ("2.345", 2),
+            ("-2.345", 2),
+            ("0.5", 0),
+            ("-0.5", 0),
+            ("-0.001", 2),
+            ("0.0049999", 2),
+            ("12.3456789012345678901234567", 2),
+            ("-0.000", 1),
+            ("79228162514264337593543950335", 0),
+        ] {
+            let x = d(x);
+            let library = x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+            assert_eq!(
+                round_half_away(x, dp).serialize(),
+                library.serialize(),
+                "{x} {dp}"
+            );
+        }
+        assert_eq!(
+            round_half_away(d("-0.001"), 2).to_string(),
+            d("-0.001")
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+                .to_string()
+        );
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
