@@ -171,7 +171,7 @@ macro_rules! integer_pieces {
     ($($t:ty),*) => {$(
         impl Piece for $t {
             fn push_to(&self, out: &mut String) {
-                push_integer(out, i128::from(*self));
+                push_integer(out, *self < 0, self.unsigned_abs() as u64);
             }
             fn size_hint(&self) -> usize {
                 6
@@ -179,39 +179,43 @@ macro_rules! integer_pieces {
         }
     )*};
 }
-integer_pieces!(i32, i64, u32, u64);
+integer_pieces!(i32, i64);
 
-impl Piece for usize {
-    fn push_to(&self, out: &mut String) {
-        push_integer(out, *self as i128);
-    }
-    fn size_hint(&self) -> usize {
-        4
-    }
+macro_rules! unsigned_pieces {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            fn push_to(&self, out: &mut String) {
+                push_integer(out, false, *self as u64);
+            }
+            fn size_hint(&self) -> usize {
+                4
+            }
+        }
+    )*};
 }
+unsigned_pieces!(u32, u64, usize);
 
-fn push_integer(out: &mut String, x: i128) {
+/// Integer pieces: plain digits (no thousands separator, unlike [`Count`]).
+fn push_integer(out: &mut String, negative: bool, m: u64) {
+    if negative {
+        out.push('-');
+    }
     // Question and line numbers, mostly: one digit.
-    if let Ok(d @ 0..=9) = u8::try_from(x) {
-        out.push(char::from(b'0' + d));
+    if m < 10 {
+        out.push(char::from(b'0' + m as u8));
         return;
     }
-    let mut buf = [0u8; 40];
+    let mut buf = [0u8; 20];
     let mut i = buf.len();
-    let mut m = x.unsigned_abs();
-    loop {
+    let mut m = m;
+    while m > 0 {
         i -= 1;
         buf[i] = b'0' + (m % 10) as u8;
         m /= 10;
-        if m == 0 {
-            break;
-        }
     }
-    if x < 0 {
-        i -= 1;
-        buf[i] = b'-';
+    for &digit in &buf[i..] {
+        out.push(char::from(digit));
     }
-    out.push_str(std::str::from_utf8(&buf[i..]).expect("chiffres ASCII"));
 }
 
 /// The text of `pieces` in one buffer sized from their hints (see [`text!`](crate::text!)).
@@ -309,6 +313,11 @@ mod tests {
         use crate::num::format::Count;
         let built = crate::text!(0usize, " ", 9i32, " ", 10u64, " ", -3i64, " ", Count(12500));
         assert_eq!(built, "0 9 10 -3 12\u{202f}500");
+        let extremes = crate::text!(i64::MIN, " ", u64::MAX, " ", i32::MIN, " ", 1_000_000usize);
+        assert_eq!(
+            extremes,
+            "-9223372036854775808 18446744073709551615 -2147483648 1000000"
+        );
     }
 
     #[test]

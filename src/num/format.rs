@@ -109,19 +109,22 @@ pub fn push_count(out: &mut String, n: i64) {
 /// values, and the general layout costs several times more for them (callgrind).
 #[inline]
 fn push_small(out: &mut String, x: Decimal, decimals: Decimals) -> bool {
-    const UNITS: [u32; 5] = [1, 10, 100, 1_000, 10_000];
     let scale = x.scale() as usize;
-    let (Some(unit), false) = (UNITS.get(scale), x.is_sign_negative()) else {
-        return false;
-    };
     let Ok(m) = u32::try_from(x.mantissa()) else {
         return false;
     };
-    let integer = m / unit;
+    // Constant divisors (multiplications), not a division by a power looked up.
+    let (integer, mut fraction) = match scale {
+        0 => (m, 0),
+        1 => (m / 10, m % 10),
+        2 => (m / 100, m % 100),
+        3 => (m / 1_000, m % 1_000),
+        4 => (m / 10_000, m % 10_000),
+        _ => return false,
+    };
     if integer >= 1000 {
         return false;
     }
-    let mut fraction = m % unit;
     let mut digits = scale;
     let mut pad = 0;
     match decimals {
