@@ -13,7 +13,7 @@ use std::hint::black_box;
 
 /// Same allocator as the binary, so the figures are the ones a user gets.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: clientele::alloc::MiMalloc = clientele::alloc::MiMalloc;
 
 const PRICING: &[&str] = &[
     "prix/net-a-payer",

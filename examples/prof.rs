@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 /// Same allocator as the binary, so the profile is the one a user gets.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: clientele::alloc::MiMalloc = clientele::alloc::MiMalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -11,8 +11,10 @@
 //! - [`correct`]: verdicts, known mistakes, carried-forward credit and scores;
 //! - [`render`]: Markdown, JSON and terminal presentations;
 //! - [`sql`]: the generated customer database, the sandbox for students' SQL (S822);
-//! - [`book`]: the offline HTML course book with the exercises embedded as data.
+//! - [`book`]: the offline HTML course book with the exercises embedded as data;
+//! - [`alloc`]: the global allocator of the binary and the benchmarks.
 
+pub mod alloc;
 pub mod book;
 pub mod calc;
 pub mod catalog;
