@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::sets;
+use common::{number_params, sets};
 
 use clientele::correct::{correct, Verdict};
 use clientele::expr::Expr;
@@ -11,7 +11,6 @@ use clientele::generate::{generate, GenError};
 use clientele::model::Instance;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use std::collections::BTreeMap;
 
 const ID: &str = "prix/tva";
 
@@ -30,11 +29,7 @@ fn mistake(inst: &Instance, key: &str, note: &str) -> Option<Decimal> {
 /// Formulas recompute the answers, right answers score full marks, every listed
 /// mistake is diagnosed with its own note.
 fn check(inst: &Instance) {
-    let mut env: BTreeMap<String, Decimal> = inst
-        .params
-        .iter()
-        .filter_map(|(k, v)| v.as_number().map(|d| (k.to_string(), d)))
-        .collect();
+    let mut env = number_params(inst);
     for q in &inst.questions {
         let f = q.formula.as_deref().unwrap();
         let got = Expr::parse(f)

@@ -60,16 +60,20 @@ pub fn check_properties(inst: &Instance, what: &str) {
     }
 }
 
+/// The numeric parameters of an instance, by name: what its formulas start from (earlier
+/// answers are added as they are checked).
+pub fn number_params(inst: &Instance) -> BTreeMap<String, rust_decimal::Decimal> {
+    inst.params
+        .iter()
+        .filter_map(|(k, v)| v.as_number().map(|d| (k.to_string(), d)))
+        .collect()
+}
+
 /// Every question's formula, evaluated on the parameters and the earlier answers, gives its
 /// answer within tolerance, and names only known values.
 pub fn check_formulas(inst: &Instance, what: &str) {
     use clientele::expr::Expr;
-    use rust_decimal::Decimal;
-    let mut env: BTreeMap<String, Decimal> = inst
-        .params
-        .iter()
-        .filter_map(|(k, v)| v.as_number().map(|d| (k.to_string(), d)))
-        .collect();
+    let mut env = number_params(inst);
     for q in &inst.questions {
         if let Some(f) = &q.formula {
             let expr = Expr::parse(f).unwrap_or_else(|err| panic!("{what} {}: {err:?}", q.key));
