@@ -2,7 +2,7 @@
 //! statements are assembled from.
 
 use crate::num::format::{
-    push_count, push_euros, push_number, push_percent, Count, Euros, Number, Percent,
+    push_count, push_digits, push_euros, push_number, push_percent, Count, Euros, Number, Percent,
 };
 
 /// Something a statement or a worked step is assembled from: literal text, a name from
@@ -171,7 +171,7 @@ macro_rules! integer_pieces {
     ($($t:ty),*) => {$(
         impl Piece for $t {
             fn push_to(&self, out: &mut String) {
-                push_integer(out, *self < 0, self.unsigned_abs() as u64);
+                push_digits(out, *self < 0, self.unsigned_abs() as u64);
             }
             fn size_hint(&self) -> usize {
                 6
@@ -185,7 +185,7 @@ macro_rules! unsigned_pieces {
     ($($t:ty),*) => {$(
         impl Piece for $t {
             fn push_to(&self, out: &mut String) {
-                push_integer(out, false, *self as u64);
+                push_digits(out, false, *self as u64);
             }
             fn size_hint(&self) -> usize {
                 4
@@ -194,29 +194,6 @@ macro_rules! unsigned_pieces {
     )*};
 }
 unsigned_pieces!(u32, u64, usize);
-
-/// Integer pieces: plain digits (no thousands separator, unlike [`Count`]).
-fn push_integer(out: &mut String, negative: bool, m: u64) {
-    if negative {
-        out.push('-');
-    }
-    // Question and line numbers, mostly: one digit.
-    if m < 10 {
-        out.push(char::from(b'0' + m as u8));
-        return;
-    }
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut m = m;
-    while m > 0 {
-        i -= 1;
-        buf[i] = b'0' + (m % 10) as u8;
-        m /= 10;
-    }
-    for &digit in &buf[i..] {
-        out.push(char::from(digit));
-    }
-}
 
 /// The text of `pieces` in one buffer sized from their hints (see [`text!`](crate::text!)).
 pub fn assemble(pieces: &[&dyn Piece]) -> String {

@@ -89,17 +89,34 @@ pub fn push_number(out: &mut String, x: Decimal, max_dp: u32) {
 /// out without going through a `Decimal` when the count has at most three digits, as
 /// nearly every count of a survey table has (they are most of its hundred-odd numbers).
 pub fn push_count(out: &mut String, n: i64) {
-    match u8::try_from(n) {
-        Ok(n) if n < 10 => out.push(char::from(b'0' + n)),
-        _ if (10..1000).contains(&n) => {
-            let n = n as u16;
-            if n >= 100 {
-                out.push(char::from(b'0' + (n / 100) as u8));
-            }
-            out.push(char::from(b'0' + (n / 10 % 10) as u8));
-            out.push(char::from(b'0' + (n % 10) as u8));
-        }
-        _ => push_number(out, Decimal::from(n), 0),
+    if (-999..1000).contains(&n) {
+        push_digits(out, n < 0, n.unsigned_abs());
+    } else {
+        push_number(out, Decimal::from(n), 0);
+    }
+}
+
+/// Appends an integer as plain digits, without thousands separators (question and line
+/// numbers, years): `-` then the digits of `m`.
+pub fn push_digits(out: &mut String, negative: bool, m: u64) {
+    if negative {
+        out.push('-');
+    }
+    // Question and line numbers, mostly: one digit.
+    if m < 10 {
+        out.push(char::from(b'0' + m as u8));
+        return;
+    }
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut m = m;
+    while m > 0 {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+    }
+    for &digit in &buf[i..] {
+        out.push(char::from(digit));
     }
 }
 
