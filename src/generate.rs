@@ -9,7 +9,7 @@ use crate::catalog::{self, TypeEntry};
 use crate::code;
 use crate::exercises;
 use crate::model::{Content, Instance, ParamValue, Params, Question, Unit};
-use crate::num::tolerance::within;
+use crate::num::tolerance::{within, Scaled};
 use crate::num::{format, parse};
 use crate::rng::Rng;
 use crate::text::push_capitalised;
@@ -470,7 +470,33 @@ fn assemble(
 /// answer or with an earlier listed mistake for these parameters (with one reduction,
 /// "rates added" and "rates cascaded" give the same value).
 fn prune_mistakes(q: &mut Question) {
+    /// The answer and up to 15 mistakes (every type has fewer) compared as integers.
+    const VALUES: usize = 16;
     let margin = q.tolerance * Decimal::TWO;
+    let mut values = [Decimal::ZERO; VALUES];
+    let count = q.mistakes.len() + 1;
+    if count <= VALUES {
+        values[0] = q.answer;
+        for (v, m) in values[1..].iter_mut().zip(&q.mistakes) {
+            *v = m.answer;
+        }
+        if let Some(scaled) = Scaled::<VALUES>::new(&values[..count], margin) {
+            // `kept[..n]`: the indices (in `values`) of the answer and the mistakes kept so far.
+            let mut kept = [0; VALUES];
+            let mut n = 1;
+            let mut i = 0;
+            q.mistakes.retain(|_| {
+                i += 1;
+                let keep = !kept[..n].iter().any(|&k| scaled.near(i, k));
+                if keep {
+                    kept[n] = i;
+                    n += 1;
+                }
+                keep
+            });
+            return;
+        }
+    }
     let answer = q.answer;
     // In place: `mistakes[..i]` are the ones kept so far.
     let mut i = 0;
@@ -522,6 +548,36 @@ mod tests {
                 solution_outro: String::new(),
             })
         }
+    }
+
+    /// Mistakes within twice the tolerance of the answer or of a mistake kept before them
+    /// are dropped, whether the values compare as integers or (a mantissa beyond 64 bits)
+    /// as decimals.
+    #[test]
+    fn mistakes_near_the_answer_or_an_earlier_one_are_pruned() {
+        let question = |extra: &[Decimal]| {
+            let mut q = Question::new("x", "x", "x", dec!(10), Unit::Euros);
+            // 10,02 and 12,015 are within 0,02 € of the answer and of 12 €; 10,03 is not.
+            for v in [dec!(10.02), dec!(12), dec!(12.015), dec!(10.03), dec!(12)]
+                .iter()
+                .chain(extra)
+            {
+                q = q.mistake(*v, "n", "m");
+            }
+            prune_mistakes(&mut q);
+            q.mistakes.iter().map(|m| m.answer).collect::<Vec<_>>()
+        };
+        assert_eq!(question(&[]), [dec!(12), dec!(10.03)]);
+        let huge = Decimal::MAX;
+        assert_eq!(
+            question(&[huge, dec!(12.01)]),
+            [dec!(12), dec!(10.03), huge]
+        );
+        // More mistakes than the integer comparison holds: the same rule.
+        let many: Vec<Decimal> = (0..20).map(|i| Decimal::from(20 + i % 10)).collect();
+        let mut expected = vec![dec!(12), dec!(10.03)];
+        expected.extend((20..30).map(Decimal::from));
+        assert_eq!(question(&many), expected);
     }
 
     #[test]

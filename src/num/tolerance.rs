@@ -1,6 +1,7 @@
 //! Whether two values agree within a tolerance (marking an answer, telling a known
 //! mistake from the right answer).
 
+use super::mantissa_at;
 use rust_decimal::Decimal;
 
 /// `|a − b| ≤ tolerance`, false when the difference overflows.
@@ -12,9 +13,9 @@ use rust_decimal::Decimal;
 pub fn within(a: Decimal, b: Decimal, tolerance: Decimal) -> bool {
     let scale = a.scale().max(b.scale()).max(tolerance.scale());
     match (
-        at_scale(a, scale),
-        at_scale(b, scale),
-        at_scale(tolerance, scale),
+        mantissa_at(a, scale),
+        mantissa_at(b, scale),
+        mantissa_at(tolerance, scale),
     ) {
         // 64-bit mantissas: their difference cannot overflow 128 bits.
         (Some(a), Some(b), Some(t)) => (i128::from(a) - i128::from(b)).abs() <= i128::from(t),
@@ -22,13 +23,39 @@ pub fn within(a: Decimal, b: Decimal, tolerance: Decimal) -> bool {
     }
 }
 
-/// The mantissa of `x` written at `scale` (≥ its own), if it fits in 64 bits: 128-bit
-/// multiplications with an overflow check are library calls, and generated values are
-/// small.
-fn at_scale(x: Decimal, scale: u32) -> Option<i64> {
-    const POWERS: [i64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
-    let power = POWERS.get((scale - x.scale()) as usize)?;
-    i64::try_from(x.mantissa()).ok()?.checked_mul(*power)
+/// Values compared with each other many times within one tolerance (a question's answer
+/// and its known mistakes, each against the ones before): brought once to their common
+/// scale as 64-bit integers, rather than at every comparison as [`within`] does.
+pub struct Scaled<const N: usize> {
+    mantissas: [i64; N],
+    tolerance: i128,
+}
+
+impl<const N: usize> Scaled<N> {
+    /// `None` when there are more than `N` values or one of them (or the tolerance) does
+    /// not fit in 64 bits at the common scale: compare them with [`within`] then.
+    pub fn new(values: &[Decimal], tolerance: Decimal) -> Option<Scaled<N>> {
+        if values.len() > N {
+            return None;
+        }
+        let scale = values
+            .iter()
+            .map(|v| v.scale())
+            .fold(tolerance.scale(), u32::max);
+        let mut mantissas = [0; N];
+        for (m, v) in mantissas.iter_mut().zip(values) {
+            *m = mantissa_at(*v, scale)?;
+        }
+        Some(Scaled {
+            mantissas,
+            tolerance: i128::from(mantissa_at(tolerance, scale)?),
+        })
+    }
+
+    /// `within(values[i], values[j], tolerance)`.
+    pub fn near(&self, i: usize, j: usize) -> bool {
+        (i128::from(self.mantissas[i]) - i128::from(self.mantissas[j])).abs() <= self.tolerance
+    }
 }
 
 #[cfg(test)]
@@ -56,6 +83,29 @@ mod tests {
     }
 
     proptest! {
+        /// Values brought to one scale compare as `within` does, pair by pair.
+        #[test]
+        fn scaled_agrees_with_within(
+            values in proptest::collection::vec((any::<i64>(), 0u32..8), 0..6),
+            small in proptest::collection::vec((-100_000i64..100_000, 0u32..4), 0..6),
+            t in 0i64..1000, st in 0u32..4,
+        ) {
+            let t = Decimal::new(t, st);
+            for (values, fits) in [(values, false), (small, true)] {
+                let values: Vec<Decimal> = values.iter().map(|&(m, s)| Decimal::new(m, s)).collect();
+                let Some(scaled) = Scaled::<5>::new(&values, t) else {
+                    // Small values at close scales always fit; only a sixth value does not.
+                    prop_assert!(!fits || values.len() > 5);
+                    continue;
+                };
+                for i in 0..values.len() {
+                    for j in 0..values.len() {
+                        prop_assert_eq!(scaled.near(i, j), within(values[i], values[j], t));
+                    }
+                }
+            }
+        }
+
         /// The integer comparison agrees with the decimal subtraction.
         #[test]
         fn agrees_with_subtraction(a in -10_000_000i64..10_000_000, b in -10_000_000i64..10_000_000,
