@@ -206,15 +206,20 @@ impl Exercise for Elasticite {
 }
 
 /// A price step plausible for a product priced from `min`: 0,01 € under 1 €, 0,10 € under
-/// 10 €, 1 € under 100 €, and so on.
+/// 10 €, 1 € under 100 €, and so on up to 1 000 €. Looked up rather than computed by
+/// multiplying by ten, which cost as much as the price's draw (callgrind).
 pub(super) fn price_step(min: Decimal) -> Decimal {
-    let mut step = dec!(0.01);
-    let mut bound = Decimal::ONE;
-    while min >= bound && step < dec!(1000) {
-        step *= dec!(10);
-        bound *= dec!(10);
-    }
-    step
+    const STEPS: [(Decimal, Decimal); 5] = [
+        (dec!(1), dec!(0.01)),
+        (dec!(10), dec!(0.1)),
+        (dec!(100), dec!(1)),
+        (dec!(1000), dec!(10)),
+        (dec!(10000), dec!(100)),
+    ];
+    STEPS
+        .iter()
+        .find(|(bound, _)| min < *bound)
+        .map_or(dec!(1000), |&(_, step)| step)
 }
 
 /// Whether the turnover moved against what the reading of `e` announces for a price
@@ -945,6 +950,10 @@ mod tests {
         assert_eq!(super::price_step(dec!(18)), dec!(1));
         assert_eq!(super::price_step(dec!(480)), dec!(10));
         assert_eq!(super::price_step(dec!(8500)), dec!(100));
+        assert_eq!(super::price_step(dec!(9999.99)), dec!(100));
+        assert_eq!(super::price_step(dec!(10000)), dec!(1000));
+        assert_eq!(super::price_step(dec!(250000)), dec!(1000));
+        assert_eq!(super::price_step(dec!(1)), dec!(0.1));
     }
 
     #[test]
