@@ -128,31 +128,33 @@ pub fn acceptors(respondents: i64, answers: &[Answers]) -> Vec<i64> {
         .collect()
 }
 
-/// Index of the unique largest value, `None` on a tie or an empty slice.
-pub fn unique_argmax<T: PartialOrd + Copy>(values: &[T]) -> Option<usize> {
-    let mut best: Option<usize> = None;
+/// Index of the unique largest value, `None` on a tie or when there is none. Takes the
+/// values as they are computed (a survey's acceptors, counts cumulated the wrong way)
+/// rather than collected first.
+pub fn unique_argmax<T: PartialOrd>(values: impl IntoIterator<Item = T>) -> Option<usize> {
+    let mut best: Option<(usize, T)> = None;
     let mut tie = false;
-    for (i, v) in values.iter().enumerate() {
-        match best {
-            None => best = Some(i),
-            Some(b) if *v > values[b] => {
-                best = Some(i);
+    for (i, v) in values.into_iter().enumerate() {
+        match &best {
+            None => best = Some((i, v)),
+            Some((_, b)) if v > *b => {
+                best = Some((i, v));
                 tie = false;
             }
-            Some(b) if *v == values[b] => tie = true,
+            Some((_, b)) if v == *b => tie = true,
             _ => {}
         }
     }
     if tie {
         None
     } else {
-        best
+        best.map(|(i, _)| i)
     }
 }
 
 /// Index of the psychological price: the unique row with the most acceptors.
 pub fn optimal(rows: &[Row]) -> Option<usize> {
-    unique_argmax(&rows.iter().map(|r| r.acceptors).collect::<Vec<_>>())
+    unique_argmax(rows.iter().map(|r| r.acceptors))
 }
 
 /// Shares `total` in multiples of `unit` proportionally to `weights` (largest remainders,
@@ -259,9 +261,10 @@ mod tests {
 
     #[test]
     fn ties_have_no_optimum() {
-        assert_eq!(unique_argmax(&[1, 3, 3, 2]), None);
-        assert_eq!(unique_argmax(&[1, 3, 2, 3, 4]), Some(4));
-        assert_eq!(unique_argmax::<i64>(&[]), None);
+        assert_eq!(unique_argmax([1, 3, 3, 2]), None);
+        assert_eq!(unique_argmax([1, 3, 2, 3, 4]), Some(4));
+        assert_eq!(unique_argmax(Vec::<i64>::new()), None);
+        assert_eq!(unique_argmax([4, 3, 3]), Some(0));
     }
 
     #[test]

@@ -13,14 +13,17 @@ use crate::exercises::context::Scene;
 use crate::exercises::prix::elasticite::price_step;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
-use crate::num::format::{euros, push_count, push_euros, push_percent, Count, Euros, Percent};
+use crate::num::format::{push_count, push_euros, push_percent, Count, Euros, Percent};
 use crate::rng::Rng;
 use crate::text;
+use crate::text::{Joined, Piece};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 pub struct Acceptabilite;
 
+/// The most candidate prices a survey offers (`nb_prix`).
+const MAX_PRICES: usize = 9;
 /// Sample sizes for which every share is exact to 0,01 % (100/n has two decimals at most).
 const SAMPLE_SIZES: [i64; 4] = [200, 250, 400, 500];
 /// Gaps between candidate prices, as a share of the central price.
@@ -34,7 +37,12 @@ impl Exercise for Acceptabilite {
     fn params(&self) -> Vec<ParamSpec> {
         vec![
             ParamSpec::integer("effectif", "nombre de personnes interrogées", 50, 2000),
-            ParamSpec::integer("nb_prix", "nombre de prix proposés dans le questionnaire", 6, 9),
+            ParamSpec::integer(
+                "nb_prix",
+                "nombre de prix proposés dans le questionnaire",
+                6,
+                MAX_PRICES as i64,
+            ),
             ParamSpec::decimal(
                 "prix_central",
                 "prix central de la grille des prix proposés (les autres s'en écartent de ecart_prix)",
@@ -69,10 +77,7 @@ impl Exercise for Acceptabilite {
                 "la grille de prix descend à zéro : réduisez ecart_prix ou nb_prix".into(),
             ));
         }
-        let prices: Vec<Decimal> = (0..k)
-            .map(|i| lowest + gap * Decimal::from(i as i64))
-            .collect();
-        let answers = draw_answers(d.rng(), n, &prices);
+        let answers = draw_answers(d.rng(), n, lowest, gap, k);
         // The survey is kept or drawn again on its counts alone; the shares follow.
         let accepting = acceptors(n, &answers);
         if accepting.iter().any(|&a| a < 0) {
@@ -99,7 +104,32 @@ impl Exercise for Acceptabilite {
 }
 
 /// A round gap close to `x`: 1, 2, 2,5 or 5 times a power of ten (at least 0,01 €).
+///
+/// On integers (ten-thousandths) when `x` has at most 4 decimals, as a drawn gap has (a
+/// price to the cent times a share to the hundredth): the `Decimal` search costs as much
+/// as drawing the rest of a survey (callgrind). A test checks that both give the same gap.
 fn nice_gap(x: Decimal) -> Decimal {
+    match i64::try_from(x.mantissa()) {
+        Ok(m) if x.scale() <= 4 && m.unsigned_abs() < 1 << 48 => {
+            let x = m * 10i64.pow(4 - x.scale());
+            // The power of ten, from 0,01 to 100 000 €, in ten-thousandths.
+            let mut scale = 100i64;
+            while scale * 10 <= x && scale < 1_000_000_000 {
+                scale *= 10;
+            }
+            let candidates = [scale, scale * 2, scale * 5 / 2, scale * 5, scale * 10];
+            let best = candidates
+                .into_iter()
+                .min_by_key(|c| (c - x).abs())
+                .expect("candidats");
+            Decimal::new(best, 4)
+        }
+        _ => nice_gap_decimal(x),
+    }
+}
+
+/// [`nice_gap`] for any `x` (a teacher's central price with more decimals).
+fn nice_gap_decimal(x: Decimal) -> Decimal {
     let mut scale = dec!(0.01);
     while scale * dec!(10) <= x && scale < dec!(100000) {
         scale *= dec!(10);
@@ -117,49 +147,116 @@ fn nice_gap(x: Decimal) -> Decimal {
         .expect("candidats")
 }
 
-/// Answer counts for each price: « prix maximum » answers lean to the high prices,
-/// « prix minimum » answers to the low ones, with random weights; nobody finds the lowest
-/// price too expensive nor the highest too cheap.
-fn draw_answers(rng: &mut Rng, n: i64, prices: &[Decimal]) -> Vec<Answers> {
-    let k = prices.len() as i64;
+/// Answer counts for each of the `k` prices `lowest`, `lowest + gap`…: « prix maximum »
+/// answers lean to the high prices, « prix minimum » answers to the low ones, with random
+/// weights; nobody finds the lowest price too expensive nor the highest too cheap.
+fn draw_answers(rng: &mut Rng, n: i64, lowest: Decimal, gap: Decimal, k: usize) -> Vec<Answers> {
     let unit = if n % 5 == 0 { 5 } else { 1 };
-    let peak_max = rng.int(k / 2 + 1, k - 2);
-    let peak_min = rng.int(1, k / 2 - 1);
-    let mut w_max = Vec::with_capacity(prices.len());
-    let mut w_min = Vec::with_capacity(prices.len());
-    for i in 0..k {
-        let shape_max = (k - 3 * (i - peak_max).abs()).max(1);
-        let shape_min = (k - 3 * (i - peak_min).abs()).max(1);
-        w_max.push(if i == 0 { 0 } else { shape_max * rng.int(2, 5) });
-        w_min.push(if i == k - 1 {
+    let last = k as i64 - 1;
+    let peak_max = rng.int(k as i64 / 2 + 1, last - 1);
+    let peak_min = rng.int(1, k as i64 / 2 - 1);
+    let mut w_max = [0; MAX_PRICES];
+    let mut w_min = [0; MAX_PRICES];
+    for (i, (w_max, w_min)) in (0..).zip(w_max.iter_mut().zip(&mut w_min).take(k)) {
+        let shape_max = (k as i64 - 3 * (i - peak_max).abs()).max(1);
+        let shape_min = (k as i64 - 3 * (i - peak_min).abs()).max(1);
+        *w_max = if i == 0 { 0 } else { shape_max * rng.int(2, 5) };
+        *w_min = if i == last {
             0
         } else {
             shape_min * rng.int(2, 5)
-        });
+        };
     }
-    let max = apportion(n, unit, &w_max);
-    let min = apportion(n, unit, &w_min);
-    prices
-        .iter()
+    let max = apportion(n, unit, &w_max[..k]);
+    let min = apportion(n, unit, &w_min[..k]);
+    (0..)
         .zip(max.iter().zip(&min))
-        .map(|(&price, (&max_count, &min_count))| Answers {
-            price,
+        .map(|(i, (&max_count, &min_count))| Answers {
+            price: lowest + gap * Decimal::from(i),
             max_count,
             min_count,
         })
         .collect()
 }
 
-/// "10 + 30 + 70": the counts a cumulation adds, written in one buffer.
-fn sum_of(counts: impl Iterator<Item = i64>) -> String {
-    let mut out = String::with_capacity(64);
-    for (i, c) in counts.enumerate() {
-        if i > 0 {
-            out.push_str(" + ");
+/// The survey as the statement gives it: each price with its two answer counts.
+struct SurveyTable<'a>(&'a Ctx);
+
+impl Piece for SurveyTable<'_> {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(
+            "| Prix proposé | Réponses « prix maximum » (trop cher à ce prix) | \
+             Réponses « prix minimum » (qualité douteuse à ce prix) |\n|---|---|---|\n",
+        );
+        for r in &self.0.rows {
+            out.push_str("| ");
+            push_euros(out, r.price);
+            out.push_str(" | ");
+            push_count(out, r.max_count);
+            out.push_str(" | ");
+            push_count(out, r.min_count);
+            out.push_str(" |\n");
         }
-        push_count(&mut out, c);
+        out.push_str("| **Total** | ");
+        push_count(out, self.0.n);
+        out.push_str(" | ");
+        push_count(out, self.0.n);
+        out.push_str(" |\n");
     }
-    out
+    fn size_hint(&self) -> usize {
+        // The header, then lines of about 30 bytes (up to 48 with large amounts).
+        200 + self.0.rows.len() * 48
+    }
+}
+
+/// The worked table of the solution, the psychological price in bold.
+struct FullTable<'a>(&'a Ctx);
+
+impl Piece for FullTable<'_> {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(
+            "| Prix | Prix max. | Cumul croissant | Trop cher (%) | Prix min. | Cumul décroissant | \
+             Pas assez cher (%) | Acceptants (%) | Acceptants |\n|---|---|---|---|---|---|---|---|---|\n",
+        );
+        for (i, r) in self.0.rows.iter().enumerate() {
+            let (a, b) = if i == self.0.best {
+                ("**", "**")
+            } else {
+                ("", "")
+            };
+            // "| **12,00 €** | 10 | 10 | 5 % | … | **40 %** | **80** |": the best price in bold.
+            out.push_str("| ");
+            out.push_str(a);
+            push_euros(out, r.price);
+            out.push_str(b);
+            for count in [r.max_count, r.too_expensive] {
+                out.push_str(" | ");
+                push_count(out, count);
+            }
+            out.push_str(" | ");
+            push_percent(out, r.too_expensive_pct);
+            for count in [r.min_count, r.too_cheap] {
+                out.push_str(" | ");
+                push_count(out, count);
+            }
+            out.push_str(" | ");
+            push_percent(out, r.too_cheap_pct);
+            out.push_str(" | ");
+            out.push_str(a);
+            push_percent(out, r.acceptors_pct);
+            out.push_str(b);
+            out.push_str(" | ");
+            out.push_str(a);
+            push_count(out, r.acceptors);
+            out.push_str(b);
+            out.push_str(" |\n");
+        }
+    }
+    fn size_hint(&self) -> usize {
+        // The header, then lines of about 80 bytes (up to 130 with large amounts and the
+        // bold optimum).
+        180 + self.0.rows.len() * 130
+    }
 }
 
 struct Ctx {
@@ -187,36 +284,12 @@ impl Ctx {
         }
     }
 
-    fn max_counts(&self) -> Vec<i64> {
-        self.rows.iter().map(|r| r.max_count).collect()
-    }
-
     fn pct_2n(&self, count: i64) -> Decimal {
         share(count, 2 * self.n)
     }
 
     fn statement(&self) -> String {
         let s = &self.scene;
-        // The header, then lines of about 30 bytes (up to 48 with large amounts).
-        let mut t = String::with_capacity(200 + self.rows.len() * 48);
-        t.push_str(
-            "| Prix proposé | Réponses « prix maximum » (trop cher à ce prix) | \
-             Réponses « prix minimum » (qualité douteuse à ce prix) |\n|---|---|---|\n",
-        );
-        for r in &self.rows {
-            t.push_str("| ");
-            push_euros(&mut t, r.price);
-            t.push_str(" | ");
-            push_count(&mut t, r.max_count);
-            t.push_str(" | ");
-            push_count(&mut t, r.min_count);
-            t.push_str(" |\n");
-        }
-        t.push_str("| **Total** | ");
-        push_count(&mut t, self.n);
-        t.push_str(" | ");
-        push_count(&mut t, self.n);
-        t.push_str(" |\n");
         text!(
             "Le ",
             s.date.french(),
@@ -235,7 +308,7 @@ impl Ctx {
              Chaque personne a choisi une réponse à chaque question parmi les prix proposés. Une personne qui \
              donne un prix maximum trouve l'article trop cher à ce prix et au-dessus ; une personne qui donne un \
              prix minimum doute de sa qualité (« pas assez cher ») à ce prix et en dessous.\n\n",
-            t,
+            SurveyTable(self),
             "\n\
              **Méthode.** Le pourcentage de « trop cher » s'obtient en cumulant les prix maximum par prix \
              croissants, celui de « pas assez cher » en cumulant les prix minimum par prix décroissants, \
@@ -244,54 +317,9 @@ impl Ctx {
         )
     }
 
-    fn full_table(&self) -> String {
-        // The header, then lines of about 80 bytes (up to 130 with large amounts and the
-        // bold optimum).
-        let mut t = String::with_capacity(180 + self.rows.len() * 130);
-        t.push_str(
-            "| Prix | Prix max. | Cumul croissant | Trop cher (%) | Prix min. | Cumul décroissant | \
-             Pas assez cher (%) | Acceptants (%) | Acceptants |\n|---|---|---|---|---|---|---|---|---|\n",
-        );
-        for (i, r) in self.rows.iter().enumerate() {
-            let (a, b) = if i == self.best {
-                ("**", "**")
-            } else {
-                ("", "")
-            };
-            // "| **12,00 €** | 10 | 10 | 5 % | … | **40 %** | **80** |": the best price in bold.
-            t.push_str("| ");
-            t.push_str(a);
-            push_euros(&mut t, r.price);
-            t.push_str(b);
-            for count in [r.max_count, r.too_expensive] {
-                t.push_str(" | ");
-                push_count(&mut t, count);
-            }
-            t.push_str(" | ");
-            push_percent(&mut t, r.too_expensive_pct);
-            for count in [r.min_count, r.too_cheap] {
-                t.push_str(" | ");
-                push_count(&mut t, count);
-            }
-            t.push_str(" | ");
-            push_percent(&mut t, r.too_cheap_pct);
-            t.push_str(" | ");
-            t.push_str(a);
-            push_percent(&mut t, r.acceptors_pct);
-            t.push_str(b);
-            t.push_str(" | ");
-            t.push_str(a);
-            push_count(&mut t, r.acceptors);
-            t.push_str(b);
-            t.push_str(" |\n");
-        }
-        t
-    }
-
     fn q_too_expensive(&self, i: usize) -> Question {
         let r = &self.rows[i];
         let (wrong_up, _) = &self.reversed;
-        let first = euros(self.rows[0].price);
         Question::new(
             "pct_trop_cher",
             "pourcentage « trop cher »",
@@ -328,11 +356,11 @@ impl Ctx {
         )
         .step(text!(
             "Cumul croissant des prix maximum, de ",
-            first,
+            Euros(self.rows[0].price),
             " à ",
             Euros(r.price),
             " : ",
-            sum_of(self.rows[..=i].iter().map(|x| x.max_count)),
+            Joined(" + ", self.rows[..=i].iter().map(|x| Count(x.max_count))),
             " = ",
             Count(r.too_expensive),
             " personnes, soit ",
@@ -348,7 +376,6 @@ impl Ctx {
     fn q_too_cheap(&self, i: usize) -> Question {
         let r = &self.rows[i];
         let (_, wrong_down) = &self.reversed;
-        let last = euros(self.rows[self.rows.len() - 1].price);
         Question::new(
             "pct_pas_assez_cher",
             "pourcentage « pas assez cher »",
@@ -386,11 +413,11 @@ impl Ctx {
         )
         .step(text!(
             "Cumul décroissant des prix minimum, de ",
-            last,
+            Euros(self.rows[self.rows.len() - 1].price),
             " à ",
             Euros(r.price),
             " : ",
-            sum_of(self.rows[i..].iter().rev().map(|x| x.min_count)),
+            Joined(" + ", self.rows[i..].iter().rev().map(|x| Count(x.min_count))),
             " = ",
             Count(r.too_cheap),
             " personnes, soit ",
@@ -464,11 +491,10 @@ impl Ctx {
     fn q_optimal(&self) -> Question {
         let b = &self.rows[self.best];
         let (wrong_up, wrong_down) = &self.reversed;
-        let wrong_acceptors: Vec<i64> = wrong_up
+        let wrong_acceptors = wrong_up
             .iter()
             .zip(wrong_down)
-            .map(|(u, dn)| self.n - u - dn)
-            .collect();
+            .map(|(u, dn)| self.n - u - dn);
         let mut q = Question::new(
             "prix_optimal",
             "prix psychologique",
@@ -477,7 +503,7 @@ impl Ctx {
             b.price,
             Unit::Euros,
         );
-        if let Some(i) = unique_argmax(&self.max_counts()) {
+        if let Some(i) = unique_argmax(self.rows.iter().map(|r| r.max_count)) {
             q = q.mistake(
                 self.rows[i].price,
                 "prix-maximum-le-plus-cite",
@@ -485,7 +511,7 @@ impl Ctx {
                  le prix psychologique est celui qui a le plus fort pourcentage d'acceptants.",
             );
         }
-        if let Some(i) = unique_argmax(&wrong_acceptors) {
+        if let Some(i) = unique_argmax(wrong_acceptors) {
             q = q.mistake(
                 self.rows[i].price,
                 "cumul-sens-inverse",
@@ -495,7 +521,7 @@ impl Ctx {
         }
         q.step(text!(
             "Tableau complet (le prix retenu est en gras) :\n\n",
-            self.full_table(),
+            FullTable(self),
             "\n\
              Le pourcentage d'acceptants est maximal (",
             Percent(b.acceptors_pct),
@@ -717,6 +743,19 @@ mod tests {
         assert_eq!(nice_gap(dec!(76.8)), dec!(100));
         assert_eq!(nice_gap(dec!(2.3)), dec!(2.5));
         assert_eq!(nice_gap(dec!(0.001)), dec!(0.01));
+        // Midway between 2 and 2,5 × 10: the lower one, as `min_by_key` keeps the first.
+        assert_eq!(nice_gap(dec!(22.5)), dec!(20));
+        // Beyond 100 000 € the power stops growing: 12 × 100 000 → 10 × 100 000.
+        assert_eq!(nice_gap(dec!(1234567.8)), dec!(1000000));
+    }
+
+    proptest::proptest! {
+        /// The integer search gives the gap of the decimal one.
+        #[test]
+        fn nice_gap_on_integers_agrees(m in 0i64..2_000_000_000_000, scale in 0u32..=6) {
+            let x = Decimal::new(m, scale);
+            proptest::prop_assert_eq!(nice_gap(x), nice_gap_decimal(x));
+        }
     }
 
     fn raw(set: &[(&str, &str)]) -> BTreeMap<String, String> {
