@@ -473,29 +473,22 @@ fn prune_mistakes(q: &mut Question) {
     /// The answer and up to 15 mistakes (every type has fewer) compared as integers.
     const VALUES: usize = 16;
     let margin = q.tolerance * Decimal::TWO;
-    let mut values = [Decimal::ZERO; VALUES];
-    let count = q.mistakes.len() + 1;
-    if count <= VALUES {
-        values[0] = q.answer;
-        for (v, m) in values[1..].iter_mut().zip(&q.mistakes) {
-            *v = m.answer;
-        }
-        if let Some(scaled) = Scaled::<VALUES>::new(&values[..count], margin) {
-            // `kept[..n]`: the indices (in `values`) of the answer and the mistakes kept so far.
-            let mut kept = [0; VALUES];
-            let mut n = 1;
-            let mut i = 0;
-            q.mistakes.retain(|_| {
-                i += 1;
-                let keep = !kept[..n].iter().any(|&k| scaled.near(i, k));
-                if keep {
-                    kept[n] = i;
-                    n += 1;
-                }
-                keep
-            });
-            return;
-        }
+    let values = std::iter::once(q.answer).chain(q.mistakes.iter().map(|m| m.answer));
+    if let Some(scaled) = Scaled::<VALUES>::new(values, margin) {
+        // `kept[..n]`: the indices (among the values) of the answer and the mistakes kept so far.
+        let mut kept = [0; VALUES];
+        let mut n = 1;
+        let mut i = 0;
+        q.mistakes.retain(|_| {
+            i += 1;
+            let keep = !kept[..n].iter().any(|&k| scaled.near(i, k));
+            if keep {
+                kept[n] = i;
+                n += 1;
+            }
+            keep
+        });
+        return;
     }
     let answer = q.answer;
     // In place: `mistakes[..i]` are the ones kept so far.

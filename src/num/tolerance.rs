@@ -34,17 +34,14 @@ pub struct Scaled<const N: usize> {
 impl<const N: usize> Scaled<N> {
     /// `None` when there are more than `N` values or one of them (or the tolerance) does
     /// not fit in 64 bits at the common scale: compare them with [`within`] then.
-    pub fn new(values: &[Decimal], tolerance: Decimal) -> Option<Scaled<N>> {
-        if values.len() > N {
-            return None;
-        }
-        let scale = values
-            .iter()
-            .map(|v| v.scale())
-            .fold(tolerance.scale(), u32::max);
+    pub fn new(
+        values: impl Iterator<Item = Decimal> + Clone,
+        tolerance: Decimal,
+    ) -> Option<Scaled<N>> {
+        let scale = values.clone().map(|v| v.scale()).fold(tolerance.scale(), u32::max);
         let mut mantissas = [0; N];
-        for (m, v) in mantissas.iter_mut().zip(values) {
-            *m = mantissa_at(*v, scale)?;
+        for (k, v) in values.enumerate() {
+            *mantissas.get_mut(k)? = mantissa_at(v, scale)?;
         }
         Some(Scaled {
             mantissas,
@@ -93,7 +90,7 @@ mod tests {
             let t = Decimal::new(t, st);
             for (values, fits) in [(values, false), (small, true)] {
                 let values: Vec<Decimal> = values.iter().map(|&(m, s)| Decimal::new(m, s)).collect();
-                let Some(scaled) = Scaled::<5>::new(&values, t) else {
+                let Some(scaled) = Scaled::<5>::new(values.iter().copied(), t) else {
                     // Small values at close scales always fit; only a sixth value does not.
                     prop_assert!(!fits || values.len() > 5);
                     continue;
