@@ -55,6 +55,8 @@ pub struct Scene {
     pub customer: &'static Customer,
     pub contact: &'static Person,
     pub date: Date,
+    /// The business presented as [`Scene::seller`] gives it.
+    seller: &'static str,
 }
 
 /// A sale between mainland France and an overseas département is an export (no French
@@ -83,10 +85,50 @@ static CUSTOMERS_BY_AREA: LazyLock<Vec<(&'static str, Vec<&'static Customer>)>> 
         pools
     });
 
+/// Every business of the pool as statements introduce it, in pool order: a statement
+/// names its seller once or twice, and writing the sector in lower case around its
+/// parentheses each time was a fiftieth of generating an exercise (callgrind).
+static SELLERS: LazyLock<Vec<String>> =
+    LazyLock::new(|| contexts().entreprise.iter().map(present).collect());
+
+/// "la SARL Les Vergers du Comtat (négoce de fruits et légumes, Carpentras)": how a
+/// statement introduces `b`.
+fn present(b: &Business) -> String {
+    let mut out = String::with_capacity(
+        b.forme.len() + b.nom.len() + b.secteur.len() + b.ville.len() + 40,
+    );
+    if b.forme == "EI" {
+        out.push_str("l'entreprise individuelle");
+    } else {
+        out.push_str("la ");
+        out.push_str(&b.forme);
+    }
+    out.push(' ');
+    out.push_str(&b.nom);
+    out.push_str(" (");
+    // "Agroalimentaire (fromagerie)" inside parentheses reads "agroalimentaire : fromagerie".
+    let mut sector = b.secteur.chars();
+    if let Some(first) = sector.next() {
+        out.extend(first.to_lowercase());
+    }
+    for (i, part) in sector.as_str().split(" (").enumerate() {
+        if i > 0 {
+            out.push_str("\u{a0}: ");
+        }
+        part.split(')').for_each(|piece| out.push_str(piece));
+    }
+    out.push_str(", ");
+    out.push_str(&b.ville);
+    out.push(')');
+    out
+}
+
 impl Scene {
     pub fn draw(rng: &mut Rng) -> Scene {
         let c = contexts();
-        let business = rng.pick(&c.entreprise);
+        // `rng.pick(&c.entreprise)`, keeping the index for the business's presentation.
+        let index = rng.below(c.entreprise.len() as u64) as usize;
+        let business = &c.entreprise[index];
         let product = rng.pick(&business.produit);
         let here = area(&business.code_postal);
         let pool = CUSTOMERS_BY_AREA.iter().find(|(a, _)| *a == here);
@@ -102,39 +144,13 @@ impl Scene {
             customer,
             contact,
             date,
+            seller: &SELLERS[index],
         }
     }
 
     /// "la SARL Les Vergers du Comtat (négoce de fruits et légumes, Carpentras)".
-    pub fn seller(&self) -> String {
-        let b = self.business;
-        let mut out = String::with_capacity(
-            b.forme.len() + b.nom.len() + b.secteur.len() + b.ville.len() + 40,
-        );
-        if b.forme == "EI" {
-            out.push_str("l'entreprise individuelle");
-        } else {
-            out.push_str("la ");
-            out.push_str(&b.forme);
-        }
-        out.push(' ');
-        out.push_str(&b.nom);
-        out.push_str(" (");
-        // "Agroalimentaire (fromagerie)" inside parentheses reads "agroalimentaire : fromagerie".
-        let mut sector = b.secteur.chars();
-        if let Some(first) = sector.next() {
-            out.extend(first.to_lowercase());
-        }
-        for (i, part) in sector.as_str().split(" (").enumerate() {
-            if i > 0 {
-                out.push_str("\u{a0}: ");
-            }
-            part.split(')').for_each(|piece| out.push_str(piece));
-        }
-        out.push_str(", ");
-        out.push_str(&b.ville);
-        out.push(')');
-        out
+    pub fn seller(&self) -> &'static str {
+        self.seller
     }
 
     /// "son client Épicerie fine Lacroix (Avignon)".
