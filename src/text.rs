@@ -246,6 +246,13 @@ pub fn capitalise(s: &str) -> String {
 
 /// Appends `s` capitalised to `out`, for text built in one buffer.
 pub fn push_capitalised(out: &mut String, s: &str) {
+    // Most names start with an ASCII letter: no Unicode case table for them (every
+    // solution heading capitalises its question's name).
+    if let Some(&first) = s.as_bytes().first().filter(|b| b.is_ascii()) {
+        out.push(char::from(first.to_ascii_uppercase()));
+        out.push_str(&s[1..]);
+        return;
+    }
     let mut c = s.chars();
     if let Some(f) = c.next() {
         out.extend(f.to_uppercase());
@@ -398,6 +405,10 @@ mod tests {
         assert_eq!(french_list(&v(&["a", "b"])), "a et b");
         assert_eq!(french_list(&v(&["a", "b", "c"])), "a, b et c");
         assert_eq!(capitalise("écart"), "Écart");
+        assert_eq!(capitalise("net commercial"), "Net commercial");
+        assert_eq!(capitalise("TVA à décaisser"), "TVA à décaisser");
+        assert_eq!(capitalise("3e prix"), "3e prix");
+        assert_eq!(capitalise(""), "");
         assert_eq!(lowercase_first("Négoce"), "négoce");
     }
 }
