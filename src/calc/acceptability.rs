@@ -112,17 +112,19 @@ pub fn table(respondents: i64, answers: &[Answers]) -> Vec<Row> {
 }
 
 /// Respondents accepting each price (neither too expensive nor too cheap), as in
-/// [`table`] but without its shares: what telling whether a drawn survey has a clear
-/// optimum needs (a third of the drawn surveys do not and are drawn again).
-pub fn acceptors(respondents: i64, answers: &[Answers]) -> Vec<i64> {
-    let mut too_cheap: i64 = answers.iter().map(|a| a.min_count).sum();
+/// [`table`] from the answer counts alone (`max_counts[i]`, `min_counts[i]` at the `i`-th
+/// price): what telling whether a drawn survey has a clear optimum needs (a third of the
+/// drawn surveys do not and are drawn again, before their prices and shares are made).
+pub fn acceptors(respondents: i64, max_counts: &[i64], min_counts: &[i64]) -> Vec<i64> {
+    let mut too_cheap: i64 = min_counts.iter().sum();
     let mut too_expensive = 0;
-    answers
+    max_counts
         .iter()
-        .map(|a| {
-            too_expensive += a.max_count;
+        .zip(min_counts)
+        .map(|(&max_count, &min_count)| {
+            too_expensive += max_count;
             let accepting = respondents - too_expensive - too_cheap;
-            too_cheap -= a.min_count;
+            too_cheap -= min_count;
             accepting
         })
         .collect()
@@ -224,7 +226,9 @@ mod tests {
         );
         assert_eq!(rows[3].too_expensive_pct, dec!(55));
         assert_eq!(rows[3].too_cheap_pct, dec!(15));
-        assert_eq!(acceptors(200, &textbook()), vec![0, 30, 80, 60, 20, 0]);
+        let (max, min): (Vec<i64>, Vec<i64>) =
+            textbook().iter().map(|a| (a.max_count, a.min_count)).unzip();
+        assert_eq!(acceptors(200, &max, &min), vec![0, 30, 80, 60, 20, 0]);
         let best = optimal(&rows).unwrap();
         assert_eq!(rows[best].price, dec!(14));
         assert_eq!(rows[best].acceptors, 80);
@@ -292,7 +296,9 @@ mod tests {
                 .collect();
             let rows = table(n, &answers);
             let counts: Vec<i64> = rows.iter().map(|r| r.acceptors).collect();
-            prop_assert_eq!(acceptors(n, &answers), counts);
+            let (max, min): (Vec<i64>, Vec<i64>) =
+                answers.iter().map(|a| (a.max_count, a.min_count)).unzip();
+            prop_assert_eq!(acceptors(n, &max, &min), counts);
             for r in &rows {
                 prop_assert_eq!(r.acceptors_pct + r.too_expensive_pct + r.too_cheap_pct, dec!(100));
                 prop_assert_eq!(r.acceptors + r.too_expensive + r.too_cheap, n);

@@ -77,9 +77,9 @@ impl Exercise for Acceptabilite {
                 "la grille de prix descend à zéro : réduisez ecart_prix ou nb_prix".into(),
             ));
         }
-        let answers = draw_answers(d.rng(), n, lowest, gap, k);
-        // The survey is kept or drawn again on its counts alone; the shares follow.
-        let accepting = acceptors(n, &answers);
+        let (max_counts, min_counts) = draw_counts(d.rng(), n, k);
+        // The survey is kept or drawn again on its counts alone; prices and shares follow.
+        let accepting = acceptors(n, &max_counts, &min_counts);
         if accepting.iter().any(|&a| a < 0) {
             return Err(Degenerate(
                 "réponses incohérentes (acceptants négatifs)".into(),
@@ -90,6 +90,14 @@ impl Exercise for Acceptabilite {
         if accepting[best] * 100 < 35 * n || best == 0 || best == k - 1 {
             return Err(Degenerate("prix optimal peu marqué".into()));
         }
+        let answers: Vec<Answers> = (0..)
+            .zip(max_counts.iter().zip(&min_counts))
+            .map(|(i, (&max_count, &min_count))| Answers {
+                price: lowest + gap * Decimal::from(i),
+                max_count,
+                min_count,
+            })
+            .collect();
         let rows = table(n, &answers);
         debug_assert_eq!(optimal(&rows), Some(best));
         // The asked prices: interior prices other than the optimum for the first two, so
@@ -147,10 +155,10 @@ fn nice_gap_decimal(x: Decimal) -> Decimal {
         .expect("candidats")
 }
 
-/// Answer counts for each of the `k` prices `lowest`, `lowest + gap`…: « prix maximum »
-/// answers lean to the high prices, « prix minimum » answers to the low ones, with random
-/// weights; nobody finds the lowest price too expensive nor the highest too cheap.
-fn draw_answers(rng: &mut Rng, n: i64, lowest: Decimal, gap: Decimal, k: usize) -> Vec<Answers> {
+/// Answer counts at each of the `k` prices, « prix maximum » then « prix minimum »: the
+/// first lean to the high prices, the others to the low ones, with random weights; nobody
+/// finds the lowest price too expensive nor the highest too cheap.
+fn draw_counts(rng: &mut Rng, n: i64, k: usize) -> (Vec<i64>, Vec<i64>) {
     let unit = if n % 5 == 0 { 5 } else { 1 };
     let last = k as i64 - 1;
     let peak_max = rng.int(k as i64 / 2 + 1, last - 1);
@@ -167,16 +175,10 @@ fn draw_answers(rng: &mut Rng, n: i64, lowest: Decimal, gap: Decimal, k: usize) 
             shape_min * rng.int(2, 5)
         };
     }
-    let max = apportion(n, unit, &w_max[..k]);
-    let min = apportion(n, unit, &w_min[..k]);
-    (0..)
-        .zip(max.iter().zip(&min))
-        .map(|(i, (&max_count, &min_count))| Answers {
-            price: lowest + gap * Decimal::from(i),
-            max_count,
-            min_count,
-        })
-        .collect()
+    (
+        apportion(n, unit, &w_max[..k]),
+        apportion(n, unit, &w_min[..k]),
+    )
 }
 
 /// The survey as the statement gives it: each price with its two answer counts.
