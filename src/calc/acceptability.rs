@@ -226,8 +226,10 @@ mod tests {
         );
         assert_eq!(rows[3].too_expensive_pct, dec!(55));
         assert_eq!(rows[3].too_cheap_pct, dec!(15));
-        let (max, min): (Vec<i64>, Vec<i64>) =
-            textbook().iter().map(|a| (a.max_count, a.min_count)).unzip();
+        let (max, min): (Vec<i64>, Vec<i64>) = textbook()
+            .iter()
+            .map(|a| (a.max_count, a.min_count))
+            .unzip();
         assert_eq!(acceptors(200, &max, &min), vec![0, 30, 80, 60, 20, 0]);
         let best = optimal(&rows).unwrap();
         assert_eq!(rows[best].price, dec!(14));

@@ -94,9 +94,8 @@ static SELLERS: LazyLock<Vec<String>> =
 /// "la SARL Les Vergers du Comtat (négoce de fruits et légumes, Carpentras)": how a
 /// statement introduces `b`.
 fn present(b: &Business) -> String {
-    let mut out = String::with_capacity(
-        b.forme.len() + b.nom.len() + b.secteur.len() + b.ville.len() + 40,
-    );
+    let mut out =
+        String::with_capacity(b.forme.len() + b.nom.len() + b.secteur.len() + b.ville.len() + 40);
     if b.forme == "EI" {
         out.push_str("l'entreprise individuelle");
     } else {

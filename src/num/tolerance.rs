@@ -38,7 +38,10 @@ impl<const N: usize> Scaled<N> {
         values: impl Iterator<Item = Decimal> + Clone,
         tolerance: Decimal,
     ) -> Option<Scaled<N>> {
-        let scale = values.clone().map(|v| v.scale()).fold(tolerance.scale(), u32::max);
+        let scale = values
+            .clone()
+            .map(|v| v.scale())
+            .fold(tolerance.scale(), u32::max);
         let mut mantissas = [0; N];
         for (k, v) in values.enumerate() {
             *mantissas.get_mut(k)? = mantissa_at(v, scale)?;
