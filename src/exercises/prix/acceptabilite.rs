@@ -221,16 +221,18 @@ impl Piece for FullTable<'_> {
              Pas assez cher (%) | Acceptants (%) | Acceptants |\n|---|---|---|---|---|---|---|---|---|\n",
         );
         for (i, r) in self.0.rows.iter().enumerate() {
-            let (a, b) = if i == self.0.best {
-                ("**", "**")
-            } else {
-                ("", "")
+            // "| **12,00 €** | 10 | 10 | 5 % | … | **40 %** | **80** |": the best price in bold
+            // (the marks pushed as constants: a text chosen at run time is a `memcpy` call).
+            let bold = i == self.0.best;
+            let mark = |out: &mut String| {
+                if bold {
+                    out.push_str("**");
+                }
             };
-            // "| **12,00 €** | 10 | 10 | 5 % | … | **40 %** | **80** |": the best price in bold.
             out.push_str("| ");
-            out.push_str(a);
+            mark(out);
             push_euros(out, r.price);
-            out.push_str(b);
+            mark(out);
             for count in [r.max_count, r.too_expensive] {
                 out.push_str(" | ");
                 push_count(out, count);
@@ -244,13 +246,13 @@ impl Piece for FullTable<'_> {
             out.push_str(" | ");
             push_percent(out, r.too_cheap_pct);
             out.push_str(" | ");
-            out.push_str(a);
+            mark(out);
             push_percent(out, r.acceptors_pct);
-            out.push_str(b);
+            mark(out);
             out.push_str(" | ");
-            out.push_str(a);
+            mark(out);
             push_count(out, r.acceptors);
-            out.push_str(b);
+            mark(out);
             out.push_str(" |\n");
         }
     }
