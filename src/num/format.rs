@@ -98,30 +98,43 @@ pub fn push_count(out: &mut String, n: i64) {
 
 /// Appends an integer as plain digits, without thousands separators (question and line
 /// numbers, years): `-` then the digits of `m`.
+///
+/// Inlined for counts, question and line numbers (three digits at most, seventy-odd in a
+/// survey exercise): called, saving and restoring registers cost a third of each.
+#[inline(always)]
 pub fn push_digits(out: &mut String, negative: bool, m: u64) {
+    if negative || m >= 1000 {
+        return push_long_digits(out, negative, m);
+    }
+    let m = m as u32;
+    let mut out = Ascii::new(out);
+    if m >= 100 {
+        out.digit(m / 100);
+    }
+    if m >= 10 {
+        out.digit(m / 10 % 10);
+    }
+    out.digit(m % 10);
+}
+
+/// [`push_digits`] for the others.
+#[inline(never)]
+fn push_long_digits(out: &mut String, negative: bool, m: u64) {
     let mut out = Ascii::new(out);
     if negative {
         out.push(b'-');
     }
-    // Counts, question and line numbers, mostly: three digits at most.
-    if m < 1000 {
-        let m = m as u32;
-        if m >= 100 {
-            out.digit(m / 100);
-        }
-        if m >= 10 {
-            out.digit(m / 10 % 10);
-        }
-        out.digit(m % 10);
-        return;
-    }
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut m = m;
-    while m > 0 {
+    // At least one digit: "-0" stays a number.
+    loop {
         i -= 1;
         buf[i] = b'0' + (m % 10) as u8;
         m /= 10;
+        if m == 0 {
+            break;
+        }
     }
     for &digit in &buf[i..] {
         out.push(digit);
@@ -160,8 +173,9 @@ impl<'a> Ascii<'a> {
 /// Lays out the most common values, not negative, below 1 000 (no thousands separator)
 /// with at most 4 decimals, digit by digit into `out`; `false` (and nothing written) for
 /// the others, which [`layout`] takes. Shares, unit prices and counts are mostly such
-/// values, and the general layout costs several times more for them (callgrind).
-#[inline]
+/// values, and the general layout costs several times more for them (callgrind). Inlined
+/// in its three callers, as for [`push_digits`].
+#[inline(always)]
 fn push_small(out: &mut String, x: Decimal, decimals: Decimals) -> bool {
     let scale = x.scale() as usize;
     let Ok(m) = u32::try_from(x.mantissa()) else {
@@ -476,6 +490,22 @@ mod tests {
         push_count(&mut s, 305);
         push_count(&mut s, 1250);
         assert_eq!(s, "7403051\u{202F}250");
+    }
+
+    #[test]
+    fn plain_digits() {
+        let digits = |negative, m| {
+            let mut s = String::from(">");
+            push_digits(&mut s, negative, m);
+            s
+        };
+        assert_eq!(digits(false, 0), ">0");
+        assert_eq!(digits(true, 0), ">-0");
+        assert_eq!(digits(false, 999), ">999");
+        assert_eq!(digits(false, 1000), ">1000");
+        assert_eq!(digits(true, 7), ">-7");
+        assert_eq!(digits(true, 12_345), ">-12345");
+        assert_eq!(digits(false, u64::MAX), ">18446744073709551615");
     }
 
     #[test]
