@@ -16,14 +16,20 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// calculators: `round_half_away(2.345, 2) = 2.35`,
 /// `round_half_away(-2.345, 2) = -2.35`. Never use `Decimal::round()` or
 /// `round_dp()` instead: they round half to even (banker's rounding).
-#[inline]
+#[inline(always)]
 pub fn round_half_away(x: Decimal, dp: u32) -> Decimal {
-    // Most displayed values are already at their precision: answer that without a call
-    // (`round_dp_with_strategy` returns such a value unchanged too).
-    let scale = x.scale();
-    if scale <= dp {
+    // Most displayed values are already at their precision: answered where the call is,
+    // without one (`round_dp_with_strategy` returns such a value unchanged too).
+    if x.scale() <= dp {
         return x;
     }
+    round_finer(x, dp)
+}
+
+/// [`round_half_away`] of a value with more than `dp` decimals.
+#[inline(never)]
+fn round_finer(x: Decimal, dp: u32) -> Decimal {
+    let scale = x.scale();
     if x.is_zero() {
         // The library's own zero (it keeps the sign).
         return x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
