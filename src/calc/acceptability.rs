@@ -175,15 +175,17 @@ pub fn apportion(total: i64, unit: i64, weights: &[i64]) -> Vec<i64> {
     // `left` of them are positive: the `left` largest get one unit more each. Picked one
     // at a time (a survey has a few units left over at most nine weights): sorting them
     // all was a tenth of drawing a survey (perf).
+    // A remainder given its unit is set to zero: it is never picked again.
     for _ in 0..left {
-        let mut best: Option<usize> = None;
-        for (i, (&(_, r), &w)) in shares.iter().zip(weights).enumerate() {
-            if w > 0 && r >= 0 && best.is_none_or(|b| r > shares[b].1) {
-                best = Some(i);
+        let (mut best, mut largest) = (None, 0);
+        for (i, &(_, r)) in shares.iter().enumerate() {
+            // Strictly larger: ties go to the lower index.
+            if r > largest {
+                (best, largest) = (Some(i), r);
             }
         }
         let b = best.expect("moins d'unités restantes que de restes positifs");
-        shares[b] = (shares[b].0 + 1, -1);
+        shares[b] = (shares[b].0 + 1, 0);
     }
     shares.into_iter().map(|(c, _)| c * unit).collect()
 }
