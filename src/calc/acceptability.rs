@@ -63,6 +63,40 @@ pub fn share(count: i64, total: i64) -> Decimal {
     }
 }
 
+/// [`share`] of many counts over one total. When the total divides 10 000, as the drawn
+/// sample sizes do, each share is exact in hundredths of a percent: a multiplication,
+/// where `share` divides twice (divisions are slow, and a table has a score of shares).
+pub struct Shares {
+    total: i64,
+    /// 10 000 / total, when exact.
+    per_count: Option<i64>,
+}
+
+impl Shares {
+    /// Shares of `total` people (positive).
+    pub fn of(total: i64) -> Shares {
+        Shares {
+            total,
+            per_count: (10_000 % total == 0).then(|| 10_000 / total),
+        }
+    }
+
+    /// `share(count, total)`, the same value and scale.
+    pub fn share(&self, count: i64) -> Decimal {
+        match self.per_count {
+            Some(per) if (0..=i64::MAX / 10_000).contains(&count) => {
+                let hundredths = count * per;
+                if hundredths % 100 == 0 {
+                    Decimal::from(hundredths / 100)
+                } else {
+                    Decimal::new(hundredths, 2)
+                }
+            }
+            _ => share(count, self.total),
+        }
+    }
+}
+
 /// Increasing cumulation: element `i` is the sum of the first `i + 1` counts.
 pub fn cumulate_up(counts: impl IntoIterator<Item = i64>) -> Vec<i64> {
     let counts = counts.into_iter();
@@ -90,12 +124,13 @@ where
 pub fn table(respondents: i64, answers: &[Answers]) -> Vec<Row> {
     let up = cumulate_up(answers.iter().map(|a| a.max_count));
     let down = cumulate_down(answers.iter().map(|a| a.min_count));
+    let shares = Shares::of(respondents);
     answers
         .iter()
         .zip(up.iter().zip(&down))
         .map(|(a, (&te, &tc))| {
-            let too_expensive_pct = share(te, respondents);
-            let too_cheap_pct = share(tc, respondents);
+            let too_expensive_pct = shares.share(te);
+            let too_cheap_pct = shares.share(tc);
             Row {
                 price: a.price,
                 max_count: a.max_count,
@@ -317,6 +352,17 @@ mod tests {
             if let Some(b) = optimal(&rows) {
                 prop_assert!(rows.iter().enumerate().all(|(i, r)| i == b || r.acceptors < rows[b].acceptors));
             }
+        }
+
+        #[test]
+        fn shares_of_one_total_are_the_shares(
+            total in prop_oneof![prop::sample::select(vec![1i64, 8, 16, 200, 250, 400, 500, 625, 2000, 10_000]), 1i64..3000],
+            count in prop_oneof![0i64..5000, 0i64..i64::MAX],
+        ) {
+            let expected = share(count, total);
+            let got = Shares::of(total).share(count);
+            prop_assert_eq!(got, expected);
+            prop_assert_eq!(got.to_string(), expected.to_string());
         }
 
         #[test]
