@@ -101,6 +101,24 @@ mod tests {
     }
 
     #[test]
+    fn draws_are_the_streams_rejection_sampling() {
+        // Rejection sampling on the raw ChaCha8 stream (what keeps old codes valid), over
+        // runs of equal and changing ranges.
+        let mut r = Rng::from_seed(11);
+        let mut raw = ChaCha8Rng::seed_from_u64(11);
+        for n in [4, 4, 4, 7, 7, 1, 4, u64::MAX, 3, 3, 1 << 63, 1000].repeat(50) {
+            let zone = u64::MAX - (u64::MAX % n);
+            let expected = loop {
+                let x = raw.next_u64();
+                if x < zone {
+                    break x % n;
+                }
+            };
+            assert_eq!(r.below(n), expected, "{n}");
+        }
+    }
+
+    #[test]
     fn bounds_are_respected() {
         let mut r = Rng::from_seed(1);
         for _ in 0..10_000 {
