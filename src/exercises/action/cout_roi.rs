@@ -473,7 +473,7 @@ impl Exercise for CoutRoi {
             "mailing-relance" => (
                 format!(
                     "{} a envoyé par courrier une offre de {products} à {} prospects, puis les a relancés par téléphone.",
-                    crate::text::capitalise(&s.seller()),
+                    crate::text::capitalise(s.seller()),
                     number(n, 0)
                 ),
                 "Frais fixes (conception du message, location du fichier d'adresses)",
@@ -482,7 +482,7 @@ impl Exercise for CoutRoi {
             "e-mailing-coupon" => (
                 format!(
                     "{} a adressé un e-mailing à {} contacts de sa base, avec un coupon de réduction de {} valable sur ses {products}.",
-                    crate::text::capitalise(&s.seller()),
+                    crate::text::capitalise(s.seller()),
                     number(n, 0),
                     percent(discount.unwrap_or_default())
                 ),
@@ -492,7 +492,7 @@ impl Exercise for CoutRoi {
             _ => (
                 format!(
                     "{} a tenu un stand au salon professionnel de sa région pour présenter ses {products} ; ses commerciaux y ont rencontré {} visiteurs qualifiés.",
-                    crate::text::capitalise(&s.seller()),
+                    crate::text::capitalise(s.seller()),
                     number(n, 0)
                 ),
                 "Frais fixes (location et aménagement du stand, déplacements, hébergement)",

@@ -335,7 +335,7 @@ impl Exercise for Entonnoir {
             _ => (
                 format!(
                     "{} a recueilli des contacts sur son stand au salon professionnel de la région, puis les a relancés pour présenter ses {}.",
-                    capitalise(&s.seller()),
+                    capitalise(s.seller()),
                     plural(&s.product.nom)
                 ),
                 "Contacts recueillis sur le salon",

@@ -312,7 +312,7 @@ impl Exercise for RentabiliteInvestissement {
              l'investissement, payé à la date 0, n'est pas actualisé. Arrondissez chaque flux actualisé au centime. \
              Un délai de récupération s'obtient en cumulant les flux, puis par interpolation linéaire dans l'année de récupération \
              (flux supposés réguliers dans l'année) ; exprimez-le en mois, arrondi au mois le plus proche.",
-            capitalise(&s.seller()),
+            capitalise(s.seller()),
             euros(investment),
             s.contact.prenom,
             s.contact.nom,

@@ -453,7 +453,7 @@ impl Exercise for Rotations {
              Ventes et achats sont soumis à la TVA au taux de {}. Les stocks sont évalués au coût d'achat.\n\n\
              **Conventions.** Année de {year} jours. Arrondissez chaque délai au jour le plus proche, \
              et les montants au centime le plus proche ; le BFRE en euros se calcule à partir du BFRE en jours arrondi.",
-            crate::text::capitalise(&s.seller()),
+            crate::text::capitalise(s.seller()),
             s.contact.prenom,
             s.contact.nom,
             euros(ca_ht),

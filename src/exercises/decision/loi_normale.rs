@@ -491,7 +491,7 @@ impl Exercise for LoiNormale {
              Arrondissez t à 0,01 et lisez Π(t) = P(T ≤ t) dans la table de la loi normale centrée réduite (4 décimales) ; \
              pour t négatif, Π(−t) = 1 − Π(t). Pour un risque donné, lisez dans la table {reading_text} la probabilité cherchée. \
              Donnez les probabilités à 4 décimales.",
-            crate::text::capitalise(&s.seller()),
+            crate::text::capitalise(s.seller()),
             plural(&s.product.nom),
             s.contact.prenom,
             s.contact.nom,

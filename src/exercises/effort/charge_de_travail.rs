@@ -401,7 +401,7 @@ impl Exercise for ChargeDeTravail {
              Le coût annuel complet d'un commercial (salaire chargé, véhicule, frais) est de {}.\n\n\
              **Conventions.** L'effectif se compte en personnes entières, arrondi à l'entier supérieur. \
              Arrondissez le temps disponible au centième d'heure et le coût d'une visite au centime.",
-            crate::text::capitalise(&s.seller()),
+            crate::text::capitalise(s.seller()),
             s.contact.prenom,
             s.contact.nom,
             duration(travel),

@@ -782,7 +782,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
          | Loyer et charges locatives | {} |\n\
          | Autres coûts fixes (communication, logiciels, assurances) | {} |\n\n\
          Le produit est soumis à la TVA au taux de {}.",
-        capitalise(&s.seller()),
+        capitalise(s.seller()),
         plural(&p.nom),
         s.contact.prenom,
         s.contact.nom,
@@ -998,7 +998,7 @@ fn full_cost(d: &mut Draw, scene: Scene) -> Result<Content, Degenerate> {
          logiciel partagé) s'élèvent à {} par an ; elles sont réparties entre les actions au prorata du chiffre d'affaires, et l'action représente {} du chiffre d'affaires annuel. \
          Ces charges communes ne disparaîtraient pas si l'action était abandonnée.\n\n\
          **Conventions.** Montants hors taxes, arrondis au centime le plus proche.",
-        capitalise(&s.seller()),
+        capitalise(s.seller()),
         action.nom,
         plural(&s.product.nom),
         s.contact.prenom,

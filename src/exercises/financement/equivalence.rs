@@ -321,7 +321,7 @@ impl Ctx {
         format!(
             "{} tire des lettres de change sur ses clients professionnels. Le {}, son client {} ({}) {request} \
              Vous assistez {} {}, chargé(e) du suivi des règlements clients.",
-            capitalise(&s.seller()),
+            capitalise(s.seller()),
             self.date.french(),
             c.nom,
             c.ville,

@@ -275,7 +275,7 @@ impl Ctx {
     }
 
     fn seller(&self) -> String {
-        capitalise(&self.scene.seller())
+        capitalise(self.scene.seller())
     }
 
     fn table(rows: &[(&str, String)]) -> String {

@@ -210,14 +210,14 @@ impl Ctx {
             format!(
                 "{} accorde à {} un crédit de trésorerie remboursable en une seule fois, capital et intérêts simples à l'échéance. \
                  Vous assistez {who}, chargé(e) du suivi des comptes clients.",
-                crate::text::capitalise(&s.seller()),
+                crate::text::capitalise(s.seller()),
                 s.buyer()
             )
         } else {
             format!(
                 "{} place un excédent de trésorerie sur un compte à terme rémunéré à intérêts simples, versés avec le capital à l'échéance. \
                  Vous assistez {who}, chargé(e) de la trésorerie.",
-                crate::text::capitalise(&s.seller())
+                crate::text::capitalise(s.seller())
             )
         }
     }

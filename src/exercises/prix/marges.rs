@@ -360,7 +360,7 @@ impl Ctx {
         let pr = &self.pr;
         let items = plural(&s.product.nom);
         let opening = text!(
-            capitalise(&s.seller()),
+            capitalise(s.seller()),
             " commercialise des ",
             items,
             ". Vous assistez ",

@@ -404,7 +404,7 @@ impl Ctx {
         let mut t = String::with_capacity((self.sales.len() + self.buys.len()) * 80 + 1200);
         push_text!(
             t,
-            capitalise(&s.seller()),
+            capitalise(s.seller()),
             " ",
             regime,
             ". Vous assistez ",

@@ -413,7 +413,7 @@ impl Exercise for Affacturage {
              | Découvert bancaire finançant les créances pendant {days} jours | {} l'an |\n\n\
              **Conventions.** Année commerciale de 360 jours pour les intérêts. La TVA sur la commission est récupérable et la \
              retenue de garantie est restituée : ni l'une ni l'autre n'est un coût. Arrondissez les montants au centime.",
-            crate::text::capitalise(&s.seller()),
+            crate::text::capitalise(s.seller()),
             euros(r),
             s.business.vendeur,
             factor.named(),

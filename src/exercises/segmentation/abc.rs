@@ -592,7 +592,7 @@ impl Ctx {
             "{} prépare la réorganisation de son plan de visites. {}, qui suit le portefeuille, a extrait du logiciel \
              de gestion commerciale le chiffre d'affaires HT réalisé en {year} avec chacun de ses {} {who}, présentés \
              par ordre alphabétique.\n\n",
-            capitalise(&s.seller()),
+            capitalise(s.seller()),
             b.vendeur,
             self.n()
         );

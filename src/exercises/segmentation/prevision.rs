@@ -253,7 +253,7 @@ impl Ctx {
             "{} prépare ses objectifs de l'année N+1. {} a relevé le chiffre d'affaires HT trimestriel des {years} dernières \
              années ; les trimestres sont numérotés de x = 1 (1er trimestre {}) à x = {} (4e trimestre N).\n\n\
              | Année | T1 | T2 | T3 | T4 |\n|---|---:|---:|---:|---:|\n",
-            capitalise(&s.seller()),
+            capitalise(s.seller()),
             s.business.vendeur,
             if years == 1 { "N".to_string() } else { format!("N−{}", years - 1) },
             self.n()

@@ -305,20 +305,20 @@ impl Raw {
             Kind::Months => format!(
                 "{} suit l'activité de ses commerciaux. Voici le chiffre d'affaires HT mensuel réalisé en {year} par \
                  {}, sur son secteur :\n\n",
-                capitalise(&s.seller()),
+                capitalise(s.seller()),
                 b.vendeur
             ),
             Kind::Orders => format!(
                 "{} prépare un entretien avec {} et analyse le montant HT de ses {} dernières commandes, dans l'ordre \
                  chronologique :\n\n",
-                capitalise(&s.seller()),
+                capitalise(s.seller()),
                 s.buyer(),
                 self.n()
             ),
             _ => format!(
                 "{} compare les clients du secteur de {}. Voici le chiffre d'affaires HT réalisé en {year} avec chacun \
                  des {} clients du secteur :\n\n",
-                capitalise(&s.seller()),
+                capitalise(s.seller()),
                 b.vendeur,
                 self.n()
             ),
@@ -781,7 +781,7 @@ impl Grouped {
         let mut t = format!(
             "{} répartit ses {} clients selon le chiffre d'affaires HT réalisé avec chacun l'an dernier, pour préparer \
              la segmentation de son portefeuille :\n\n| Classe de CA annuel | Nombre de clients |\n|---|---:|\n",
-            capitalise(&s.seller()),
+            capitalise(s.seller()),
             self.total()
         );
         for b in &self.bins {

@@ -89,7 +89,7 @@ impl Exercise for Conception {
              entier, décimal, date). Exemple : `factures (*id_facture, date_facture : date, \
              #id_client)`. Dans un fichier de réponses : `schema = \"\"\"` puis les lignes, puis \
              `\"\"\"`.\n",
-            seller = crate::text::capitalise(&scene.seller()),
+            seller = crate::text::capitalise(scene.seller()),
             besoin = spec.besoin,
             n = schema.tables.len(),
             tables = crate::text::french_list(&tables),

@@ -388,7 +388,7 @@ impl Exercise for BudgetEcarts {
              L'écart en pourcentage se rapporte au budget. L'écart sur quantité se valorise au prix budgété, (Qr − Qb) × Pb ; \
              l'écart sur prix s'applique aux quantités réelles, (Pr − Pb) × Qr ; leur somme est l'écart sur chiffre d'affaires. \
              Arrondissez les montants au centime et les pourcentages à 0,01\u{a0}%.",
-            capitalise(&s.seller()),
+            capitalise(s.seller()),
             plural(&p.nom),
             plural(&p.unite),
             s.contact.prenom,

@@ -356,7 +356,7 @@ impl Exercise for Potentiel {
              **Conventions.** Taux de pénétration = CA réalisé ÷ besoin total du client. \
              Le potentiel accessible est la part du besoin que l'entreprise peut espérer obtenir. \
              Arrondissez les montants au centime et les taux à 0,01\u{a0}% près.",
-            crate::text::capitalise(&s.seller()),
+            crate::text::capitalise(s.seller()),
             s.business.vendeur,
             s.customer.nom,
             s.customer.ville,

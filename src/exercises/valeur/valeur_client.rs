@@ -335,7 +335,7 @@ impl Exercise for ValeurClient {
              | Coût d'acquisition d'un client | {} |\n\n\
              **Conventions.** La première année, le client est acquis : la marge espérée de l'année k est M × r^(k−1). \
              Pour l'actualisation, {first_text}. Arrondissez chaque marge espérée puis chaque valeur actualisée au centime.",
-            crate::text::capitalise(&s.seller()),
+            crate::text::capitalise(s.seller()),
             s.customer.nom,
             s.customer.ville,
             euros(acq),
