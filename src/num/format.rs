@@ -106,15 +106,7 @@ pub fn push_digits(out: &mut String, negative: bool, m: u64) {
     if negative || m >= 1000 {
         return push_long_digits(out, negative, m);
     }
-    let m = m as u32;
-    let mut out = Ascii::new(out);
-    if m >= 100 {
-        out.digit(m / 100);
-    }
-    if m >= 10 {
-        out.digit(m / 10 % 10);
-    }
-    out.digit(m % 10);
+    Ascii::new(out).below_1000(m as u32);
 }
 
 /// [`push_digits`] for the others.
@@ -168,6 +160,19 @@ impl<'a> Ascii<'a> {
         debug_assert!(d < 10);
         self.push(b'0' + d as u8);
     }
+
+    /// The digits of `n` < 1 000, without leading zeros.
+    #[inline(always)]
+    fn below_1000(&mut self, n: u32) {
+        debug_assert!(n < 1000);
+        if n >= 100 {
+            self.digit(n / 100);
+        }
+        if n >= 10 {
+            self.digit(n / 10 % 10);
+        }
+        self.digit(n % 10);
+    }
 }
 
 /// Lays out the most common values, not negative, below 1 000 (no thousands separator)
@@ -205,13 +210,7 @@ fn push_small(out: &mut String, x: Decimal, decimals: Decimals) -> bool {
         }
     }
     let mut out = Ascii::new(out);
-    if integer >= 100 {
-        out.digit(integer / 100);
-    }
-    if integer >= 10 {
-        out.digit(integer / 10 % 10);
-    }
-    out.digit(integer % 10);
+    out.below_1000(integer);
     if digits + pad > 0 {
         out.push(b',');
         let all = [
