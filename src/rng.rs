@@ -65,7 +65,13 @@ impl Rng {
 
     /// One element of a non-empty slice.
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
+        &items[self.index(items)]
+    }
+
+    /// The index of the element [`Rng::pick`] would give (the same draw), for a caller
+    /// that keeps data in step with the slice.
+    pub fn index<T>(&mut self, items: &[T]) -> usize {
+        self.below(items.len() as u64) as usize
     }
 
     /// `true` with probability `num / den`.

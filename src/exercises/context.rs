@@ -125,8 +125,8 @@ fn present(b: &Business) -> String {
 impl Scene {
     pub fn draw(rng: &mut Rng) -> Scene {
         let c = contexts();
-        // `rng.pick(&c.entreprise)`, keeping the index for the business's presentation.
-        let index = rng.below(c.entreprise.len() as u64) as usize;
+        // Its index also gives the business's presentation.
+        let index = rng.index(&c.entreprise);
         let business = &c.entreprise[index];
         let product = rng.pick(&business.produit);
         let here = area(&business.code_postal);
