@@ -7,7 +7,7 @@
 
 use crate::calc::acceptability::{
     acceptors, apportion, cumulate_down, cumulate_up, optimal, share, table, unique_argmax,
-    Answers, Row,
+    Answers, Row, Shares,
 };
 use crate::exercises::context::Scene;
 use crate::exercises::prix::elasticite::price_step;
@@ -266,6 +266,8 @@ impl Piece for FullTable<'_> {
 struct Ctx {
     scene: Scene,
     n: i64,
+    /// Shares of the `n` people, as the table computes them.
+    shares: Shares,
     rows: Vec<Row>,
     best: usize,
     /// Counts cumulated in the wrong direction: (too expensive, too cheap) per price,
@@ -282,6 +284,7 @@ impl Ctx {
         Ctx {
             scene,
             n,
+            shares: Shares::of(n),
             rows,
             best,
             reversed,
@@ -336,14 +339,14 @@ impl Ctx {
             Unit::Percent,
         )
         .mistake(
-            share(wrong_up[i], self.n),
+            self.shares.share(wrong_up[i]),
             "cumul-sens-inverse",
             "Le cumul des prix maximum se fait par prix croissants : une personne trouve l'article trop cher \
              à son prix maximum et à tous les prix supérieurs, donc on additionne les réponses des prix \
              inférieurs ou égaux.",
         )
         .mistake(
-            share(r.max_count, self.n),
+            self.shares.share(r.max_count),
             "effectifs-non-cumules",
             "Vous n'avez pris que les réponses de ce prix : il faut cumuler les prix maximum de tous les prix \
              inférieurs ou égaux.",
@@ -393,14 +396,14 @@ impl Ctx {
             Unit::Percent,
         )
         .mistake(
-            share(wrong_down[i], self.n),
+            self.shares.share(wrong_down[i]),
             "cumul-sens-inverse",
             "Le cumul des prix minimum se fait par prix décroissants : une personne doute de la qualité à son \
              prix minimum et à tous les prix inférieurs, donc on additionne les réponses des prix supérieurs \
              ou égaux.",
         )
         .mistake(
-            share(r.min_count, self.n),
+            self.shares.share(r.min_count),
             "effectifs-non-cumules",
             "Vous n'avez pris que les réponses de ce prix : il faut cumuler les prix minimum de tous les prix \
              supérieurs ou égaux.",
@@ -444,7 +447,8 @@ impl Ctx {
     ) -> Question {
         let r = &self.rows[i];
         let (wrong_up, wrong_down) = &self.reversed;
-        let reversed = dec!(100) - share(wrong_up[i], self.n) - share(wrong_down[i], self.n);
+        let reversed =
+            dec!(100) - self.shares.share(wrong_up[i]) - self.shares.share(wrong_down[i]);
         let q = Question::new(
             key,
             label,
