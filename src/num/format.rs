@@ -60,28 +60,29 @@ pub fn fixed(x: Decimal, dp: u32) -> String {
 /// Appends [`euros`]`(x)` to `out`: statements and steps are built in one buffer, and an
 /// intermediate `String` per amount was a good part of their cost.
 pub fn push_euros(out: &mut String, x: Decimal) {
-    let x = round_half_away(x, 2);
-    if !push_small(out, x, Decimals::Exactly(2)) {
-        // Writing into a String cannot fail.
-        let _ = layout(out, x, Decimals::Exactly(2));
-    }
+    push_rounded(out, x, 2, Decimals::Exactly(2));
     out.push_str("\u{a0}€"); // UNIT_SPACE
 }
 
 /// Appends [`percent`]`(x)` to `out`.
 pub fn push_percent(out: &mut String, x: Decimal) {
-    let x = round_half_away(x, 2);
-    if !push_small(out, x, Decimals::AtMost) {
-        let _ = layout(out, x, Decimals::AtMost);
-    }
+    push_rounded(out, x, 2, Decimals::AtMost);
     out.push_str("\u{a0}%"); // UNIT_SPACE
 }
 
 /// Appends [`number`]`(x, max_dp)` to `out`.
 pub fn push_number(out: &mut String, x: Decimal, max_dp: u32) {
-    let x = round_half_away(x, max_dp);
-    if !push_small(out, x, Decimals::AtMost) {
-        let _ = layout(out, x, Decimals::AtMost);
+    push_rounded(out, x, max_dp, Decimals::AtMost);
+}
+
+/// `x` rounded half away from zero to `dp` decimals, laid out short when it is small
+/// ([`push_small`]), else by the general [`layout`].
+#[inline(always)]
+fn push_rounded(out: &mut String, x: Decimal, dp: u32, decimals: Decimals) {
+    let x = round_half_away(x, dp);
+    if !push_small(out, x, decimals) {
+        // Writing into a String cannot fail.
+        let _ = layout(out, x, decimals);
     }
 }
 
@@ -179,7 +180,7 @@ impl<'a> Ascii<'a> {
 /// with at most 4 decimals, digit by digit into `out`; `false` (and nothing written) for
 /// the others, which [`layout`] takes. Shares, unit prices and counts are mostly such
 /// values, and the general layout costs several times more for them (callgrind). Inlined
-/// in its three callers, as for [`push_digits`].
+/// where amounts and shares are laid out, as for [`push_digits`].
 #[inline(always)]
 fn push_small(out: &mut String, x: Decimal, decimals: Decimals) -> bool {
     let scale = x.scale() as usize;
@@ -271,6 +272,7 @@ impl fmt::Display for Number {
     }
 }
 
+#[derive(Clone, Copy)]
 enum Decimals {
     /// Pad with zeros to exactly this many decimals.
     Exactly(u32),
