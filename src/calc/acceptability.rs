@@ -207,10 +207,10 @@ pub fn apportion(total: i64, unit: i64, weights: &[i64]) -> Vec<i64> {
         .collect();
     let left = units - shares.iter().map(|s| s.0).sum::<i64>();
     // The remainders add up to `left` times `sum` and each is below `sum`, so more than
-    // `left` of them are positive: the `left` largest get one unit more each. Picked one
-    // at a time (a survey has a few units left over at most nine weights): sorting them
-    // all was a tenth of drawing a survey (perf).
-    // A remainder given its unit is set to zero: it is never picked again.
+    // `left` of them are positive: the `left` largest get one unit more each, picked one
+    // at a time (a survey has a few units left over at most nine weights; sorting them
+    // all was a tenth of drawing a survey, perf). A remainder given its unit is set to
+    // zero, so it is not picked again.
     for _ in 0..left {
         let (mut best, mut largest) = (None, 0);
         for (i, &(_, r)) in shares.iter().enumerate() {
