@@ -200,6 +200,14 @@ fn malformed_answer_files_get_french_messages() {
     let o = clientele(&["correct", code, "--answers", "/pas/de/fichier.toml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("impossible de lire"));
+    assert!(
+        stderr(&o).contains("ce fichier n'existe pas"),
+        "{}",
+        stderr(&o)
+    );
+    let o = clientele(&["correct", code, "--answers", "/tmp"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("c'est un dossier"), "{}", stderr(&o));
 }
 
 #[test]

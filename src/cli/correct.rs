@@ -15,8 +15,7 @@ pub fn run(a: CorrectArgs) -> Result<(), String> {
     let instance = regenerate(&a.code, &a.set)?;
     let answers = match &a.answers {
         Some(path) => {
-            let bytes = std::fs::read(path)
-                .map_err(|e| format!("impossible de lire « {} » : {e}", path.display()))?;
+            let bytes = super::output::read(path)?;
             let text = String::from_utf8(bytes).map_err(|_| {
                 format!(
                     "« {} » n'est pas un fichier texte UTF-8 : enregistrez-le en UTF-8.",

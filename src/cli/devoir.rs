@@ -19,12 +19,8 @@ pub fn run(a: DevoirArgs) -> Result<(), String> {
     }
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("impossible de lire « {} » : {e}", path.display()))
-}
-
 fn load_sheet(path: &Path) -> Result<Sheet, String> {
-    let bytes = read_bytes(path)?;
+    let bytes = super::output::read(path)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         format!(
             "« {} » n'est pas un fichier texte UTF-8 : enregistrez la feuille en UTF-8.",
@@ -35,7 +31,7 @@ fn load_sheet(path: &Path) -> Result<Sheet, String> {
 }
 
 fn load_roster(path: &Path) -> Result<Roster, String> {
-    let roster = Roster::parse(&path.display().to_string(), &read_bytes(path)?)?;
+    let roster = Roster::parse(&path.display().to_string(), &super::output::read(path)?)?;
     if roster.windows_1252 {
         eprintln!(
             "Remarque : « {} » n'est pas en UTF-8 ; il a été lu en Windows-1252 (export Excel « CSV point-virgule »).",
@@ -173,7 +169,7 @@ fn corriger(a: CorrigerArgs) -> Result<(), String> {
     let names = student_files(&copies)?;
     let answers = answers::read(
         &a.reponses.display().to_string(),
-        &read_bytes(&a.reponses)?,
+        &super::output::read(&a.reponses)?,
         &sheet,
         &roster,
         &copies,

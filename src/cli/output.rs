@@ -1,4 +1,4 @@
-//! Writing results without ever overwriting a user's file by accident.
+//! Reading the user's files, and writing results without ever overwriting one by accident.
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -39,4 +39,18 @@ pub fn write(path: Option<&Path>, text: &str, force: bool) -> Result<(), String>
 
 pub fn io_error(e: std::io::Error) -> String {
     format!("écriture impossible : {e}")
+}
+
+/// The bytes of a file the user named (answers, roster, sheet), or a French message: the
+/// system's own text of the common failures is English (« No such file or directory »).
+pub fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "ce fichier n'existe pas".to_string(),
+            std::io::ErrorKind::PermissionDenied => "accès refusé".to_string(),
+            std::io::ErrorKind::IsADirectory => "c'est un dossier, pas un fichier".to_string(),
+            _ => e.to_string(),
+        };
+        format!("impossible de lire « {} » : {why}.", path.display())
+    })
 }
