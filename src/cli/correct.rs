@@ -43,16 +43,13 @@ pub fn regenerate(text: &str, sets: &[String]) -> Result<Instance, String> {
             c.prefix
         )
     })?;
-    let ex =
-        exercises::find(&entry.id).ok_or_else(|| format!("type « {} » indisponible.", entry.id))?;
-    if c.version != ex.version() {
-        return Err(format!(
-            "le code « {text} » désigne la version {} de {}, que cette version de clientele ne sait pas produire (version actuelle : {}).",
-            c.version,
-            entry.id,
-            ex.version()
-        ));
-    }
+    let ex = exercises::find_version(&entry.id, c.version).ok_or_else(|| {
+        let current = exercises::find(&entry.id).map_or(0, |e| e.version());
+        format!(
+            "le code « {text} » désigne la version {} de {}, que cette version de clientele ne sait pas produire (version actuelle : {current}).",
+            c.version, entry.id
+        )
+    })?;
     let fixed = validate_overrides(ex, &parse_sets(sets)?).map_err(|e| e.to_string())?;
     let instance = generate_with(entry, ex, c.seed, &fixed).map_err(|e| e.to_string())?;
     let given = code::decode(&instance.code)

@@ -163,18 +163,15 @@ fn creer(a: CreerArgs) -> Result<(), String> {
 }
 
 fn corriger(a: CorrigerArgs) -> Result<(), String> {
-    let sheet = load_sheet(&a.feuille)?;
+    let mut sheet = load_sheet(&a.feuille)?;
     let roster = load_roster(&a.classe)?;
+    let entry_name = a.reponses.display().to_string();
+    let entry_bytes = super::output::read(&a.reponses)?;
+    let pinned = answers::pin_versions(&entry_name, &entry_bytes, &mut sheet)?;
     let copies = sheet.copies(&roster.students)?;
     let names = student_files(&copies)?;
-    let answers = answers::read(
-        &a.reponses.display().to_string(),
-        &super::output::read(&a.reponses)?,
-        &sheet,
-        &roster,
-        &copies,
-    )?;
-    for w in &answers.warnings {
+    let answers = answers::read(&entry_name, &entry_bytes, &sheet, &roster, &copies)?;
+    for w in pinned.iter().chain(&answers.warnings) {
         eprintln!("Remarque : {w}");
     }
     let graded = grade::grade(&copies, &answers);

@@ -29,6 +29,49 @@ enum Column {
     Answer(usize, &'static str),
 }
 
+/// Sets each exercise of `sheet` to the version its copies were printed with, read from
+/// the codes of the answers file: copies made before a type moved to a new version are
+/// regenerated as they were printed (and graded with today's rules). Returns a remark
+/// for the teacher for each exercise so pinned.
+pub fn pin_versions(name: &str, bytes: &[u8], sheet: &mut Sheet) -> Result<Vec<String>, String> {
+    let t = table::read(name, bytes)?;
+    let mut remarks = Vec::new();
+    for (k, ex) in sheet.exercises.iter_mut().enumerate() {
+        let header = code_column(k).to_lowercase();
+        let Some(col) = t
+            .headers
+            .iter()
+            .position(|h| h.trim().to_lowercase() == header)
+        else {
+            continue;
+        };
+        let printed = t
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.get(col))
+            .find_map(|cell| code::decode(cell.trim()).ok());
+        let Some(printed) = printed else { continue };
+        if printed.version == ex.exercise.version() {
+            continue;
+        }
+        ex.exercise = crate::exercises::find_version(&ex.entry.id, printed.version).ok_or_else(|| {
+            format!(
+                "« {name} », colonne « {} » : les codes désignent la version {} de {}, que cette version de clientele ne sait pas produire.",
+                code_column(k),
+                printed.version,
+                ex.entry.id
+            )
+        })?;
+        remarks.push(format!(
+            "exercice {} ({}) : les copies portent des codes de la version {} ; elles sont régénérées dans cette version et corrigées avec les règles actuelles.",
+            k + 1,
+            ex.entry.id,
+            printed.version
+        ));
+    }
+    Ok(remarks)
+}
+
 /// Reads the answers file against the roster and the students' copies.
 pub fn read(
     name: &str,

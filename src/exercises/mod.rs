@@ -62,3 +62,12 @@ pub static ALL: &[&dyn Exercise] = &[
 pub fn find(id: &str) -> Option<&'static dyn Exercise> {
     ALL.iter().copied().find(|e| e.id() == id)
 }
+
+/// The type `id` as version `version` produced it: version 1 from the frozen copies, the
+/// current version from this tree; `None` for a version the type never had.
+pub fn find_version(id: &str, version: u32) -> Option<&'static dyn Exercise> {
+    match version {
+        1 => crate::v1::find(id),
+        _ => find(id).filter(|e| e.version() == version),
+    }
+}

@@ -1,0 +1,3 @@
+//! The working-capital family (S523 « Le risque global »).
+
+pub mod rotations;

@@ -1,0 +1,1078 @@
+//! `segmentation/statistiques`: describing a sales series (S522, S432): mean, median,
+//! quartiles, range, population standard deviation and coefficient of variation of a
+//! raw series (monthly CA, orders, customers' CA), or mean, modal class, median and
+//! standard deviation of customers grouped in classes of CA; box plot or histogram.
+//!
+//! Convention `quartiles` (raw series, always stated): the French textbook rank method
+//! (Q1 = value of rank ⌈n/4⌉, Q3 = value of rank ⌈3n/4⌉ of the sorted series, default) or
+//! the spreadsheet's QUARTILE (interpolation). Rounding: mean and standard deviation to
+//! the cent, the standard deviation from the exact variance (√ in exact decimals), the
+//! coefficient of variation to 0,01 % from the rounded σ and mean.
+
+use super::portfolio_pool::{draw_members, Member};
+use crate::calc::statistics::{
+    grouped_mean, grouped_quantile, grouped_variance, mean, median, modal_class, quartile,
+    sample_variance, sorted, variance, weighted_mean, Bin, QuartileMethod,
+};
+use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
+use crate::model::{Content, Question, Unit};
+use crate::num::format::{euros, number, percent};
+use crate::num::round::round_half_away;
+use crate::render::stat_charts::{box_plot_svg, histogram_svg};
+use crate::text::{capitalise, lowercase_first};
+use crate::v1::context::Scene;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, MathematicalOps};
+use rust_decimal_macros::dec;
+
+pub struct Statistiques;
+
+const MAX_VALUES: usize = 20;
+const MAX_BINS: usize = 6;
+const VALUES: [&str; MAX_VALUES] = [
+    "valeur_01",
+    "valeur_02",
+    "valeur_03",
+    "valeur_04",
+    "valeur_05",
+    "valeur_06",
+    "valeur_07",
+    "valeur_08",
+    "valeur_09",
+    "valeur_10",
+    "valeur_11",
+    "valeur_12",
+    "valeur_13",
+    "valeur_14",
+    "valeur_15",
+    "valeur_16",
+    "valeur_17",
+    "valeur_18",
+    "valeur_19",
+    "valeur_20",
+];
+const VALUES_DESC: [&str; MAX_VALUES] = [
+    "valeur n° 1 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 2 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 3 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 4 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 5 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 6 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 7 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 8 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 9 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 10 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 11 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 12 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 13 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 14 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 15 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 16 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 17 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 18 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 19 de la série, dans l'ordre de l'énoncé",
+    "valeur n° 20 de la série, dans l'ordre de l'énoncé",
+];
+const COUNTS: [&str; MAX_BINS] = [
+    "effectif_1",
+    "effectif_2",
+    "effectif_3",
+    "effectif_4",
+    "effectif_5",
+    "effectif_6",
+];
+const COUNTS_DESC: [&str; MAX_BINS] = [
+    "nombre de clients de la classe n° 1",
+    "nombre de clients de la classe n° 2",
+    "nombre de clients de la classe n° 3",
+    "nombre de clients de la classe n° 4",
+    "nombre de clients de la classe n° 5",
+    "nombre de clients de la classe n° 6",
+];
+
+const SERIES: &[(&str, &str)] = &[
+    (
+        "mois",
+        "chiffre d'affaires mensuel d'un commercial sur douze mois",
+    ),
+    ("commandes", "montants des dernières commandes d'un client"),
+    (
+        "clients",
+        "chiffre d'affaires annuel de chacun des clients d'un secteur",
+    ),
+    (
+        "classes",
+        "clients regroupés en classes de chiffre d'affaires annuel",
+    ),
+];
+const QUARTILES: &[(&str, &str)] = &[
+    (
+        "rang",
+        "méthode des manuels : Q1 = valeur de rang ⌈n/4⌉, Q3 = valeur de rang ⌈3n/4⌉ de la série rangée",
+    ),
+    (
+        "interpolation",
+        "méthode du tableur (QUARTILE) : position 1 + (n − 1) × p, interpolation linéaire",
+    ),
+];
+const MONTHS: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
+];
+/// Monthly profile of a salesperson's CA, in percent of the average month.
+const SEASON: [i64; 12] = [88, 92, 100, 104, 108, 110, 86, 64, 102, 106, 112, 128];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Months,
+    Orders,
+    Customers,
+    Classes,
+}
+
+impl Exercise for Statistiques {
+    fn id(&self) -> &'static str {
+        "segmentation/statistiques"
+    }
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        let mut specs = vec![
+            ParamSpec::variant("serie", "nature de la série étudiée", SERIES),
+            ParamSpec::convention("quartiles", "méthode de calcul des quartiles", QUARTILES),
+            ParamSpec::integer(
+                "nb_valeurs",
+                "nombre de valeurs de la série (hors « mois » : 12)",
+                8,
+                20,
+            ),
+            ParamSpec::integer("nb_classes", "nombre de classes (série « classes »)", 4, 6),
+            ParamSpec::decimal(
+                "borne_min",
+                "borne inférieure de la première classe",
+                "0",
+                "1000000",
+                Unit::Euros,
+            ),
+            ParamSpec::decimal(
+                "amplitude",
+                "amplitude commune des classes",
+                "1",
+                "1000000",
+                Unit::Euros,
+            ),
+        ];
+        for i in 0..MAX_VALUES {
+            specs.push(ParamSpec::decimal(
+                VALUES[i],
+                VALUES_DESC[i],
+                "0",
+                "10000000",
+                Unit::Euros,
+            ));
+        }
+        for i in 0..MAX_BINS {
+            specs.push(ParamSpec::integer(COUNTS[i], COUNTS_DESC[i], 0, 10_000));
+        }
+        specs
+    }
+
+    fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
+        let scene = Scene::draw(d.rng());
+        let kind = match d.choice("serie") {
+            "commandes" => Kind::Orders,
+            "clients" => Kind::Customers,
+            "classes" => Kind::Classes,
+            _ => Kind::Months,
+        };
+        if kind == Kind::Classes {
+            return grouped(d, scene);
+        }
+        let method = match d.choice("quartiles") {
+            "interpolation" => QuartileMethod::Interpolation,
+            _ => QuartileMethod::Rank,
+        };
+        let n = if kind == Kind::Months {
+            12
+        } else {
+            d.integer("nb_valeurs") as usize
+        };
+        if !(8..=MAX_VALUES).contains(&n) {
+            return Err(Degenerate("de 8 à 20 valeurs".into()));
+        }
+        let level = Decimal::from(d.rng().int(25, 60) * 1000);
+        let mut xs = Vec::with_capacity(n);
+        for (i, name) in VALUES.iter().enumerate().take(n) {
+            let v = d.number(name, |r| match kind {
+                Kind::Months => {
+                    let noise = Decimal::from(r.int(-8, 8));
+                    round_half_away(
+                        level * (Decimal::from(SEASON[i]) + noise) / dec!(100) / dec!(100),
+                        0,
+                    ) * dec!(100)
+                }
+                Kind::Orders => {
+                    if r.chance(1, 8) {
+                        r.decimal_step(dec!(900), dec!(1600), dec!(5))
+                    } else {
+                        r.decimal_step(dec!(250), dec!(800), dec!(5))
+                    }
+                }
+                _ => {
+                    if r.chance(1, 5) {
+                        r.decimal_step(dec!(15000), dec!(45000), dec!(50))
+                    } else {
+                        r.decimal_step(dec!(1500), dec!(15000), dec!(50))
+                    }
+                }
+            });
+            xs.push(v);
+        }
+        let customers = if kind == Kind::Customers {
+            draw_members(d.rng(), scene.business, n)
+        } else {
+            Vec::new()
+        };
+        let s = sorted(&xs);
+        if s[0] == s[n - 1] {
+            return Err(Degenerate("série constante".into()));
+        }
+        Ok(Raw {
+            scene,
+            kind,
+            method,
+            xs,
+            customers,
+        }
+        .content())
+    }
+}
+
+// ----- Raw series ---------------------------------------------------------------------------
+
+struct Raw {
+    scene: Scene,
+    kind: Kind,
+    method: QuartileMethod,
+    xs: Vec<Decimal>,
+    customers: Vec<Member>,
+}
+
+fn cents(x: Decimal) -> Decimal {
+    round_half_away(x, 2)
+}
+
+fn rate(x: Decimal) -> Decimal {
+    round_half_away(x, 2)
+}
+
+/// The 0-based positions, in the given order, of the sorted series: `order[k]` is the
+/// parameter index of the (k + 1)-th smallest value (ties in given order).
+fn order_of(xs: &[Decimal]) -> Vec<usize> {
+    let mut o: Vec<usize> = (0..xs.len()).collect();
+    o.sort_by(|&i, &j| xs[i].cmp(&xs[j]));
+    o
+}
+
+/// Rank (1-based) and interpolation fraction of quartile k by `method`.
+fn quartile_position(n: usize, k: usize, method: QuartileMethod) -> (usize, Decimal) {
+    match method {
+        QuartileMethod::Rank => ((k * n).div_ceil(4).max(1), Decimal::ZERO),
+        QuartileMethod::Interpolation => {
+            let num = (n - 1) * k;
+            (num / 4 + 1, Decimal::from(num % 4) / dec!(4))
+        }
+    }
+}
+
+impl Raw {
+    fn n(&self) -> usize {
+        self.xs.len()
+    }
+
+    fn what(&self) -> (&'static str, &'static str) {
+        match self.kind {
+            Kind::Months => ("mois", "CA mensuel (€)"),
+            Kind::Orders => ("commandes", "Montant de la commande (€)"),
+            _ => ("clients", "CA annuel du client (€)"),
+        }
+    }
+
+    fn statement(&self) -> String {
+        let s = &self.scene;
+        let b = s.business;
+        let year = s.date.year - 1;
+        let mut t = match self.kind {
+            Kind::Months => format!(
+                "{} suit l'activité de ses commerciaux. Voici le chiffre d'affaires HT mensuel réalisé en {year} par \
+                 {}, sur son secteur :\n\n",
+                capitalise(s.seller()),
+                b.vendeur
+            ),
+            Kind::Orders => format!(
+                "{} prépare un entretien avec {} et analyse le montant HT de ses {} dernières commandes, dans l'ordre \
+                 chronologique :\n\n",
+                capitalise(s.seller()),
+                s.buyer(),
+                self.n()
+            ),
+            _ => format!(
+                "{} compare les clients du secteur de {}. Voici le chiffre d'affaires HT réalisé en {year} avec chacun \
+                 des {} clients du secteur :\n\n",
+                capitalise(s.seller()),
+                b.vendeur,
+                self.n()
+            ),
+        };
+        match self.kind {
+            Kind::Months => {
+                t += &format!("| Mois | {} |\n", MONTHS.join(" | "));
+                t += &format!("|---|{}\n", "---:|".repeat(12));
+                t += &format!(
+                    "| CA HT | {} |\n",
+                    self.xs
+                        .iter()
+                        .map(|x| euros(*x))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                );
+            }
+            Kind::Orders => {
+                t += "| Commande n° | Montant HT |\n|---:|---:|\n";
+                for (i, x) in self.xs.iter().enumerate() {
+                    t += &format!("| {} | {} |\n", i + 1, euros(*x));
+                }
+            }
+            _ => {
+                t += "| Client | Ville | CA HT |\n|---|---|---:|\n";
+                for (m, x) in self.customers.iter().zip(&self.xs) {
+                    t += &format!("| {} | {} | {} |\n", m.name, m.town, euros(*x));
+                }
+            }
+        }
+        t += &format!(
+            "\n**Conventions.** La série est étudiée comme une population complète : l'écart type est celui de la \
+             population (division par n, fonction ECARTYPEP du tableur). Quartiles : {}. La moyenne et l'écart type sont \
+             arrondis au centime, le coefficient de variation à 0,01\u{a0}% (à partir de l'écart type et de la moyenne \
+             arrondis).",
+            match self.method {
+                QuartileMethod::Rank => "méthode des manuels, Q1 est la valeur de rang ⌈n ÷ 4⌉ et Q3 la valeur de rang \
+                                         ⌈3n ÷ 4⌉ de la série rangée par ordre croissant (arrondi au rang supérieur)",
+                QuartileMethod::Interpolation => "méthode du tableur (fonction QUARTILE) : Qp est à la position 1 + (n − 1) \
+                                                  × p de la série rangée, avec interpolation linéaire entre les deux \
+                                                  valeurs qui l'entourent",
+            }
+        );
+        t
+    }
+
+    fn sum_expr(&self) -> String {
+        VALUES[..self.n()].join(" + ")
+    }
+
+    fn q_mean(&self) -> (Question, Decimal) {
+        let total: Decimal = self.xs.iter().sum();
+        let m = cents(mean(&self.xs).unwrap_or_default());
+        let me = median(&self.xs).unwrap_or_default();
+        let q = Question::new(
+            "moyenne",
+            "moyenne",
+            "Calculez la moyenne de la série, au centime près.",
+            m,
+            Unit::Euros,
+        )
+        .formula(format!("arrondi2(({}) / {})", self.sum_expr(), self.n()))
+        .mistake(
+            cents(me),
+            "mediane-au-lieu-de-moyenne",
+            "Vous avez donné la médiane. La moyenne est la somme des valeurs divisée par leur nombre (MOYENNE).",
+        )
+        .mistake(
+            cents(total / Decimal::from(self.n() - 1)),
+            "moyenne-sur-n-moins-1",
+            "Vous avez divisé la somme par n − 1. La moyenne divise la somme des valeurs par leur nombre n.",
+        )
+        .step(format!(
+            "x̄ = Σx ÷ n = {} ÷ {} = **{}** (arrondi au centime ; MOYENNE au tableur).",
+            euros(total),
+            self.n(),
+            euros(m)
+        ));
+        (q, m)
+    }
+
+    fn sorted_line(&self) -> String {
+        sorted(&self.xs)
+            .iter()
+            .map(|x| number(*x, 2))
+            .collect::<Vec<_>>()
+            .join(" ; ")
+    }
+
+    fn q_median(&self) -> Question {
+        let n = self.n();
+        let o = order_of(&self.xs);
+        let me = median(&self.xs).unwrap_or_default();
+        let (formula, step) = if n % 2 == 1 {
+            (
+                VALUES[o[n / 2]].to_string(),
+                format!(
+                    "Série rangée par ordre croissant : {}. Avec n = {n} (impair), la médiane est la valeur de rang \
+                     ({n} + 1) ÷ 2 = {} : Me = **{}**.",
+                    self.sorted_line(),
+                    n / 2 + 1,
+                    euros(me)
+                ),
+            )
+        } else {
+            (
+                format!("({} + {}) / 2", VALUES[o[n / 2 - 1]], VALUES[o[n / 2]]),
+                format!(
+                    "Série rangée par ordre croissant : {}. Avec n = {n} (pair), la médiane est la moyenne des valeurs de \
+                     rangs {} et {} : Me = ({} + {}) ÷ 2 = **{}** (MEDIANE au tableur).",
+                    self.sorted_line(),
+                    n / 2,
+                    n / 2 + 1,
+                    euros(self.xs[o[n / 2 - 1]]),
+                    euros(self.xs[o[n / 2]]),
+                    euros(me)
+                ),
+            )
+        };
+        let unsorted = if n % 2 == 1 {
+            self.xs[n / 2]
+        } else {
+            (self.xs[n / 2 - 1] + self.xs[n / 2]) / Decimal::TWO
+        };
+        let mut q = Question::new(
+            "mediane",
+            "médiane",
+            "Déterminez la médiane de la série.",
+            me,
+            Unit::Euros,
+        )
+        .formula(formula)
+        .mistake(
+            cents(unsorted),
+            "mediane-non-triee",
+            "Vous avez pris la valeur centrale de la série telle qu'elle est donnée. La médiane se lit sur la série rangée \
+             par ordre croissant.",
+        )
+        .mistake(
+            cents(mean(&self.xs).unwrap_or_default()),
+            "moyenne-au-lieu-de-mediane",
+            "Vous avez donné la moyenne. La médiane partage la série rangée en deux moitiés de même effectif.",
+        );
+        if n.is_multiple_of(2) {
+            q = q.mistake(
+                self.xs[o[n / 2 - 1]],
+                "mediane-une-seule-valeur",
+                "Avec un nombre pair de valeurs, la médiane est la moyenne des deux valeurs centrales de la série rangée, \
+                 pas l'une d'elles.",
+            );
+        }
+        q.step(step)
+    }
+
+    fn q_quartile(&self, k: usize) -> Question {
+        let n = self.n();
+        let o = order_of(&self.xs);
+        let s = sorted(&self.xs);
+        let value = quartile(&self.xs, k as u32, self.method).unwrap_or_default();
+        let other_method = match self.method {
+            QuartileMethod::Rank => QuartileMethod::Interpolation,
+            QuartileMethod::Interpolation => QuartileMethod::Rank,
+        };
+        let other = quartile(&self.xs, k as u32, other_method).unwrap_or_default();
+        let (rank, frac) = quartile_position(n, k, self.method);
+        let (key, label) = if k == 1 {
+            ("q1", "premier quartile")
+        } else {
+            ("q3", "troisième quartile")
+        };
+        let (formula, step) = match self.method {
+            QuartileMethod::Rank => (
+                VALUES[o[rank - 1]].to_string(),
+                format!(
+                    "{n} × {} = {} ; on arrondit au rang supérieur s'il n'est pas entier : rang {rank}. Q{k} = **{}**.",
+                    if k == 1 { "0,25" } else { "0,75" },
+                    number(Decimal::from(n * k) / dec!(4), 2),
+                    euros(value)
+                ),
+            ),
+            QuartileMethod::Interpolation => {
+                let lo = s[rank - 1];
+                let hi = s[(rank).min(n - 1)];
+                let hi_name = VALUES[o[rank.min(n - 1)]];
+                (
+                    if frac.is_zero() {
+                        VALUES[o[rank - 1]].to_string()
+                    } else {
+                        format!(
+                            "{lo_name} + ({hi_name} - {lo_name}) * {frac}",
+                            lo_name = VALUES[o[rank - 1]]
+                        )
+                    },
+                    format!(
+                        "Position 1 + ({n} − 1) × {} = {} : Q{k} = {} + {} × ({} − {}) = **{}** (QUARTILE au tableur).",
+                        if k == 1 { "0,25" } else { "0,75" },
+                        number(Decimal::from(rank) + frac, 2),
+                        euros(lo),
+                        number(frac, 2),
+                        euros(hi),
+                        euros(lo),
+                        euros(value)
+                    ),
+                )
+            }
+        };
+        let listed = self.xs[rank.clamp(1, n) - 1];
+        Question::new(
+            key,
+            label,
+            format!("Déterminez le {label} Q{k}."),
+            value,
+            Unit::Euros,
+        )
+        .formula(formula)
+        .mistake(
+            other,
+            "quartile-autre-methode",
+            "Vous avez appliqué l'autre méthode de calcul des quartiles. Suivez celle que fixe l'énoncé.",
+        )
+        .mistake(
+            listed,
+            "quartile-serie-non-triee",
+            "Vous avez lu la valeur de ce rang dans la série non rangée. Les quartiles se lisent sur la série rangée par \
+             ordre croissant.",
+        )
+        .step(step)
+    }
+
+    fn q_range(&self) -> Question {
+        let s = sorted(&self.xs);
+        let n = self.n();
+        let o = order_of(&self.xs);
+        let range = s[n - 1] - s[0];
+        let iqr = quartile(&self.xs, 3, self.method).unwrap_or_default()
+            - quartile(&self.xs, 1, self.method).unwrap_or_default();
+        Question::new(
+            "etendue",
+            "étendue",
+            "Calculez l'étendue de la série.",
+            range,
+            Unit::Euros,
+        )
+        .formula(format!("{} - {}", VALUES[o[n - 1]], VALUES[o[0]]))
+        .mistake(
+            (self.xs[n - 1] - self.xs[0]).abs(),
+            "etendue-non-triee",
+            "Vous avez fait l'écart entre la dernière et la première valeur de la liste. L'étendue est l'écart entre la \
+             plus grande et la plus petite valeur.",
+        )
+        .mistake(
+            iqr,
+            "ecart-interquartile",
+            "Vous avez calculé l'écart interquartile Q3 − Q1. L'étendue est l'écart entre la plus grande et la plus petite \
+             valeur.",
+        )
+        .step(format!(
+            "Étendue = plus grande valeur − plus petite valeur = {} − {} = **{}**.",
+            euros(s[n - 1]),
+            euros(s[0]),
+            euros(range)
+        ))
+    }
+
+    fn q_std(&self, m: Decimal) -> (Question, Decimal) {
+        let v = variance(&self.xs).unwrap_or_default();
+        let sigma = cents(v.sqrt().unwrap_or_default());
+        let sample = cents(
+            sample_variance(&self.xs)
+                .and_then(|x| x.sqrt())
+                .unwrap_or_default(),
+        );
+        let squares: Decimal = self.xs.iter().map(|x| x * x).sum();
+        let exact_mean = mean(&self.xs).unwrap_or_default();
+        let q = Question::new(
+            "ecart_type",
+            "écart type",
+            "Calculez l'écart type de la série (écart type de la population), au centime près.",
+            sigma,
+            Unit::Euros,
+        )
+        .mistake(
+            sample,
+            "ecart-type-echantillon",
+            "Vous avez divisé par n − 1 (écart type d'échantillon, ECARTYPE au tableur). La série décrit une population \
+             entière : on divise par n (ECARTYPEP).",
+        )
+        .mistake(
+            cents(v),
+            "variance-au-lieu-ecart-type",
+            "Vous avez donné la variance. L'écart type est la racine carrée de la variance.",
+        )
+        .step(format!(
+            "Variance V = Σx² ÷ n − x̄² = {} ÷ {} − {}² = {} (calculée avec la moyenne exacte {}). Écart type σ = √V = \
+             **{}** (arrondi au centime ; ECARTYPEP au tableur).",
+            number(squares, 2),
+            self.n(),
+            number(exact_mean, 4),
+            number(v, 4),
+            number(exact_mean, 4),
+            euros(sigma)
+        ));
+        let _ = m;
+        (q, sigma)
+    }
+
+    fn q_cv(&self, sigma: Decimal, m: Decimal) -> Question {
+        let cv = rate(sigma / m * dec!(100));
+        let me = median(&self.xs).unwrap_or_default();
+        let mut q = Question::new(
+            "cv",
+            "coefficient de variation",
+            "Calculez le coefficient de variation, en %, à 0,01\u{a0}% près.",
+            cv,
+            Unit::Percent,
+        )
+        .formula("arrondi(ecart_type / moyenne * 100, 2)")
+        .mistake(
+            rate(m / sigma * dec!(100)),
+            "cv-inverse",
+            "Vous avez divisé la moyenne par l'écart type. CV = écart type ÷ moyenne × 100.",
+        );
+        if !me.is_zero() {
+            q = q.mistake(
+                rate(sigma / me * dec!(100)),
+                "cv-sur-mediane",
+                "Vous avez rapporté l'écart type à la médiane. Le coefficient de variation le rapporte à la moyenne.",
+            );
+        }
+        q.step(format!(
+            "CV = σ ÷ x̄ × 100 = {} ÷ {} × 100 = **{}** (arrondi à 0,01\u{a0}%).",
+            euros(sigma),
+            euros(m),
+            percent(cv)
+        ))
+    }
+
+    fn chart(&self) -> String {
+        let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+        let s = sorted(&self.xs);
+        let five = [
+            f(s[0]),
+            f(quartile(&self.xs, 1, self.method).unwrap_or_default()),
+            f(median(&self.xs).unwrap_or_default()),
+            f(quartile(&self.xs, 3, self.method).unwrap_or_default()),
+            f(s[s.len() - 1]),
+        ];
+        box_plot_svg(five, f(mean(&self.xs).unwrap_or_default()), self.what().1).unwrap_or_default()
+    }
+
+    fn reading(&self, m: Decimal, sigma: Decimal) -> String {
+        let me = median(&self.xs).unwrap_or_default();
+        let cv = rate(sigma / m * dec!(100));
+        let position = if m > me {
+            "La moyenne dépasse la médiane : quelques valeurs élevées tirent la moyenne vers le haut ; pour décrire une \
+             valeur « ordinaire », la médiane est plus représentative."
+        } else if m < me {
+            "La moyenne est inférieure à la médiane : quelques valeurs faibles tirent la moyenne vers le bas ; la médiane \
+             résiste mieux aux valeurs extrêmes."
+        } else {
+            "La moyenne et la médiane sont égales : la série est symétrique autour de son centre."
+        };
+        let dispersion = if cv < dec!(15) {
+            "la série est régulière"
+        } else if cv < dec!(30) {
+            "la dispersion est modérée"
+        } else {
+            "la série est très dispersée : il faut en chercher la cause (saisonnalité, dépendance envers quelques grosses \
+             valeurs)"
+        };
+        let (what, _) = self.what();
+        format!(
+            "**Boîte à moustaches** (minimum, quartiles, médiane, maximum ; la croix marque la moyenne).\n\n{}\n\n\
+             *Lecture :* {} Avec un coefficient de variation de {}, {dispersion}. La moitié des {what} se situe \
+             entre Q1 et Q3.",
+            self.chart(),
+            lowercase_first(position),
+            percent(cv)
+        )
+    }
+
+    fn content(&self) -> Content {
+        let (q_mean, m) = self.q_mean();
+        let (q_std, sigma) = self.q_std(m);
+        let questions = vec![
+            q_mean,
+            self.q_median(),
+            self.q_quartile(1),
+            self.q_quartile(3),
+            self.q_range(),
+            q_std,
+            self.q_cv(sigma, m),
+        ];
+        Content {
+            statement: self.statement(),
+            questions,
+            solution_intro: "*Arrondis : la moyenne et l'écart type au centime (l'écart type est calculé à partir de la \
+                             variance exacte), le coefficient de variation à 0,01\u{a0}% à partir de l'écart type et de \
+                             la moyenne arrondis. Médiane et quartiles sont des valeurs de la série ou des moyennes de \
+                             valeurs, sans arrondi.*"
+                .into(),
+            solution_outro: self.reading(m, sigma),
+        }
+    }
+}
+
+// ----- Grouped series -------------------------------------------------------------------------
+
+struct Grouped {
+    scene: Scene,
+    bins: Vec<Bin>,
+}
+
+fn grouped(d: &mut Draw, scene: Scene) -> Result<Content, Degenerate> {
+    let k = d.integer("nb_classes") as usize;
+    if !(4..=MAX_BINS).contains(&k) {
+        return Err(Degenerate("de 4 à 6 classes".into()));
+    }
+    let width = d.number("amplitude", |r| {
+        *r.pick(&[dec!(2000), dec!(2500), dec!(4000), dec!(5000)])
+    });
+    let lower = d.number("borne_min", |_| Decimal::ZERO);
+    // A right-skewed shape: most customers in the second or third class.
+    let peak = if d.rng().chance(2, 3) { 1 } else { 2 };
+    let mut bins = Vec::with_capacity(k);
+    for (i, name) in COUNTS.iter().enumerate().take(k) {
+        let dist = i.abs_diff(peak) as i64;
+        let count = d.number(name, |r| {
+            let base = [60, 36, 20, 11, 6, 4][dist.min(5) as usize];
+            Decimal::from((base + r.int(-base / 4, base / 4)).max(1))
+        });
+        let count = count.to_u32().unwrap_or(0);
+        bins.push(Bin {
+            lower: lower + width * Decimal::from(i),
+            upper: lower + width * Decimal::from(i + 1),
+            count,
+        });
+    }
+    if bins.iter().map(|b| b.count).sum::<u32>() < 2 {
+        return Err(Degenerate("moins de deux clients".into()));
+    }
+    if modal_class(&bins).is_none() {
+        return Err(Degenerate("deux classes modales".into()));
+    }
+    Ok(Grouped { scene, bins }.content())
+}
+
+impl Grouped {
+    fn total(&self) -> u32 {
+        self.bins.iter().map(|b| b.count).sum()
+    }
+
+    fn label(b: &Bin) -> String {
+        let e = |x: Decimal| format!("{}\u{a0}€", number(x, 2));
+        format!("de {} à moins de {}", e(b.lower), e(b.upper))
+    }
+
+    fn statement(&self) -> String {
+        let s = &self.scene;
+        let mut t = format!(
+            "{} répartit ses {} clients selon le chiffre d'affaires HT réalisé avec chacun l'an dernier, pour préparer \
+             la segmentation de son portefeuille :\n\n| Classe de CA annuel | Nombre de clients |\n|---|---:|\n",
+            capitalise(s.seller()),
+            self.total()
+        );
+        for b in &self.bins {
+            t += &format!("| {} | {} |\n", Self::label(b), b.count);
+        }
+        t += &format!(
+            "| **Total** | **{}** |\n\n**Conventions.** Chaque classe est représentée par son centre (clients supposés \
+             répartis régulièrement dans la classe) ; les classes ont la même amplitude. L'écart type est celui de la \
+             population (division par l'effectif total). La médiane s'obtient par interpolation linéaire dans la classe \
+             médiane. Moyenne, médiane et écart type sont arrondis au centime, le coefficient de variation à 0,01\u{a0}% \
+             (à partir de l'écart type et de la moyenne arrondis).",
+            self.total()
+        );
+        t
+    }
+
+    fn centre_expr(&self) -> String {
+        self.bins
+            .iter()
+            .enumerate()
+            .map(|(i, b)| format!("{} * {}", b.centre().normalize(), COUNTS[i]))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+
+    fn total_expr(&self) -> String {
+        COUNTS[..self.bins.len()].join(" + ")
+    }
+
+    fn table(&self) -> String {
+        let mut t = String::from(
+            "| Classe | Centre cᵢ | Effectif nᵢ | Effectifs cumulés | nᵢ × cᵢ |\n|---|---:|---:|---:|---:|\n",
+        );
+        let mut cum = 0;
+        for b in &self.bins {
+            cum += b.count;
+            t += &format!(
+                "| {} | {} | {} | {} | {} |\n",
+                Self::label(b),
+                euros(b.centre()),
+                b.count,
+                cum,
+                euros(b.centre() * Decimal::from(b.count))
+            );
+        }
+        let s: Decimal = self
+            .bins
+            .iter()
+            .map(|b| b.centre() * Decimal::from(b.count))
+            .sum();
+        t += &format!(
+            "| **Total** | | **{}** | | **{}** |\n",
+            self.total(),
+            euros(s)
+        );
+        t
+    }
+
+    fn q_mean(&self) -> (Question, Decimal) {
+        let m = cents(grouped_mean(&self.bins).unwrap_or_default());
+        let s: Decimal = self
+            .bins
+            .iter()
+            .map(|b| b.centre() * Decimal::from(b.count))
+            .sum();
+        let unweighted = cents(
+            self.bins.iter().map(|b| b.centre()).sum::<Decimal>() / Decimal::from(self.bins.len()),
+        );
+        let q = Question::new(
+            "moyenne",
+            "moyenne",
+            "Calculez le chiffre d'affaires moyen par client, au centime près.",
+            m,
+            Unit::Euros,
+        )
+        .formula(format!("arrondi2(({}) / ({}))", self.centre_expr(), self.total_expr()))
+        .mistake(
+            cents(weighted_mean(&self.bins, |b| b.lower).unwrap_or_default()),
+            "centres-bornes-inferieures",
+            "Vous avez pris la borne inférieure de chaque classe. Chaque classe est représentée par son centre : (borne \
+             inférieure + borne supérieure) ÷ 2.",
+        )
+        .mistake(
+            cents(weighted_mean(&self.bins, |b| b.upper).unwrap_or_default()),
+            "centres-bornes-superieures",
+            "Vous avez pris la borne supérieure de chaque classe. Chaque classe est représentée par son centre : (borne \
+             inférieure + borne supérieure) ÷ 2.",
+        )
+        .mistake(
+            unweighted,
+            "moyenne-non-ponderee",
+            "Vous avez fait la moyenne des centres sans tenir compte des effectifs. Chaque centre est pondéré par le nombre \
+             de clients de sa classe : x̄ = Σ nᵢcᵢ ÷ Σ nᵢ.",
+        )
+        .step(format!(
+            "x̄ = Σ nᵢcᵢ ÷ Σ nᵢ = {} ÷ {} = **{}** (arrondi au centime).",
+            euros(s),
+            self.total(),
+            euros(m)
+        ));
+        (q, m)
+    }
+
+    fn q_mode(&self) -> Question {
+        let i = modal_class(&self.bins).unwrap_or(0);
+        let b = self.bins[i];
+        let (med_i, _) = grouped_quantile(&self.bins, dec!(0.5)).unwrap_or((0, Decimal::ZERO));
+        Question::new(
+            "classe_modale",
+            "classe modale",
+            "Quelle est la classe modale ? Donnez sa borne inférieure.",
+            b.lower,
+            Unit::Euros,
+        )
+        .formula(b.lower.normalize().to_string())
+        .mistake(
+            self.bins[med_i].lower,
+            "classe-mediane-au-lieu-de-modale",
+            "Vous avez donné la classe médiane (celle qui contient le client du milieu). La classe modale est celle qui a \
+             le plus grand effectif.",
+        )
+        .mistake(
+            b.centre(),
+            "centre-au-lieu-de-borne",
+            "Vous avez donné le centre de la classe modale ; on demande sa borne inférieure.",
+        )
+        .step(format!(
+            "La classe de plus grand effectif ({} clients) est « {} » : c'est la classe modale (les classes ont la même \
+             amplitude). Borne inférieure : **{}**.",
+            b.count,
+            Self::label(&b),
+            euros(b.lower)
+        ))
+    }
+
+    fn q_median(&self) -> Question {
+        let (i, me) = grouped_quantile(&self.bins, dec!(0.5)).unwrap_or((0, Decimal::ZERO));
+        let b = self.bins[i];
+        let before: u32 = self.bins[..i].iter().map(|b| b.count).sum();
+        let before_expr = if i == 0 {
+            "0".to_string()
+        } else {
+            COUNTS[..i].join(" + ")
+        };
+        let half = Decimal::from(self.total()) / Decimal::TWO;
+        let me_r = cents(me);
+        Question::new(
+            "mediane",
+            "médiane",
+            "Calculez la médiane par interpolation linéaire, au centime près.",
+            me_r,
+            Unit::Euros,
+        )
+        .formula(format!(
+            "arrondi2({} + {} * (({}) / 2 - ({before_expr})) / {})",
+            b.lower.normalize(),
+            (b.upper - b.lower).normalize(),
+            self.total_expr(),
+            COUNTS[i]
+        ))
+        .mistake(
+            b.centre(),
+            "mediane-centre-de-classe",
+            "Vous avez donné le centre de la classe médiane. La médiane s'obtient par interpolation linéaire dans cette \
+             classe.",
+        )
+        .mistake(
+            cents(grouped_mean(&self.bins).unwrap_or_default()),
+            "moyenne-au-lieu-de-mediane",
+            "Vous avez donné la moyenne. La médiane est la valeur qui partage les clients en deux moitiés de même effectif.",
+        )
+        .step(format!(
+            "La moitié de l'effectif est {} ÷ 2 = {} ; les effectifs cumulés passent de {before} à {} dans la classe « {} » \
+             (classe médiane). Me = {} + {} × ({} − {before}) ÷ {} = **{}** (arrondi au centime).",
+            self.total(),
+            number(half, 1),
+            before + b.count,
+            Self::label(&b),
+            euros(b.lower),
+            euros(b.upper - b.lower),
+            number(half, 1),
+            b.count,
+            euros(me_r)
+        ))
+    }
+
+    fn q_std(&self) -> (Question, Decimal) {
+        let v = grouped_variance(&self.bins).unwrap_or_default();
+        let sigma = cents(v.sqrt().unwrap_or_default());
+        let n = Decimal::from(self.total());
+        let sample = if n > Decimal::ONE {
+            cents((v * n / (n - Decimal::ONE)).sqrt().unwrap_or_default())
+        } else {
+            sigma
+        };
+        let exact_mean = grouped_mean(&self.bins).unwrap_or_default();
+        let q = Question::new(
+            "ecart_type",
+            "écart type",
+            "Calculez l'écart type (de la population) du chiffre d'affaires par client, au centime près.",
+            sigma,
+            Unit::Euros,
+        )
+        .mistake(
+            sample,
+            "ecart-type-echantillon",
+            "Vous avez divisé par N − 1 (écart type d'échantillon). Les clients forment une population entière : on divise \
+             par l'effectif total N.",
+        )
+        .mistake(
+            cents(v),
+            "variance-au-lieu-ecart-type",
+            "Vous avez donné la variance. L'écart type est la racine carrée de la variance.",
+        )
+        .step(format!(
+            "V = Σ nᵢ(cᵢ − x̄)² ÷ N = {} (avec la moyenne exacte {}) ; σ = √V = **{}** (arrondi au centime).",
+            number(v, 4),
+            number(exact_mean, 4),
+            euros(sigma)
+        ));
+        (q, sigma)
+    }
+
+    fn q_cv(&self, sigma: Decimal, m: Decimal) -> Question {
+        let cv = rate(sigma / m * dec!(100));
+        Question::new(
+            "cv",
+            "coefficient de variation",
+            "Calculez le coefficient de variation, en %, à 0,01\u{a0}% près.",
+            cv,
+            Unit::Percent,
+        )
+        .formula("arrondi(ecart_type / moyenne * 100, 2)")
+        .mistake(
+            rate(m / sigma * dec!(100)),
+            "cv-inverse",
+            "Vous avez divisé la moyenne par l'écart type. CV = écart type ÷ moyenne × 100.",
+        )
+        .step(format!(
+            "CV = σ ÷ x̄ × 100 = {} ÷ {} × 100 = **{}** (arrondi à 0,01\u{a0}%).",
+            euros(sigma),
+            euros(m),
+            percent(cv)
+        ))
+    }
+
+    fn chart(&self) -> String {
+        let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+        let bins: Vec<(f64, f64, f64)> = self
+            .bins
+            .iter()
+            .map(|b| (f(b.lower), f(b.upper), f64::from(b.count)))
+            .collect();
+        histogram_svg(&bins, "CA annuel par client (€)", "Nombre de clients").unwrap_or_default()
+    }
+
+    fn content(&self) -> Content {
+        let (q_mean, m) = self.q_mean();
+        let (q_std, sigma) = self.q_std();
+        let me = cents(grouped_quantile(&self.bins, dec!(0.5)).map_or(Decimal::ZERO, |x| x.1));
+        let questions = vec![
+            q_mean,
+            self.q_mode(),
+            self.q_median(),
+            q_std,
+            self.q_cv(sigma, m),
+        ];
+        let position = if m > me {
+            "La moyenne dépasse la médiane : quelques gros clients tirent la moyenne vers le haut, comme souvent dans un \
+             portefeuille."
+        } else {
+            "La moyenne ne dépasse pas la médiane : la répartition n'est pas tirée par quelques gros clients."
+        };
+        Content {
+            statement: self.statement(),
+            questions,
+            solution_intro: format!(
+                "*Arrondis : moyenne, médiane et écart type au centime (l'écart type à partir de la variance exacte), \
+                 coefficient de variation à 0,01\u{a0}% à partir des valeurs arrondies.*\n\n**Tableau de calcul.**\n\n{}",
+                self.table()
+            ),
+            solution_outro: format!(
+                "**Histogramme** (classes de même amplitude : la hauteur de chaque rectangle est l'effectif).\n\n{}\n\n\
+                 *Lecture :* la moitié des clients réalisent moins de {} de CA par an, pour une moyenne de {}. {position}",
+                self.chart(),
+                euros(me),
+                euros(m)
+            ),
+        }
+    }
+}
