@@ -31,3 +31,6 @@ pub mod render;
 pub mod rng;
 pub mod sql;
 pub mod text;
+pub mod typography;
+pub mod v1;
+pub mod world;

@@ -41,8 +41,15 @@ fn answers_file(
         let key = q["key"].as_str().unwrap();
         let answer = match replace {
             Some((k, typed)) if k == key => typed.to_string(),
-            // The JSON answer "1234.56" typed the French way: "1 234,56 €".
-            _ => format!("{} €", q["answer"].as_str().unwrap().replace('.', ",")),
+            // The JSON answer "1234.56" typed the French way: "1 234,56 €", "12,5 %".
+            _ => {
+                let unit = match q["unit"].as_str().unwrap() {
+                    "euros" => " €",
+                    "%" => " %",
+                    _ => "",
+                };
+                format!("{}{unit}", q["answer"].as_str().unwrap().replace('.', ","))
+            }
         };
         text.push_str(&format!("{key} = \"{answer}\"\n"));
     }
@@ -294,7 +301,7 @@ fn output_file_is_never_overwritten_silently() {
         "--force",
     ]);
     assert!(o.status.success());
-    assert!(std::fs::read_to_string(&p).unwrap().contains("NAP-1"));
+    assert!(std::fs::read_to_string(&p).unwrap().contains("NAP2-1"));
 }
 
 #[test]

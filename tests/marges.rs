@@ -81,7 +81,7 @@ fn textbook_from_markup_rate() {
             ("coefficient_multiplicateur", dec!(1.5)),
         ]
     );
-    assert!(inst.code.starts_with("MRG-"), "{}", inst.code);
+    assert!(inst.code.starts_with("MRG2-"), "{}", inst.code);
     let notes: Vec<&str> = inst
         .question("taux_marque")
         .unwrap()

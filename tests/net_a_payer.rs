@@ -56,7 +56,7 @@ fn fixed_parameters_give_the_hand_checked_invoice() {
         ]
     );
     assert!(
-        inst.code.starts_with("NAP-") && inst.code.matches('-').count() == 2,
+        inst.code.starts_with("NAP2-") && inst.code.matches('-').count() == 2,
         "{}",
         inst.code
     );

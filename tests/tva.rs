@@ -98,7 +98,7 @@ fn textbook_month_with_tva_due() {
             ("tva_a_decaisser", dec!(4314.15)),
         ]
     );
-    assert!(inst.code.starts_with("TVA-"), "{}", inst.code);
+    assert!(inst.code.starts_with("TVA2-"), "{}", inst.code);
     // Collectée all at 20 %: 60 350 × 20 % = 12 070 ; one rate for both: 12 070 too (pruned
     // as a duplicate, the first listed wins).
     assert_eq!(

@@ -20,6 +20,12 @@ pub fn run() -> i32 {
         Ok(c) => c,
         Err(e) => return args::report_clap_error(e),
     };
+    // The world and rates files are the teachers' to extend: an inconsistent one stops
+    // here, with what to mend, before any exercise is drawn from it.
+    if let Err(msg) = clientele::world::check() {
+        eprintln!("Erreur : les données des énoncés sont incohérentes.\n{msg}");
+        return USAGE_ERROR;
+    }
     let result = match cli.command {
         Command::List(a) => list::run(a),
         Command::Generate(a) => generate::run(a),

@@ -13,14 +13,14 @@
 
 pub mod templates;
 
-use crate::catalog::{self, contexts, Business, Product};
+use crate::catalog;
 use crate::devoir::seed::student_seed;
 use crate::devoir::sheet::{apply_scoring, Scoring};
 use crate::exercises;
 use crate::generate::generate_with;
 use crate::model::{Instance, Params};
 use crate::rng::Rng;
-use crate::text::plural;
+use crate::world::{world, Business, Clientele, Product};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use templates::{DossierTemplate, OpenTemplate, DOSSIERS};
@@ -100,7 +100,7 @@ pub fn fits(inst: &Instance, business: &Business, product: &Product) -> bool {
     business.produit.iter().all(|p| {
         p.nom == product.nom
             || product.nom.contains(&p.nom)
-            || !(inst.statement.contains(&p.nom) || inst.statement.contains(&plural(&p.nom)))
+            || !(inst.statement.contains(&p.nom) || inst.statement.contains(&p.pluriel.clone()))
     })
 }
 
@@ -219,10 +219,10 @@ pub fn compose(seed: u64) -> Result<Subject, String> {
         .map(|t| (t, t.slots.iter().map(|s| *rng.pick(s)).collect()))
         .collect();
     // Customer profitability and credit risk are business-to-business questions.
-    let companies: Vec<&'static Business> = contexts()
+    let companies: Vec<&'static Business> = world()
         .entreprise
         .iter()
-        .filter(|b| b.clientele != "particuliers")
+        .filter(|b| b.clientele != Clientele::Particuliers)
         .collect();
     let first = rng.below(companies.len() as u64) as usize;
     let product_pick = rng.below(1 << 20) as usize;

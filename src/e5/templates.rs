@@ -1,8 +1,7 @@
 //! The dossiers an E5 subject can hold: their commercial problem, the exercise types
 //! that may serve it and the open questions written for it, with their marking guidance.
 
-use crate::catalog::{Business, Product};
-use crate::text::plural;
+use crate::world::{Business, Product};
 
 /// An open question (diagnosis, proposals), marked by the teacher.
 pub struct OpenTemplate {
@@ -44,7 +43,7 @@ fn portefeuille(b: &Business, _p: &Product) -> String {
 fn prix(b: &Business, p: &Product) -> String {
     format!(
         "Pour développer les ventes de {}, {} revoit son tarif et les conditions de règlement ou de financement proposées à ses clients. La direction souhaite préserver sa marge sans perdre les clients sensibles au prix ; vous préparez les éléments chiffrés de la proposition commerciale.",
-        plural(&p.nom),
+        p.pluriel.clone(),
         lowercase_article(b)
     )
 }

@@ -1,9 +1,8 @@
 //! The business scene of a statement: who sells what to whom, and when.
 
 pub use crate::calc::dates::Date;
-use crate::catalog::{contexts, Business, Customer, Person, Product};
 use crate::rng::Rng;
-use crate::text::push_plural;
+use crate::world::{area, world, Business, Customer, Person, Product};
 use crate::{push_text, text};
 use std::sync::LazyLock;
 
@@ -25,6 +24,24 @@ pub const MONTHS: [&str; 12] = [
 
 /// Presentation of dates in statements (the arithmetic lives in `calc::dates`).
 impl Date {
+    /// Like [`Date::draw`], a month weighted by a product's monthly sales: no snowshoes
+    /// ordered in May, no mont-d'or in July.
+    pub fn draw_in_season(rng: &mut Rng, weights: &[u32; 12]) -> Date {
+        let weight = |m: i64| i64::from(weights[(m % 12) as usize]);
+        let total: i64 = (0..18).map(weight).sum();
+        let mut left = rng.int(0, total.max(1) - 1);
+        let mut month = 0;
+        while month < 17 && left >= weight(month) {
+            left -= weight(month);
+            month += 1;
+        }
+        Date {
+            year: 2025 + (month / 12) as i32,
+            month: (month % 12 + 1) as u32,
+            day: rng.int(1, 28) as u32,
+        }
+    }
+
     /// "1er mars 2026", "14 mars 2026".
     pub fn french(&self) -> String {
         let mut out = String::with_capacity(24);
@@ -37,11 +54,13 @@ impl Date {
         out
     }
 
-    /// A working-looking date in 2025–2026 (days 1–28 so every month fits).
+    /// A working day-looking date from January 2025 to June 2026, the months the dated
+    /// rates of `exercises/taux.toml` cover (days 1–28 so every month fits).
     pub fn draw(rng: &mut Rng) -> Date {
+        let month = rng.int(0, 17) as i32;
         Date {
-            year: rng.int(2025, 2026) as i32,
-            month: rng.int(1, 12) as u32,
+            year: 2025 + month / 12,
+            month: (month % 12 + 1) as u32,
             day: rng.int(1, 28) as u32,
         }
     }
@@ -52,6 +71,9 @@ impl Date {
 pub struct Scene {
     pub business: &'static Business,
     pub product: &'static Product,
+    /// A customer whose kind buys this product, from the business's own area (a sale
+    /// between mainland France and an overseas département is an export, without French
+    /// TVA).
     pub customer: &'static Customer,
     pub contact: &'static Person,
     pub date: Date,
@@ -59,37 +81,35 @@ pub struct Scene {
     seller: &'static str,
 }
 
-/// A sale between mainland France and an overseas département is an export (no French
-/// TVA): customers are drawn from the business's own side. The area is the 3-digit
-/// prefix of an overseas postcode ("972"), empty for mainland France.
-fn area(postcode: &str) -> &str {
-    if postcode.starts_with("97") {
-        &postcode[..3]
-    } else {
-        ""
-    }
-}
-
-/// The customers of each area, in the order of `contextes.toml` (the draw picks by index
-/// in this list), sorted out once rather than for every statement.
-static CUSTOMERS_BY_AREA: LazyLock<Vec<(&'static str, Vec<&'static Customer>)>> =
-    LazyLock::new(|| {
-        let mut pools: Vec<(&'static str, Vec<&'static Customer>)> = Vec::new();
-        for k in &contexts().client {
-            let a = area(&k.code_postal);
-            match pools.iter_mut().find(|(p, _)| *p == a) {
-                Some((_, pool)) => pool.push(k),
-                None => pools.push((a, vec![k])),
-            }
-        }
-        pools
-    });
+/// For each business and each of its products (in file order), the customers that may
+/// buy it: of a kind the product declares, in the business's area. Never empty: the
+/// world's check refuses a product without a possible customer.
+static BUYERS: LazyLock<Vec<Vec<Vec<&'static Customer>>>> = LazyLock::new(|| {
+    let w = world();
+    w.entreprise
+        .iter()
+        .map(|b| {
+            let here = area(&b.code_postal);
+            b.produit
+                .iter()
+                .map(|p| {
+                    w.client
+                        .iter()
+                        .filter(|k| {
+                            p.acheteurs.contains_key(&k.acheteur) && area(&k.code_postal) == here
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+});
 
 /// Every business of the pool as statements introduce it, in pool order: a statement
 /// names its seller once or twice, and writing the sector in lower case around its
 /// parentheses each time was a fiftieth of generating an exercise (callgrind).
 static SELLERS: LazyLock<Vec<String>> =
-    LazyLock::new(|| contexts().entreprise.iter().map(present).collect());
+    LazyLock::new(|| world().entreprise.iter().map(present).collect());
 
 /// "la SARL Les Vergers du Comtat (négoce de fruits et légumes, Carpentras)": how a
 /// statement introduces `b`.
@@ -124,19 +144,15 @@ fn present(b: &Business) -> String {
 
 impl Scene {
     pub fn draw(rng: &mut Rng) -> Scene {
-        let c = contexts();
-        // Its index also gives the business's presentation.
-        let index = rng.index(&c.entreprise);
-        let business = &c.entreprise[index];
-        let product = rng.pick(&business.produit);
-        let here = area(&business.code_postal);
-        let pool = CUSTOMERS_BY_AREA.iter().find(|(a, _)| *a == here);
-        let customer = match pool {
-            Some((_, pool)) => *rng.pick(pool),
-            None => rng.pick(&c.client),
-        };
-        let contact = rng.pick(&c.personne);
-        let date = Date::draw(rng);
+        let w = world();
+        // The business's index also gives its presentation and its buyers.
+        let index = rng.index(&w.entreprise);
+        let business = &w.entreprise[index];
+        let which = rng.index(&business.produit);
+        let customer = *rng.pick(&BUYERS[index][which]);
+        let contact = rng.pick(&w.personne);
+        let product = &business.produit[which];
+        let date = Date::draw_in_season(rng, &product.saisonnalite);
         Scene {
             business,
             product,
@@ -145,6 +161,19 @@ impl Scene {
             date,
             seller: &SELLERS[index],
         }
+    }
+
+    /// The quantities one order of this customer's kind is made of.
+    pub fn order_range(&self) -> (i64, i64) {
+        self.product
+            .order_range(&self.customer.acheteur)
+            .expect("the customer is drawn among the product's buyer kinds")
+    }
+
+    /// The quantity of one order of this customer.
+    pub fn draw_quantity(&self, rng: &mut Rng) -> i64 {
+        let (lo, hi) = self.order_range();
+        rng.int(lo, hi)
     }
 
     /// "la SARL Les Vergers du Comtat (négoce de fruits et légumes, Carpentras)".
@@ -163,27 +192,15 @@ impl Scene {
         )
     }
 
-    /// "40 cagettes de cerises de 5 kg".
+    /// "40 cagettes de cerises de 5 kg", "1 cagette de cerises de 5 kg".
     pub fn order(&self, q: i64) -> String {
-        counted(q, &self.product.nom)
+        text!(q, " ", self.product.name_for(q.into()))
     }
 
     /// "40 cagettes".
     pub fn quantity(&self, q: i64) -> String {
-        counted(q, &self.product.unite)
+        text!(q, " ", self.product.unit_for(q.into()))
     }
-}
-
-/// "40 cagettes", "1 cagette".
-fn counted(q: i64, noun: &str) -> String {
-    let mut out = String::with_capacity(noun.len() + 12);
-    push_text!(out, q, " ");
-    if q > 1 {
-        push_plural(&mut out, noun);
-    } else {
-        out.push_str(noun);
-    }
-    out
 }
 
 #[cfg(test)]

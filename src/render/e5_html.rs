@@ -7,6 +7,7 @@ use crate::num::format;
 use crate::render::html::{document_with, escape, markdown, points};
 use crate::render::report::expected;
 use crate::text::{capitalise, lowercase_first};
+use crate::world::Clientele;
 use rust_decimal::Decimal;
 
 const CSS: &str = r#"
@@ -77,8 +78,10 @@ fn number_label(d: &Dossier, n: usize) -> String {
 fn cover(s: &Subject) -> String {
     let b = s.business;
     let p = s.product;
-    let clientele = match b.clientele.as_str() {
-        "professionnels" => "composée de professionnels (entreprises, commerces, collectivités)",
+    let clientele = match b.clientele {
+        Clientele::Professionnels => {
+            "composée de professionnels (entreprises, commerces, collectivités)"
+        }
         _ => "mixte : des professionnels et des particuliers",
     };
     let mut out = String::from("<section class=\"page couverture\">\n");

@@ -189,7 +189,8 @@ fn mark_schema(q: &Question, c: &SchemaCheck, text: &str, r: &mut QuestionResult
         r.points = q.points * Decimal::from(total - 1) / Decimal::from(total);
         r.verdict = Verdict::Wrong;
         r.message = Some(format!(
-            "Les tables attendues sont justes, mais votre schéma a {extra} table(s) de trop."
+            "Les tables attendues sont justes, mais votre schéma a {extra} {} de trop.",
+            crate::text::by_count(extra.into(), "table", "tables")
         ));
         return;
     }
@@ -200,7 +201,8 @@ fn mark_schema(q: &Question, c: &SchemaCheck, text: &str, r: &mut QuestionResult
         .map(|t| format!("table {} : {}", t.table, t.problems.join(" ; ")))
         .collect();
     r.message = Some(format!(
-        "{right} table(s) juste(s) sur {total}. {}.",
+        "{right} {} sur {total}. {}.",
+        crate::text::by_count(right.into(), "table juste", "tables justes"),
         crate::text::capitalise(&lines.join(". "))
     ));
     if checks

@@ -16,7 +16,6 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
-use crate::text::plural;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -37,6 +36,9 @@ const VARIANTS: &[(&str, &str)] = &[
 impl Exercise for CoutRoi {
     fn id(&self) -> &'static str {
         "action/cout-roi"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -116,7 +118,7 @@ impl Exercise for CoutRoi {
         let p = scene.product;
         // What one buyer orders on average: a plausible quantity of the product, at a
         // round amount.
-        let qty = Decimal::from(d.rng().int(p.quantite_min, p.quantite_max));
+        let qty = Decimal::from(scene.draw_quantity(d.rng()));
         let price = d.number("prix_vente", |r| {
             let unit = r.decimal_step(p.prix_ht_min, p.prix_ht_max, price_step(p.prix_ht_min));
             let basket = unit * qty;
@@ -468,7 +470,7 @@ impl Exercise for CoutRoi {
         questions.push(seuil_q);
 
         let s = &scene;
-        let products = plural(&s.product.nom);
+        let products = s.product.pluriel.clone();
         let (intro, fixed_label, unit_label) = match variant {
             "mailing-relance" => (
                 format!(

@@ -13,7 +13,7 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{number, percent};
 use crate::num::round::round_half_away;
-use crate::text::{capitalise, plural};
+use crate::text::capitalise;
 use rust_decimal::Decimal;
 
 pub struct Entonnoir;
@@ -44,6 +44,9 @@ fn pct2(x: Decimal) -> Decimal {
 impl Exercise for Entonnoir {
     fn id(&self) -> &'static str {
         "action/entonnoir"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -327,7 +330,7 @@ impl Exercise for Entonnoir {
             "phoning" => (
                 format!(
                     "Pour développer la vente de ses {}, {} a mené une campagne d'appels de prospection.",
-                    plural(&s.product.nom),
+                    s.product.pluriel.clone(),
                     s.seller()
                 ),
                 "Prospects appelés",
@@ -336,7 +339,7 @@ impl Exercise for Entonnoir {
                 format!(
                     "{} a recueilli des contacts sur son stand au salon professionnel de la région, puis les a relancés pour présenter ses {}.",
                     capitalise(s.seller()),
-                    plural(&s.product.nom)
+                    s.product.pluriel.clone()
                 ),
                 "Contacts recueillis sur le salon",
             ),

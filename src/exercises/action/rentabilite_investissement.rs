@@ -49,6 +49,9 @@ impl Exercise for RentabiliteInvestissement {
     fn id(&self) -> &'static str {
         "action/rentabilite-investissement"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         let mut specs = vec![

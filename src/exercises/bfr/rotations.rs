@@ -44,6 +44,9 @@ impl Exercise for Rotations {
     fn id(&self) -> &'static str {
         "bfr/rotations"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![

@@ -12,7 +12,7 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::round_cents;
-use crate::text::{capitalise, french_list, plural};
+use crate::text::{capitalise, french_list};
 use rust_decimal::{Decimal, MathematicalOps};
 
 pub struct Esperance;
@@ -77,6 +77,9 @@ pub fn choose(es: &[Decimal], sds: &[Decimal], cvs: &[Decimal]) -> (usize, usize
 impl Exercise for Esperance {
     fn id(&self) -> &'static str {
         "decision/esperance"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -376,7 +379,7 @@ impl Exercise for Esperance {
              par l'écart type σ = √(Σ pᵢ (xᵢ − E)²), arrondi au centime ; le coefficient de variation est σ ÷ E, en\u{a0}%, \
              arrondi à 0,01\u{a0}%. Règle de décision : une action qui a à la fois la plus forte espérance et le plus faible écart type \
              domine les autres et est retenue ; sinon, on retient celle dont le coefficient de variation est le plus faible.",
-            plural(&s.product.nom),
+            s.product.pluriel.clone(),
             s.seller(),
             if n == 2 { "deux" } else { "trois" },
             french_list(&list),

@@ -14,7 +14,6 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{fixed, number, percent};
 use crate::num::round::round_half_away;
-use crate::text::plural;
 use rust_decimal::{Decimal, MathematicalOps};
 use rust_decimal_macros::dec;
 
@@ -54,6 +53,9 @@ impl Exercise for LoiNormale {
     fn id(&self) -> &'static str {
         "decision/loi-normale"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
@@ -92,7 +94,7 @@ impl Exercise for LoiNormale {
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = Scene::draw(d.rng());
-        let units = plural(&scene.product.unite);
+        let units = scene.product.unite_pluriel.clone();
         let variant = d.choice("variante");
         let by_variance = d.choice("donnee") == "variance";
         let reading = match d.choice("lecture") {
@@ -492,7 +494,7 @@ impl Exercise for LoiNormale {
              pour t négatif, Π(−t) = 1 − Π(t). Pour un risque donné, lisez dans la table {reading_text} la probabilité cherchée. \
              Donnez les probabilités à 4 décimales.",
             crate::text::capitalise(s.seller()),
-            plural(&s.product.nom),
+            s.product.pluriel.clone(),
             s.contact.prenom,
             s.contact.nom,
         );

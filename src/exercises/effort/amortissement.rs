@@ -44,6 +44,9 @@ impl Exercise for Amortissement {
     fn id(&self) -> &'static str {
         "effort/amortissement"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![

@@ -11,6 +11,7 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
+use crate::world::Clientele;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -56,6 +57,9 @@ fn in_hours(minutes: i64) -> String {
 impl Exercise for ChargeDeTravail {
     fn id(&self) -> &'static str {
         "effort/charge-de-travail"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -121,7 +125,7 @@ impl Exercise for ChargeDeTravail {
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = Scene::draw(d.rng());
-        if scene.business.clientele == "particuliers" {
+        if scene.business.clientele == Clientele::Particuliers {
             return Err(Degenerate(
                 "entreprise sans clientèle professionnelle".into(),
             ));

@@ -26,7 +26,7 @@ use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
 use crate::render::breakeven_chart::{breakeven_svg, BreakEvenChart};
 use crate::render::charts::Series;
-use crate::text::{capitalise, plural};
+use crate::text::capitalise;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -90,6 +90,9 @@ fn eq_or_approx(exact: Decimal, dp: u32) -> String {
 impl Exercise for CoutsSeuil {
     fn id(&self) -> &'static str {
         "effort/couts-seuil"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -229,7 +232,17 @@ impl Exercise for CoutsSeuil {
         let scene = Scene::draw(d.rng());
         match d.choice("variante") {
             "cout-complet" => full_cost(d, scene),
-            v => break_even(d, scene, v == "seuil-saisonnier"),
+            v => {
+                let seasonal = v == "seuil-saisonnier";
+                // The regular variant says sales are the same every month: only for a
+                // product whose sales are.
+                if !seasonal && !scene.product.is_regular() {
+                    return Err(Degenerate(
+                        "produit saisonnier pour la variante à ventes régulières".into(),
+                    ));
+                }
+                break_even(d, scene, seasonal)
+            }
         }
     }
 }
@@ -334,15 +347,8 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
         ));
     }
     let cf_expr = "(cf_salaires + cf_loyer + cf_autres)";
-    let unit = &p.unite;
-    let units = |n: Decimal| {
-        let u = if n > Decimal::ONE {
-            plural(unit)
-        } else {
-            unit.clone()
-        };
-        format!("{} {u}", number(n, 0))
-    };
+    let unit = &p.unite_pluriel;
+    let units = |n: Decimal| format!("{} {}", number(n, 0), p.unit_for(n));
 
     let q_cvu = Question::new(
         "cout_variable_unitaire",
@@ -488,7 +494,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
     let q_srq = Question::new(
         "sr_quantite",
         "seuil de rentabilité en quantité",
-        format!("Combien de {} faut-il vendre pour atteindre le seuil de rentabilité ?", plural(unit)),
+        format!("Combien de {} faut-il vendre pour atteindre le seuil de rentabilité ?", unit),
         sr_q,
         Unit::Number,
     )
@@ -783,7 +789,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
          | Autres coûts fixes (communication, logiciels, assurances) | {} |\n\n\
          Le produit est soumis à la TVA au taux de {}.",
         capitalise(s.seller()),
-        plural(&p.nom),
+        p.pluriel.clone(),
         s.contact.prenom,
         s.contact.nom,
         euros(price),
@@ -898,16 +904,11 @@ fn chart_svg(
     };
     let chart = BreakEvenChart {
         caption: "Seuil de rentabilité".into(),
-        x_label: format!("Quantité vendue ({})", plural(unit)),
+        x_label: format!("Quantité vendue ({})", unit),
         y_label: "Montant (€)".into(),
         lines,
         threshold,
-        threshold_label: format!(
-            "SR ≈ {} {} ({} de CA)",
-            number(sr_q, 0),
-            plural(unit),
-            euros(sr)
-        ),
+        threshold_label: format!("SR ≈ {} {} ({} de CA)", number(sr_q, 0), unit, euros(sr)),
         width: 680,
         height: 420,
     };
@@ -1000,7 +1001,7 @@ fn full_cost(d: &mut Draw, scene: Scene) -> Result<Content, Degenerate> {
          **Conventions.** Montants hors taxes, arrondis au centime le plus proche.",
         capitalise(s.seller()),
         action.nom,
-        plural(&s.product.nom),
+        s.product.pluriel.clone(),
         s.contact.prenom,
         s.contact.nom,
         euros(ca),

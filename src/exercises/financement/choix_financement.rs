@@ -48,6 +48,9 @@ impl Exercise for ChoixFinancement {
     fn id(&self) -> &'static str {
         "financement/choix-financement"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
@@ -265,13 +268,14 @@ impl Ctx {
         let n = self.n;
         let intro = format!(
             "Le {}, {} doit financer {} d'un prix de {} HT. Le dirigeant hésite entre quatre solutions sur {n} mois \
-             et vous demande, avec {} {}, chargé(e) des achats, de les comparer avant de négocier avec les fournisseurs et la banque.",
+             et vous demande, avec {} {}, {} des achats, de les comparer avant de négocier avec les fournisseurs et la banque.",
             s.date.french(),
             s.seller(),
             self.object,
             euros(self.price),
             s.contact.prenom,
-            s.contact.nom
+            s.contact.nom,
+            s.contact.genre.agree("chargé", "chargée")
         );
         let mut t = String::from("| Solution | Conditions |\n|---|---|\n");
         t += &format!(

@@ -61,9 +61,21 @@ const RATE_DP: u32 = 4;
 const FULL_TABLE_MAX: usize = 15;
 const MONTHLY_DURATIONS: [i64; 12] = [12, 24, 36, 48, 60, 72, 84, 120, 180, 240, 300, 360];
 
+/// "l'annuité", "la mensualité".
+fn the(noun: &str) -> String {
+    if noun.starts_with(['a', 'e', 'é', 'i', 'o', 'u']) {
+        format!("l'{noun}")
+    } else {
+        format!("la {noun}")
+    }
+}
+
 impl Exercise for Emprunt {
     fn id(&self) -> &'static str {
         "financement/emprunt"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -306,12 +318,13 @@ impl Ctx {
         };
         let intro = format!(
             "Le {}, {} prépare le financement {}. Sa banque lui propose un emprunt de {} remboursable {how}. \
-             Vous assistez {}, chargé(e) de clientèle, qui doit expliquer l'offre au dirigeant.",
+             Vous assistez {}, {} de clientèle, qui doit expliquer l'offre au dirigeant.",
             s.date.french(),
             s.seller(),
             self.object,
             euros(self.capital),
             s.business.vendeur,
+            s.business.vendeur_genre.agree("chargé", "chargée"),
         );
         let mut t = String::from("| Élément | Donnée |\n|---|---|\n");
         t += &format!("| Montant emprunté | {} |\n", euros(self.capital));
@@ -515,7 +528,7 @@ impl Ctx {
             } else {
                 "annuité constante"
             },
-            format!("Calculez le montant de la {pay} constante."),
+            format!("Calculez le montant de {} constante.", the(pay)),
             a,
             Unit::Euros,
         )

@@ -14,13 +14,13 @@ use crate::calc::interest::{
     average_due_days, commercial_discount, commercial_present_value, common_due_days,
     nominal_for_present_value, rational_present_value, simple_interest,
 };
-use crate::catalog::Customer;
 use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
 use crate::text::capitalise;
+use crate::world::Customer;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -64,6 +64,9 @@ const N_LABELS: [&str; MAX_BILLS] = [
 impl Exercise for Equivalence {
     fn id(&self) -> &'static str {
         "financement/equivalence"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -320,13 +323,14 @@ impl Ctx {
         let c = self.customer();
         format!(
             "{} tire des lettres de change sur ses clients professionnels. Le {}, son client {} ({}) {request} \
-             Vous assistez {} {}, chargé(e) du suivi des règlements clients.",
+             Vous assistez {} {}, {} du suivi des règlements clients.",
             capitalise(s.seller()),
             self.date.french(),
             c.nom,
             c.ville,
             s.contact.prenom,
             s.contact.nom,
+            s.contact.genre.agree("chargé", "chargée"),
         )
     }
 

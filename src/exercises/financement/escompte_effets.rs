@@ -10,12 +10,12 @@
 use super::calendar::{date_specs, day_count_detail, draw_date};
 use crate::calc::dates::Date;
 use crate::calc::discounting::{charged_days, discount, real_rate, slip, Slip, Terms};
-use crate::catalog::contexts;
 use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
+use crate::world::world;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -41,6 +41,9 @@ const MIN_DISCOUNT: [Decimal; 6] = [dec!(0), dec!(0), dec!(5), dec!(7.5), dec!(8
 impl Exercise for EscompteEffets {
     fn id(&self) -> &'static str {
         "financement/escompte-effets"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -204,7 +207,7 @@ impl Exercise for EscompteEffets {
         }
         let real = real_rate(computed.agios_ht, &bills, year)
             .ok_or_else(|| Degenerate("durée nulle".into()))?;
-        let pros: Vec<usize> = contexts()
+        let pros: Vec<usize> = world()
             .client
             .iter()
             .enumerate()
@@ -216,7 +219,7 @@ impl Exercise for EscompteEffets {
             .distinct(pros.len(), nb)
             .into_iter()
             .map(|j| {
-                let c = &contexts().client[pros[j]];
+                let c = &world().client[pros[j]];
                 format!("{} ({})", c.nom, c.ville)
             })
             .collect();
@@ -318,13 +321,14 @@ impl Ctx {
         let t = &self.terms;
         let intro = format!(
             "Le {}, {} remet à l'escompte auprès de sa banque {} effets de commerce (lettres de change acceptées par ses clients) \
-             afin d'obtenir leur montant avant l'échéance. Vous assistez {} {}, chargé(e) du suivi des règlements clients, \
+             afin d'obtenir leur montant avant l'échéance. Vous assistez {} {}, {} du suivi des règlements clients, \
              qui doit contrôler le bordereau d'escompte envoyé par la banque.",
             self.remit.french(),
             s.seller(),
             self.nb(),
             s.contact.prenom,
-            s.contact.nom
+            s.contact.nom,
+            s.contact.genre.agree("chargé", "chargée")
         );
         let mut bills =
             String::from("| Effet | Tiré | Valeur nominale | Échéance |\n|---:|---|---:|---|\n");

@@ -46,6 +46,9 @@ impl Exercise for EscompteReglement {
     fn id(&self) -> &'static str {
         "financement/escompte-reglement"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
@@ -144,15 +147,16 @@ impl Ctx {
         format!(
             "Le {}, {} facture à {} une commande de {}. Le client peut régler comptant en bénéficiant d'un escompte de {}, \
              ou payer à {} jours sans escompte. Son découvert bancaire lui coûte {} par an. \
-             Vous aidez {}, chargé(e) de clientèle, à préparer la réponse au client qui hésite.",
+             Vous aidez {}, {} de clientèle, à préparer la réponse au client qui hésite.",
             s.date.french(),
             s.seller(),
             s.buyer(),
-            crate::text::plural(&s.product.nom),
+            s.product.pluriel.clone(),
             percent(self.discount),
             self.days,
             percent(self.bank),
-            s.business.vendeur
+            s.business.vendeur,
+            s.business.vendeur_genre.agree("chargé", "chargée")
         )
     }
 

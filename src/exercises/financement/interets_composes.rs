@@ -75,6 +75,9 @@ impl Exercise for InteretsComposes {
     fn id(&self) -> &'static str {
         "financement/interets-composes"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
@@ -269,8 +272,10 @@ impl Ctx {
     fn who(&self) -> String {
         let s = &self.scene;
         format!(
-            "Vous assistez {} {}, chargé(e) de la trésorerie.",
-            s.contact.prenom, s.contact.nom
+            "Vous assistez {} {}, {} de la trésorerie.",
+            s.contact.prenom,
+            s.contact.nom,
+            s.contact.genre.agree("chargé", "chargée")
         )
     }
 
@@ -672,7 +677,7 @@ impl Ctx {
         ));
         let statement = format!(
             "La banque de {} lui propose un placement au taux annuel de {}, les intérêts étant capitalisés chaque mois. \
-             Avant de signer, {} {}, chargé(e) de la trésorerie, veut savoir quel taux mensuel appliquer : le taux \
+             Avant de signer, {} {}, {} de la trésorerie, veut savoir quel taux mensuel appliquer : le taux \
              proportionnel ou le taux équivalent. Vous l'aidez à comparer.\n\n{}\n\
              **Convention.** Intérêts composés ; le taux proportionnel divise le taux annuel par 12, le taux équivalent \
              donne sur un an, capitalisé chaque mois, exactement le taux annuel. Arrondissez les taux mensuels à 0,0001\u{a0}% \
@@ -681,6 +686,7 @@ impl Ctx {
             percent(annual),
             self.scene.contact.prenom,
             self.scene.contact.nom,
+            self.scene.contact.genre.agree("chargé", "chargée"),
             Self::table(&[("Taux annuel", percent(annual))]),
         );
         Content {
@@ -751,12 +757,13 @@ impl Ctx {
         let statement = format!(
             "Un organisme de financement propose à {} une réserve de trésorerie au taux de {} par mois, les intérêts \
              non payés s'ajoutant chaque mois au montant dû. Pour comparer cette offre au taux annuel de sa banque, \
-             {} {}, chargé(e) de la trésorerie, vous demande de convertir ce taux mensuel en taux annuel.\n\n{}\n\
+             {} {}, {} de la trésorerie, vous demande de convertir ce taux mensuel en taux annuel.\n\n{}\n\
              **Convention.** Intérêts composés, capitalisés chaque mois. Arrondissez les taux annuels à 0,01\u{a0}%.",
             self.scene.seller(),
             percent_dp(m, MONTHLY_DP),
             self.scene.contact.prenom,
             self.scene.contact.nom,
+            self.scene.contact.genre.agree("chargé", "chargée"),
             Self::table(&[("Taux mensuel", percent_dp(m, MONTHLY_DP))]),
         );
         Content {
@@ -929,13 +936,14 @@ impl Ctx {
         ));
         let statement = format!(
             "Il y a {n} ans, {} a placé {} sur un contrat de capitalisation à intérêts composés. Le relevé de cette année \
-             indique une valeur de {}. Pour comparer ce placement à d'autres, {} {}, chargé(e) de la trésorerie, veut \
+             indique une valeur de {}. Pour comparer ce placement à d'autres, {} {}, {} de la trésorerie, veut \
              connaître son taux annuel.\n\n{}\n{}",
             self.scene.seller(),
             euros(capital),
             euros(value),
             self.scene.contact.prenom,
             self.scene.contact.nom,
+            self.scene.contact.genre.agree("chargé", "chargée"),
             Self::table(&[
                 ("Capital placé", euros(capital)),
                 ("Durée", format!("{n} ans")),

@@ -47,6 +47,9 @@ impl Exercise for InteretsSimples {
     fn id(&self) -> &'static str {
         "financement/interets-simples"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         let mut specs = vec![
@@ -205,18 +208,19 @@ impl Ctx {
 
     fn intro(&self) -> String {
         let s = &self.scene;
-        let who = format!("{} {}", s.contact.prenom, s.contact.nom);
+        let who = s.contact.full_name();
+        let title = s.contact.genre.agree("chargé", "chargée");
         if self.loan {
             format!(
                 "{} accorde à {} un crédit de trésorerie remboursable en une seule fois, capital et intérêts simples à l'échéance. \
-                 Vous assistez {who}, chargé(e) du suivi des comptes clients.",
+                 Vous assistez {who}, {title} du suivi des comptes clients.",
                 crate::text::capitalise(s.seller()),
                 s.buyer()
             )
         } else {
             format!(
                 "{} place un excédent de trésorerie sur un compte à terme rémunéré à intérêts simples, versés avec le capital à l'échéance. \
-                 Vous assistez {who}, chargé(e) de la trésorerie.",
+                 Vous assistez {who}, {title} de la trésorerie.",
                 crate::text::capitalise(s.seller())
             )
         }

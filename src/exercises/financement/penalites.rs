@@ -46,6 +46,9 @@ impl Exercise for Penalites {
     fn id(&self) -> &'static str {
         "financement/penalites"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         let mut specs = vec![
@@ -111,7 +114,7 @@ impl Exercise for Penalites {
         let public = ["Mairie", "Lycée", "Collège"]
             .iter()
             .any(|p| scene.customer.nom.starts_with(p));
-        if scene.customer.kind != "professionnel" || public {
+        if !scene.customer.is_professional() || public {
             return Err(Degenerate(
                 "client non professionnel ou acheteur public".into(),
             ));
@@ -330,7 +333,7 @@ impl Exercise for Penalites {
         let s = &scene;
         let statement = format!(
             "Le {}, {} a facturé à {} une commande de {}, payable à {delay} jours fin de mois. \
-             Le client n'a réglé la facture que le {}. Vous assistez {} {}, chargé(e) du recouvrement, \
+             Le client n'a réglé la facture que le {}. Vous assistez {} {}, {} du recouvrement, \
              pour calculer ce que l'entreprise peut lui réclamer. Les conditions générales de vente précisent : {clause}\n\n\
              | Élément | Donnée |\n|---|---|\n\
              | Montant TTC de la facture | {} |\n\
@@ -344,10 +347,11 @@ impl Exercise for Penalites {
             invoice.french(),
             s.seller(),
             s.buyer(),
-            crate::text::plural(&s.product.nom),
+            s.product.pluriel.clone(),
             paid.french(),
             s.contact.prenom,
             s.contact.nom,
+            s.contact.genre.agree("chargé", "chargée"),
             euros(amount),
             invoice.french(),
             paid.french(),

@@ -11,7 +11,6 @@ use crate::model::{Content, Question, Unit};
 use crate::num::format::{number, percent, Euros, Number, Percent};
 use crate::num::round::{round_cents, round_half_away};
 use crate::text;
-use crate::text::plural;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -73,6 +72,9 @@ impl Exercise for Elasticite {
     fn id(&self) -> &'static str {
         "prix/elasticite"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
@@ -132,8 +134,9 @@ impl Exercise for Elasticite {
         let p0 = d.number("prix_initial", |r| {
             r.decimal_step(p.prix_ht_min, p.prix_ht_max, step)
         });
-        // Monthly sales: 5 to 40 times the largest order of the product.
-        let (q_lo, q_hi) = ((5 * p.quantite_max).max(20), (40 * p.quantite_max).max(200));
+        // Monthly sales: the business's average month for this product, ± 25 %.
+        let monthly = i64::try_from(scene.business.annual_volume(p) / dec!(12)).unwrap_or(20);
+        let (q_lo, q_hi) = ((monthly * 3 / 4).max(20), (monthly * 5 / 4).max(40));
         let q_step = if q_lo >= 100 { 10 } else { 1 };
         let q0 = d.number("quantite_initiale", |r| {
             Decimal::from(r.int(q_lo / q_step, q_hi / q_step) * q_step)
@@ -272,13 +275,7 @@ struct Ctx {
 impl Ctx {
     /// "1 200 cagettes".
     fn units(&self, q: Decimal) -> String {
-        let unit = &self.scene.product.unite;
-        let unit = if q > Decimal::ONE {
-            plural(unit)
-        } else {
-            unit.clone()
-        };
-        text!(Number(q, 0), " ", unit)
+        text!(Number(q, 0), " ", self.scene.product.unit_for(q))
     }
 
     fn conventions(&self, with_coefficient: bool) -> String {
@@ -543,7 +540,9 @@ impl Ctx {
             s.product.nom,
             " ». ",
             s.business.vendeur,
-            ", chargé(e) de clientèle, \
+            ", ",
+            s.business.vendeur_genre.agree("chargé", "chargée"),
+            " de clientèle, \
              a relevé les ventes mensuelles avant et après ce changement et vous demande de mesurer la sensibilité \
              de la clientèle au prix.\n\n\
              | | Avant | Après |\n|---|---|---|\n\
@@ -778,7 +777,9 @@ impl Ctx {
             s.product.nom,
             " ». ",
             s.business.vendeur,
-            ", chargé(e) de clientèle, \
+            ", ",
+            s.business.vendeur_genre.agree("chargé", "chargée"),
+            " de clientèle, \
              dispose d'une étude sur la sensibilité de la clientèle au prix et vous demande d'en mesurer les conséquences \
              sur les ventes et le chiffre d'affaires.\n\n\
              | Élément | Donnée |\n|---|---|\n\

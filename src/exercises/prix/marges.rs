@@ -18,7 +18,7 @@ use crate::model::{Content, Question, Unit};
 use crate::num::format::{number, Euros, Number, Percent};
 use crate::num::round::{round_half_away, truncate};
 use crate::rng::Rng;
-use crate::text::{capitalise, plural};
+use crate::text::capitalise;
 use crate::{push_text, text};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -126,6 +126,9 @@ fn has_more_decimals(x: Decimal, dp: u32) -> bool {
 impl Exercise for Marges {
     fn id(&self) -> &'static str {
         "prix/marges"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -251,6 +254,14 @@ impl Exercise for Marges {
                     .into(),
             ));
         }
+        // Rounding the supplier's or the shelf price can carry the price out of the
+        // product's usual range (the E5 cover page announces that range).
+        let teacher_prices = ["cout_achat", "prix_ttc"].iter().any(|k| d.is_fixed(k));
+        if !teacher_prices && !(p.prix_ht_min..=p.prix_ht_max).contains(&pr.price_ht) {
+            return Err(Degenerate(
+                "prix de vente HT hors de la fourchette du produit".into(),
+            ));
+        }
         let ctx = Ctx {
             scene,
             variant,
@@ -358,14 +369,16 @@ impl Ctx {
     fn intro(&self) -> String {
         let s = &self.scene;
         let pr = &self.pr;
-        let items = plural(&s.product.nom);
+        let items = s.product.pluriel.clone();
         let opening = text!(
             capitalise(s.seller()),
             " commercialise des ",
             items,
             ". Vous assistez ",
             s.business.vendeur,
-            ", chargé(e) de clientèle",
+            ", ",
+            s.business.vendeur_genre.agree("chargé", "chargée"),
+            " de clientèle",
         );
         match self.variant {
             Variant::FromMarkup => text!(

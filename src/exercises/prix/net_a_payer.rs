@@ -83,6 +83,9 @@ impl Exercise for NetAPayer {
     fn id(&self) -> &'static str {
         "prix/net-a-payer"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
@@ -175,9 +178,7 @@ impl Exercise for NetAPayer {
         let unit_price = d.number("prix_unitaire", |r| {
             r.decimal_step(p.prix_ht_min, p.prix_ht_max, dec!(0.05))
         });
-        let quantity = d.number("quantite", |r| {
-            Decimal::from(r.int(p.quantite_min, p.quantite_max))
-        });
+        let quantity = d.number("quantite", |r| Decimal::from(scene.draw_quantity(r)));
         if quantity.fract() != Decimal::ZERO {
             return Err(Degenerate("quantité non entière".into()));
         }
@@ -293,7 +294,9 @@ impl Ctx {
             s.order(int(self.input.quantity)),
             ". Vous assistez ",
             s.business.vendeur,
-            ", chargé(e) de clientèle, pour ",
+            ", ",
+            s.business.vendeur_genre.agree("chargé", "chargée"),
+            " de clientèle, pour ",
             purpose,
             ".",
         )

@@ -13,7 +13,7 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{Euros, Number, Percent};
 use crate::num::round::round_half_away;
-use crate::text::{capitalise, plural, Joined};
+use crate::text::{capitalise, de, Joined};
 use crate::{push_text, text};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -69,15 +69,6 @@ fn territory_rates(postcode: &str) -> (&'static [Decimal], Decimal) {
     }
 }
 
-/// "de cagettes", "d'assiettes".
-fn de(noun: &str) -> String {
-    let elided = noun.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'é', 'è', 'ê', 'â', 'î', 'ô']);
-    if elided {
-        text!("d'", noun)
-    } else {
-        text!("de ", noun)
-    }
-}
 const ASSETS: [&str; 5] = [
     "un véhicule utilitaire",
     "du matériel informatique",
@@ -99,6 +90,9 @@ fn to_ten(x: Decimal) -> Decimal {
 impl Exercise for Tva {
     fn id(&self) -> &'static str {
         "prix/tva"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -369,7 +363,7 @@ impl Ctx {
 
     fn sales_label(&self, i: usize) -> String {
         if i == 0 {
-            text!("Ventes ", de(&plural(&self.scene.product.nom)), " (HT)")
+            text!("Ventes ", de(&self.scene.product.pluriel.clone()), " (HT)")
         } else {
             "Autres ventes et prestations (HT)".to_string()
         }

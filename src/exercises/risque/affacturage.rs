@@ -31,6 +31,9 @@ impl Exercise for Affacturage {
     fn id(&self) -> &'static str {
         "risque/affacturage"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![

@@ -45,6 +45,9 @@ impl Exercise for Encours {
     fn id(&self) -> &'static str {
         "risque/encours"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         let mut specs = vec![
@@ -453,7 +456,7 @@ impl Exercise for Encours {
             s.seller(),
             s.customer.nom,
             s.customer.ville,
-            crate::text::plural(&s.product.nom),
+            s.product.pluriel.clone(),
             euros(order_ht),
             percent(vat),
             s.business.vendeur,

@@ -77,6 +77,9 @@ impl Exercise for Solvabilite {
     fn id(&self) -> &'static str {
         "risque/solvabilite"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         let mut specs: Vec<ParamSpec> = AMOUNTS
@@ -505,7 +508,7 @@ impl Exercise for Solvabilite {
             "la CAF se calcule par la méthode soustractive (EBE − charges financières − impôt sur les bénéfices)"
         };
         let statement = format!(
-            "{} ({}) demande à {} un paiement à 60 jours pour des commandes régulières de {}. \
+            "{} ({}) demande à {} un paiement à 60 jours pour ses commandes {}de {}. \
              Avant d'accorder ce crédit, {} vous confie les derniers comptes annuels du client, résumés ci-dessous (en euros).\n\n\
              **Bilan fonctionnel simplifié au 31 décembre {}**\n\n\
              | Emplois | Montant | Ressources | Montant |\n|---|---:|---|---:|\n\
@@ -531,7 +534,12 @@ impl Exercise for Solvabilite {
             s.customer.nom,
             s.customer.ville,
             s.seller(),
-            crate::text::plural(&s.product.nom),
+            if s.product.is_regular() {
+                "régulières "
+            } else {
+                "de saison "
+            },
+            s.product.pluriel.clone(),
             s.business.vendeur,
             s.date.year - 1,
             euros(fixed),

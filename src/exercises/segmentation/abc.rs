@@ -251,6 +251,9 @@ impl Exercise for Abc {
     fn id(&self) -> &'static str {
         "segmentation/abc"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         let mut specs = vec![

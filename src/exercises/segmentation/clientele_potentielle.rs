@@ -72,6 +72,9 @@ impl Exercise for ClientelePotentielle {
     fn id(&self) -> &'static str {
         "segmentation/clientele-potentielle"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![

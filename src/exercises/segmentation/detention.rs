@@ -12,12 +12,13 @@
 
 use super::fichiers_clients::{pools, Portfolio};
 use crate::calc::holding::{average_amount, rate, ratio, Holdings};
-use crate::catalog::contexts;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::rng::Rng;
+use crate::text::by_count;
 use crate::text::{capitalise, french_list};
+use crate::world::world;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::sync::LazyLock;
@@ -117,6 +118,9 @@ fn both(masks: &[u64], a: usize, b: usize) -> i64 {
 impl Exercise for Detention {
     fn id(&self) -> &'static str {
         "segmentation/detention"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -385,12 +389,13 @@ impl Exercise for Detention {
             "On divise le nombre total de produits détenus par le nombre de clients, pas par le nombre de produits de la gamme.",
         )
         .step(format!(
-            "Produits détenus = {} = {}. Indice d'équipement moyen = {} ÷ {} = **{}** produit(s) par client (arrondi à 0,01).",
+            "Produits détenus = {} = {}. Indice d'équipement moyen = {} ÷ {} = **{}** {} par client (arrondi à 0,01).",
             sum_text.join(" + "),
             n_(total),
             n_(total),
             n_(base),
-            number(avg, 2)
+            number(avg, 2),
+            by_count(avg, "produit", "produits")
         ));
         if !table {
             let vars: Vec<String> = (0..k).map(hold_var).collect();
@@ -402,9 +407,10 @@ impl Exercise for Detention {
         let count_step = if table {
             format!(
                 "On compte dans le tableau les clients qui ont au moins deux ✓ : **{}** \
-                 ({} client(s) sans produit et {} avec un seul produit sur {}).",
+                 ({} {} sans produit et {} avec un seul produit sur {}).",
                 n_(h.multi()),
                 n_(h.none),
+                by_count(dec_i(h.none), "client", "clients"),
                 n_(h.single),
                 n_(base)
             )
@@ -596,10 +602,11 @@ impl Exercise for Detention {
             q7 = q7.formula(format!("{} - a_et_b", hold_var(ai)));
         }
         let q7 = q7.step(format!(
-            "Cible = détenteurs de « {pa} » − détenteurs de « {pa} » et de « {pb} » = {} − {} = **{}** client(s){ab_text}.",
+            "Cible = détenteurs de « {pa} » − détenteurs de « {pa} » et de « {pb} » = {} − {} = **{}** {}{ab_text}.",
             n_(ha),
             n_(ab),
-            n_(target)
+            n_(target),
+            by_count(dec_i(target), "client", "clients")
         ));
 
         // Statement.
@@ -708,18 +715,14 @@ impl Exercise for Detention {
 /// Distinct customer names for the table: people for a seller to private customers,
 /// businesses otherwise.
 fn draw_names(r: &mut Rng, pf: &Portfolio, count: usize) -> Vec<String> {
-    let c = contexts();
+    let c = world();
     if pf.taxe == "TTC" {
         r.distinct(c.personne.len(), count)
             .into_iter()
             .map(|i| format!("{} {}", c.personne[i].prenom, c.personne[i].nom))
             .collect()
     } else {
-        let pro: Vec<_> = c
-            .client
-            .iter()
-            .filter(|k| k.kind == "professionnel")
-            .collect();
+        let pro: Vec<_> = c.client.iter().filter(|k| k.is_professional()).collect();
         r.distinct(pro.len(), count)
             .into_iter()
             .map(|i| pro[i].nom.clone())

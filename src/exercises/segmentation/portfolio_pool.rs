@@ -2,8 +2,9 @@
 //! `exercises/portefeuilles.toml` (a file of this family, so that the pools of
 //! `contextes.toml`, and the statements of the other families, stay unchanged).
 
-use crate::catalog::Business;
 use crate::rng::Rng;
+use crate::world::Business;
+use crate::world::Clientele;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -56,7 +57,7 @@ pub struct Member {
 
 /// Whether the business sells to the general public (its customers are persons).
 pub fn sells_to_persons(business: &Business) -> bool {
-    business.clientele == "particuliers"
+    business.clientele == Clientele::Particuliers
 }
 
 /// Sort key that orders French names as a directory does (accents ignored).
@@ -145,7 +146,7 @@ pub fn draw_members(rng: &mut Rng, business: &'static Business, n: usize) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::contexts;
+    use crate::world::world;
 
     #[test]
     fn pools_are_plausible() {
@@ -161,7 +162,7 @@ mod tests {
     #[test]
     fn forty_distinct_members_for_every_business() {
         let mut rng = Rng::from_seed(5);
-        for b in &contexts().entreprise {
+        for b in &world().entreprise {
             let m = draw_members(&mut rng, b, 40);
             assert_eq!(m.len(), 40, "{}", b.nom);
             let keys: Vec<String> = m.iter().map(|x| sort_key(&x.name)).collect();

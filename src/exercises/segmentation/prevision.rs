@@ -94,6 +94,9 @@ impl Exercise for Prevision {
     fn id(&self) -> &'static str {
         "segmentation/prevision"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         let mut specs = vec![

@@ -14,7 +14,6 @@ use crate::calc::scoring::{
     has_unbroken_tie, mark_from_lower_bounds, ranks, recency_mark, segment, weighted_score,
     Aggregation, TieRule,
 };
-use crate::catalog::{contexts, Person};
 use crate::exercises::context::Scene;
 use crate::exercises::segmentation::fichiers_clients::pools;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
@@ -22,6 +21,7 @@ use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number};
 use crate::num::round::round_half_away;
 use crate::rng::Rng;
+use crate::world::{world, Clientele, Person};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::sync::LazyLock;
@@ -161,7 +161,7 @@ fn score_of(
 /// Distinct names for the file: customers or prospects of a business-to-business seller,
 /// people for a seller to private customers.
 fn draw_names(r: &mut Rng, count: usize, private: bool, contact: &Person) -> Vec<String> {
-    let c = contexts();
+    let c = world();
     if private {
         let people: Vec<_> = c.personne.iter().filter(|p| p.nom != contact.nom).collect();
         r.distinct(people.len(), count)
@@ -172,7 +172,7 @@ fn draw_names(r: &mut Rng, count: usize, private: bool, contact: &Person) -> Vec
         let pro: Vec<_> = c
             .client
             .iter()
-            .filter(|k| k.kind == "professionnel" && !k.is_public_body())
+            .filter(|k| k.is_professional() && !k.is_public_body())
             .collect();
         r.distinct(pro.len(), count)
             .into_iter()
@@ -184,6 +184,9 @@ fn draw_names(r: &mut Rng, count: usize, private: bool, contact: &Person) -> Vec
 impl Exercise for Scoring {
     fn id(&self) -> &'static str {
         "segmentation/scoring"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -345,12 +348,12 @@ fn build_rfm(
     tie: TieRule,
 ) -> Result<Content, Degenerate> {
     let scene = Scene::draw(d.rng());
-    let private = scene.business.clientele == "particuliers";
+    let private = scene.business.clientele == Clientele::Particuliers;
     let names = draw_names(d.rng(), count, private, scene.contact);
     let unit = d.number("unite_montant", |_| {
         if private {
             dec!(100)
-        } else if scene.business.clientele == "mixte" {
+        } else if scene.business.clientele == Clientele::Mixte {
             dec!(500)
         } else {
             dec!(2000)
@@ -563,10 +566,11 @@ fn build_rfm(
     };
     let s = &scene;
     let intro = format!(
-        "{} {}, commercial(e) de {}, veut hiérarchiser le suivi de ses clients. \
+        "{} {}, {} de {}, veut hiérarchiser le suivi de ses clients. \
          Voici les données de {count} clients extraites du fichier au {} :",
         s.contact.prenom,
         s.contact.nom,
+        s.contact.genre.agree("commercial", "commerciale"),
         s.seller(),
         s.date.french()
     );
@@ -983,10 +987,17 @@ fn finish(
             "*{score_rule} {max_text} Les notes vont de 1 à 5.*"
         ),
         solution_outro: format!(
-            "*Action.* Le segment « {} » ({} {who}(s)) reçoit l'effort le plus soutenu (visites, offres personnalisées) ; \
+            "*Action.* Le segment « {} » ({} {}) reçoit l'effort le plus soutenu (visites, offres personnalisées) ; \
              le segment « {} » ({}) un suivi régulier à moindre coût (téléphone, courriel) ; \
              le segment « {} » ({}) une action ciblée et peu coûteuse, ou l'abandon. {}",
-            segs.labels[0], counts[0], segs.labels[1], counts[1], segs.labels[2], counts[2], segs.caveat
+            segs.labels[0],
+            counts[0],
+            crate::text::by_count(counts[0].into(), who, &format!("{who}s")),
+            segs.labels[1],
+            counts[1],
+            segs.labels[2],
+            counts[2],
+            segs.caveat
         ),
     })
 }
@@ -999,7 +1010,7 @@ fn build_grid(
     tie: TieRule,
 ) -> Result<Content, Degenerate> {
     let scene = Scene::draw(d.rng());
-    if scene.business.clientele == "particuliers" {
+    if scene.business.clientele == Clientele::Particuliers {
         return Err(Degenerate(
             "grille de prospects B to B pour un vendeur aux particuliers".into(),
         ));
@@ -1082,12 +1093,13 @@ fn build_grid(
         TieRule::Shared => "des prospects à score égal partagent le même rang, et le rang suivant est sauté : 1, 2, 2, 4".to_string(),
     };
     let data_block = format!(
-        "{} {}, commercial(e) de {}, doit choisir les prospects à démarcher au trimestre prochain. \
+        "{} {}, {} de {}, doit choisir les prospects à démarcher au trimestre prochain. \
          {count} prospects ont été évalués sur quatre critères, de 1 (défavorable) à 5 (très favorable), \
          et l'entreprise pondère ces critères ainsi :\n\n{grid}\n\
          Notes attribuées au {} :\n\n{}",
         s.contact.prenom,
         s.contact.nom,
+            s.contact.genre.agree("commercial", "commerciale"),
         s.seller(),
         s.date.french(),
         table.trim_end()

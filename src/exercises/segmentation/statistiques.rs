@@ -134,6 +134,9 @@ impl Exercise for Statistiques {
     fn id(&self) -> &'static str {
         "segmentation/statistiques"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         let mut specs = vec![

@@ -24,6 +24,9 @@ impl Exercise for Conception {
     fn id(&self) -> &'static str {
         "sql/conception"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![ParamSpec::variant("besoin", "besoin à modéliser", NEEDS)]

@@ -22,6 +22,9 @@ impl Exercise for Fiabilisation {
     fn id(&self) -> &'static str {
         "sql/fiabilisation"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![base_spec()]
@@ -236,7 +239,7 @@ fn statement(db: &Database) -> String {
     format!(
         "Nous sommes le {today}. La {forme} {nom} ({activite}, {ville}) veut intégrer à sa base \
          clients un fichier de {rows} prospects réunis par plusieurs personnes (salons, site web, \
-         parrainages…). Avant l'intégration, vous êtes chargé(e) de le fiabiliser : repérer les \
+         parrainages…). Avant l'intégration, votre mission : le fiabiliser, c'est-à-dire repérer les \
          doublons et normaliser les champs.\n\n\
          Règles retenues : deux lignes désignent le même prospect quand leurs adresses e-mail \
          sont égales une fois mises en minuscules et sans espace avant ni après ; un téléphone \

@@ -70,6 +70,9 @@ impl Exercise for Requete {
     fn id(&self) -> &'static str {
         "sql/requete"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
@@ -126,7 +129,7 @@ fn statement(db: &Database) -> String {
     let s = db.seller;
     format!(
         "Nous sommes le {today}. La {forme} {nom} ({activite}, {ville}) tient sa base clients \
-         dans une base de données SQLite. Assistant(e) commercial(e), vous préparez pour le \
+         dans une base de données SQLite. Au service commercial, vous préparez pour le \
          responsable des ventes les extractions ci-dessous : écrivez pour chacune une requête \
          SQL (une seule requête SELECT). Seul compte le résultat : les noms de colonnes sont \
          libres, et l'ordre des lignes n'est vérifié que si la question en demande un.\n\n\

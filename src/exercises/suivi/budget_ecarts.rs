@@ -13,7 +13,7 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
-use crate::text::{capitalise, plural};
+use crate::text::capitalise;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -50,6 +50,9 @@ fn qualify(x: Decimal) -> &'static str {
 impl Exercise for BudgetEcarts {
     fn id(&self) -> &'static str {
         "suivi/budget-ecarts"
+    }
+    fn version(&self) -> u32 {
+        2
     }
 
     fn params(&self) -> Vec<ParamSpec> {
@@ -158,13 +161,13 @@ impl Exercise for BudgetEcarts {
         let actual_expr = sum_expr(&|i| format!("{} * {}", QR[i], PR[i]));
         let name = names[li];
         let line_name = if by_month {
-            format!("le mois de {}", name.to_lowercase())
+            format!("le mois {}", crate::text::de(&name.to_lowercase()))
         } else {
             format!("le secteur {name}")
         };
         let k = li + 1;
         let line_of = if by_month {
-            format!("du mois de {}", name.to_lowercase())
+            format!("du mois {}", crate::text::de(&name.to_lowercase()))
         } else {
             format!("du secteur {name}")
         };
@@ -389,8 +392,8 @@ impl Exercise for BudgetEcarts {
              l'écart sur prix s'applique aux quantités réelles, (Pr − Pb) × Qr ; leur somme est l'écart sur chiffre d'affaires. \
              Arrondissez les montants au centime et les pourcentages à 0,01\u{a0}%.",
             capitalise(s.seller()),
-            plural(&p.nom),
-            plural(&p.unite),
+            p.pluriel.clone(),
+            p.unite_pluriel.clone(),
             s.contact.prenom,
             s.contact.nom,
         );

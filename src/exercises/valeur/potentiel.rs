@@ -41,6 +41,9 @@ impl Exercise for Potentiel {
     fn id(&self) -> &'static str {
         "valeur/potentiel"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
@@ -343,7 +346,7 @@ impl Exercise for Potentiel {
             )
         };
         let statement = format!(
-            "{} prépare son plan de prospection et de fidélisation. {}, commercial(e), vous demande d'évaluer ce que représente \
+            "{} prépare son plan de prospection et de fidélisation. {}, {}, vous demande d'évaluer ce que représente \
              le client {} ({}) pour ses achats de {}, et ce qu'il pourrait encore représenter. \
              Un entretien avec l'acheteur a permis d'estimer ses achats annuels.\n\n\
              | Élément | Donnée |\n|---|---|\n\
@@ -358,9 +361,10 @@ impl Exercise for Potentiel {
              Arrondissez les montants au centime et les taux à 0,01\u{a0}% près.",
             crate::text::capitalise(s.seller()),
             s.business.vendeur,
+            s.business.vendeur_genre.agree("commercial", "commerciale"),
             s.customer.nom,
             s.customer.ville,
-            crate::text::plural(&s.product.nom),
+            s.product.pluriel.clone(),
             euros(need),
             euros(ours),
             percent(mark),

@@ -44,6 +44,9 @@ impl Exercise for ValeurClient {
     fn id(&self) -> &'static str {
         "valeur/valeur-client"
     }
+    fn version(&self) -> u32 {
+        2
+    }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
