@@ -13,6 +13,7 @@ use crate::num::tolerance::{within, Scaled};
 use crate::num::{format, parse};
 use crate::rng::Rng;
 use crate::text::push_capitalised;
+use crate::typography::minus_signs;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -199,10 +200,9 @@ pub struct Degenerate(pub Cow<'static, str>);
 /// What an exercise type provides.
 pub trait Exercise: Sync {
     fn id(&self) -> &'static str;
-    /// Bumped when the type's output must change; old codes keep the old version.
-    fn version(&self) -> u32 {
-        1
-    }
+    /// The output version its codes carry (`NAP2-…`). A version, once published, is never
+    /// changed: the frozen copies in [`crate::v1`] keep regenerating the codes of version 1.
+    fn version(&self) -> u32;
     fn params(&self) -> Vec<ParamSpec>;
     fn build(&self, draw: &mut Draw) -> Result<Content, Degenerate>;
 }
@@ -392,7 +392,12 @@ pub fn generate_with(
     for _ in 0..MAX_ATTEMPTS {
         draw.params.clear();
         match exercise.build(&mut draw) {
-            Ok(content) => return Ok(assemble(entry, exercise, seed, fixed, draw.params, content)),
+            Ok(mut content) => {
+                if exercise.version() >= 2 {
+                    minus_signs_in(&mut content);
+                }
+                return Ok(assemble(entry, exercise, seed, fixed, draw.params, content));
+            }
             Err(Degenerate(reason)) => last = reason,
         }
     }
@@ -400,6 +405,30 @@ pub fn generate_with(
         id: entry.id.clone(),
         reason: last.into_owned(),
     })
+}
+
+/// The French minus sign in every text of `content` (see [`crate::typography`]).
+fn minus_signs_in(content: &mut Content) {
+    fn fix(s: &mut String) {
+        if let Cow::Owned(t) = minus_signs(s) {
+            *s = t;
+        }
+    }
+    fn fix_cow(s: &mut Cow<'static, str>) {
+        if let Cow::Owned(t) = minus_signs(s) {
+            *s = Cow::Owned(t);
+        }
+    }
+    fix(&mut content.statement);
+    fix(&mut content.solution_intro);
+    fix(&mut content.solution_outro);
+    for q in &mut content.questions {
+        fix_cow(&mut q.prompt);
+        fix(&mut q.step);
+        for m in &mut q.mistakes {
+            fix_cow(&mut m.message);
+        }
+    }
 }
 
 fn assemble(
@@ -523,6 +552,9 @@ mod tests {
     impl Exercise for TwoDraws {
         fn id(&self) -> &'static str {
             "test/deux-tirages"
+        }
+        fn version(&self) -> u32 {
+            1
         }
         fn params(&self) -> Vec<ParamSpec> {
             vec![
