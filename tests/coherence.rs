@@ -1,0 +1,162 @@
+//! The world of version-2 statements holds together, over many seeds of every type:
+//! the customer is of a kind that buys the product, an order's quantity is one that kind
+//! orders, and none of the wording faults a teacher reported comes back.
+//!
+//! `cargo test` draws 40 seeds a type; `.ci/run` draws 2 000 in a release build:
+//! `CLIENTELE_COHERENCE_SEEDS=2000 cargo test --release --test coherence`.
+
+use clientele::exercises::ALL;
+use clientele::generate::generate;
+use clientele::model::Instance;
+use clientele::world::{world, Business, Customer};
+use std::collections::BTreeMap;
+
+fn seeds() -> u64 {
+    std::env::var("CLIENTELE_COHERENCE_SEEDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(40)
+}
+
+/// Every text a student or a teacher reads.
+fn texts(inst: &Instance) -> Vec<&str> {
+    let mut out = vec![inst.statement.as_str(), inst.solution.as_str()];
+    for q in &inst.questions {
+        out.push(&q.prompt);
+        out.extend(q.mistakes.iter().map(|m| m.message.as_ref()));
+    }
+    out
+}
+
+/// Prose without what is between backticks (code, SQL).
+fn prose(text: &str) -> String {
+    text.split('`').step_by(2).collect::<Vec<_>>().join(" ")
+}
+
+fn wording_faults(text: &str) -> Vec<String> {
+    let mut faults = Vec::new();
+    let text = prose(text);
+    for bad in ["(e)", "(s)", "− -", "+ -", "mois de a", "mois de o"] {
+        if text.contains(bad) {
+            faults.push(format!("« {bad} »"));
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for (i, w) in chars.windows(3).enumerate() {
+        let starts_word = i == 0 || !chars[i - 1].is_alphanumeric();
+        // "de la " + vowel: "de la annuité" for "de l'annuité".
+        if starts_word && w == ['l', 'a', ' '] && i >= 3 && chars[i - 3..i] == ['d', 'e', ' '] {
+            if let Some(c) = chars.get(i + 3) {
+                if "aeiouéèêâîôûAEIOUÉ".contains(*c) {
+                    faults.push("« de la » devant une voyelle".into());
+                }
+            }
+        }
+        // A hyphen-minus used as a sign: "-98,81" after a space, a bracket or a bar.
+        let sign_place = i == 0 || matches!(chars[i - 1], ' ' | '(' | '|' | '=' | '\u{a0}');
+        if w[0] == '-' && w[1].is_ascii_digit() && sign_place {
+            faults.push("trait d'union en guise de signe moins".into());
+        }
+    }
+    faults
+}
+
+/// The business a statement is set in: the one whose name it holds (the longest, when a
+/// name holds another).
+fn seller_of(statement: &str) -> Option<&'static Business> {
+    world()
+        .entreprise
+        .iter()
+        .filter(|b| statement.contains(&b.nom))
+        .max_by_key(|b| b.nom.len())
+}
+
+/// The customer a statement names as « son client X (ville) ».
+fn customer_of(statement: &str) -> Option<&'static Customer> {
+    world()
+        .client
+        .iter()
+        .filter(|k| statement.contains(&format!("son client {} ({})", k.nom, k.ville)))
+        .max_by_key(|k| k.nom.len())
+}
+
+#[test]
+fn statements_hold_together() {
+    let n = seeds();
+    let mut problems: Vec<String> = Vec::new();
+    let mut pairs_checked = 0;
+    for e in ALL {
+        for seed in 1..=n {
+            let Ok(inst) = generate(e.id(), seed, &BTreeMap::new()) else {
+                problems.push(format!("{} graine {seed} : pas d'énoncé", e.id()));
+                continue;
+            };
+            let at = format!("{} graine {seed}", e.id());
+            for t in texts(&inst) {
+                for f in wording_faults(t) {
+                    problems.push(format!("{at} : {f}"));
+                }
+            }
+            let (Some(b), Some(k)) = (seller_of(&inst.statement), customer_of(&inst.statement))
+            else {
+                continue;
+            };
+            let named: Vec<_> = b
+                .produit
+                .iter()
+                .filter(|p| inst.statement.contains(&p.nom) || inst.statement.contains(&p.pluriel))
+                .collect();
+            if named.is_empty() {
+                continue;
+            }
+            pairs_checked += 1;
+            if !named.iter().any(|p| p.acheteurs.contains_key(&k.acheteur)) {
+                problems.push(format!(
+                    "{at} : « {} » ({}) n'achète pas ce produit de {}",
+                    k.nom, k.acheteur, b.nom
+                ));
+            }
+            // An order's quantity is one this kind of buyer orders.
+            if let (Some(q), [p]) = (inst.params.get("quantite"), named.as_slice()) {
+                if let (Some(q), Some((lo, hi))) = (q.as_number(), p.order_range(&k.acheteur)) {
+                    if !(lo.into()..=hi.into()).contains(&q) {
+                        problems.push(format!("{at} : quantité {q} hors de [{lo}, {hi}]"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        pairs_checked > 0,
+        "no statement named a customer and a product"
+    );
+    // One line per type and kind of fault, with its count and first seed.
+    let mut summary: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for p in &problems {
+        let key = p
+            .split_once(" graine ")
+            .and_then(|(id, rest)| rest.split_once(" : ").map(|(_, f)| format!("{id} : {f}")))
+            .unwrap_or_else(|| p.clone());
+        let e = summary.entry(key).or_insert((0, p.clone()));
+        e.0 += 1;
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problèmes :\n{}",
+        problems.len(),
+        summary
+            .iter()
+            .map(|(k, (n, first))| format!("{n} × {k} (par exemple {first})"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn the_fault_finder_finds_faults() {
+    assert!(!wording_faults("Valentin Renard, chargé(e) de clientèle").is_empty());
+    assert!(!wording_faults("le calcul de la annuité").is_empty());
+    assert!(!wording_faults("= 122 987,5 − -98,81").is_empty());
+    assert!(!wording_faults("Écart | -12 |").is_empty());
+    assert!(wording_faults("le calcul de la hausse, de l'annuité ; `x > -5` ; NAP2-4K").is_empty());
+}
