@@ -8,6 +8,7 @@
 use clientele::exercises::ALL;
 use clientele::generate::generate;
 use clientele::model::Instance;
+use clientele::world::rates::rates;
 use clientele::world::{world, Business, Customer};
 use std::collections::BTreeMap;
 
@@ -95,6 +96,17 @@ fn statements_hold_together() {
             for t in texts(&inst) {
                 for f in wording_faults(t) {
                     problems.push(format!("{at} : {f}"));
+                }
+            }
+            // Penalties between businesses use a published « autres cas » legal rate.
+            if e.id() == "financement/penalites" {
+                let legal = inst.params.get("taux_legal").and_then(|v| v.as_number());
+                let published = rates()
+                    .taux_legal
+                    .iter()
+                    .any(|r| Some(r.autres_cas) == legal);
+                if !published {
+                    problems.push(format!("{at} : taux légal {legal:?} non publié"));
                 }
             }
             let (Some(b), Some(k)) = (seller_of(&inst.statement), customer_of(&inst.statement))

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-pub use validate::{area, check};
+pub use validate::{area, check, FIRST_STATEMENT_DAY, LAST_STATEMENT_DAY};
 
 /// Grammatical gender: of a person (titles agree: « chargée de clientèle ») or of the
 /// head noun of a product name.

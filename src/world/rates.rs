@@ -76,9 +76,13 @@ impl LegalRate {
         }
     }
 
-    /// "1er semestre 2026".
+    /// "premier semestre 2026".
     pub fn half_year(&self) -> String {
-        let first = if self.debut.0.month <= 6 { "1er" } else { "2d" };
+        let first = if self.debut.0.month <= 6 {
+            "premier"
+        } else {
+            "second"
+        };
         format!("{first} semestre {}", self.debut.0.year)
     }
 }

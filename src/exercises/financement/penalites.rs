@@ -15,6 +15,8 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, percent};
 use crate::num::round::round_cents;
+use crate::world::rates::{rates, Creditor};
+use crate::world::LAST_STATEMENT_DAY;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -111,31 +113,52 @@ impl Exercise for Penalites {
         // These penalties are those of the Code de commerce between businesses: a private
         // customer or a public buyer (late-payment interest of public procurement) is
         // redrawn.
-        let public = ["Mairie", "Lycée", "Collège"]
-            .iter()
-            .any(|p| scene.customer.nom.starts_with(p));
-        if !scene.customer.is_professional() || public {
+        if !scene.customer.is_professional() || scene.customer.is_public_body() {
             return Err(Degenerate(
                 "client non professionnel ou acheteur public".into(),
             ));
         }
         let variant = d.choice("variante");
+        // The invoice of one order of this customer: its quantity, a price of the range, TVA.
         let amount = d.number("montant", |r| {
-            r.decimal_step(dec!(450), dec!(18000), dec!(0.01))
+            let p = scene.product;
+            let quantity = Decimal::from(scene.draw_quantity(r));
+            let price = r.decimal_step(p.prix_ht_min, p.prix_ht_max, dec!(0.01));
+            round_cents(quantity * price * (Decimal::ONE + p.tva / dec!(100)))
         });
         let invoice = draw_date(d, INVOICE, scene.date)?;
         let delay = d.number("delai", |r| Decimal::from(*r.pick(&[30i64, 45, 45])));
         let delay = i64::try_from(delay).unwrap_or(30);
         let late = d.number("jours_retard", |r| Decimal::from(r.int(6, 120)));
         let late = i64::try_from(late).unwrap_or(1);
-        let legal = d.number("taux_legal", |r| {
-            r.decimal_step(dec!(4), dec!(8), dec!(0.01))
-        });
-        let floor = minimum_penalty_rate(legal);
         let rule = match d.choice("fin_de_mois") {
             "jours-puis-fin-de-mois" => EndOfMonthRule::DaysThenEnd,
             _ => EndOfMonthRule::EndThenDays,
         };
+        // The taux de l'intérêt légal of the half-year of the due date, for « tous les
+        // autres cas » (the creditor is a business), as published (exercises/taux.toml).
+        let due_date = due_end_of_month(invoice, delay, rule);
+        if due_date.add_days(late) > LAST_STATEMENT_DAY && !d.is_fixed("taux_legal") {
+            return Err(Degenerate(
+                "paiement après la dernière période de taux connue".into(),
+            ));
+        }
+        let published = rates().legal(&due_date);
+        let legal = d.number("taux_legal", |_| {
+            published.map_or(Decimal::ZERO, |r| r.rate(Creditor::Other))
+        });
+        let period = match published {
+            Some(r) if r.rate(Creditor::Other) == legal => format!(
+                "{} (taux « autres cas », créancier professionnel, {})",
+                percent(legal),
+                r.half_year()
+            ),
+            _ => percent(legal),
+        };
+        if legal <= Decimal::ZERO {
+            return Err(Degenerate("taux légal inconnu pour cette date".into()));
+        }
+        let floor = minimum_penalty_rate(legal);
         let cgv = if variant == "taux-cgv" {
             let rate = d.number("taux_cgv", |r| floor.ceil() + Decimal::from(r.int(0, 4)));
             if rate < floor {
@@ -340,7 +363,7 @@ impl Exercise for Penalites {
              | Date de la facture | {} |\n\
              | Conditions de paiement | {delay} jours fin de mois |\n\
              | Date du paiement | {} |\n\
-             | Taux de l'intérêt légal du semestre | {} |\n\n\
+             | Taux de l'intérêt légal du semestre de l'échéance | {} |\n\n\
              **Conventions.** {rule_text}. Les pénalités courent de la date d'échéance à la date du paiement \
              (premier jour exclu, dernier inclus) et se calculent sur une année de 365 jours. \
              Arrondissez les montants au centime le plus proche.",
@@ -355,7 +378,7 @@ impl Exercise for Penalites {
             euros(amount),
             invoice.french(),
             paid.french(),
-            percent(legal),
+            period,
         );
         Ok(Content {
             statement,
