@@ -13,7 +13,7 @@ use crate::num::tolerance::{within, Scaled};
 use crate::num::{format, parse};
 use crate::rng::Rng;
 use crate::text::push_capitalised;
-use crate::typography::minus_signs;
+use crate::typography::{elisions, minus_signs};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -407,15 +407,23 @@ pub fn generate_with(
     })
 }
 
-/// The French minus sign in every text of `content` (see [`crate::typography`]).
+/// The French minus sign and the elision of « de » in every text of `content` (see
+/// [`crate::typography`]).
 fn minus_signs_in(content: &mut Content) {
+    fn fixed(s: &str) -> Option<String> {
+        match (minus_signs(s), elisions(s)) {
+            (Cow::Borrowed(_), Cow::Borrowed(_)) => None,
+            (Cow::Owned(t), _) => Some(elisions(&t).into_owned()),
+            (Cow::Borrowed(_), Cow::Owned(t)) => Some(t),
+        }
+    }
     fn fix(s: &mut String) {
-        if let Cow::Owned(t) = minus_signs(s) {
+        if let Some(t) = fixed(s) {
             *s = t;
         }
     }
     fn fix_cow(s: &mut Cow<'static, str>) {
-        if let Cow::Owned(t) = minus_signs(s) {
+        if let Some(t) = fixed(s) {
             *s = Cow::Owned(t);
         }
     }

@@ -96,8 +96,80 @@ pub fn minus_signs(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` with « de » elided before a word that starts with a vowel: statements assemble
+/// « de » and a product name (« de arbres fruitiers » → « d'arbres fruitiers »). Not
+/// before one letter (a variable: « à partir de a »), « onze », « un », « une » (the
+/// numbers), nor inside backticks.
+pub fn elisions(text: &str) -> Cow<'_, str> {
+    if !text.contains("de ") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut in_code = false;
+    let mut rest = text;
+    while let Some(i) = rest.find(['`', 'd']) {
+        let (head, tail) = rest.split_at(i);
+        out.push_str(head);
+        if let Some(after) = tail.strip_prefix('`') {
+            in_code = !in_code;
+            out.push('`');
+            rest = after;
+            continue;
+        }
+        let word_start = !out
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '\'');
+        if !in_code && word_start && tail.starts_with("de ") {
+            let next = &tail[3..];
+            let word: &str = next
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .next()
+                .unwrap_or("");
+            let vowel = word.starts_with([
+                'a', 'e', 'i', 'o', 'u', 'y', 'é', 'è', 'ê', 'â', 'î', 'ô', 'û',
+            ]);
+            if vowel
+                && word.chars().count() > 1
+                && !matches!(word, "onze" | "onzième" | "un" | "une")
+            {
+                out.push_str("d'");
+                rest = next;
+                changed = true;
+                continue;
+            }
+        }
+        out.push('d');
+        rest = &tail[1..];
+    }
+    out.push_str(rest);
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn de_is_elided_before_a_vowel() {
+        assert_eq!(
+            elisions("ses commandes de arbres fruitiers, une offre de interventions"),
+            "ses commandes d'arbres fruitiers, une offre d'interventions"
+        );
+        for s in [
+            "à partir de a non arrondi",
+            "de onze à douze, de un à trois",
+            "le prix de boîtes",
+            "monde entier",
+            "`SELECT nom FROM clientes de arbres`",
+        ] {
+            assert_eq!(elisions(s), s);
+        }
+    }
+
     use super::*;
 
     #[test]

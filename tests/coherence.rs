@@ -53,6 +53,19 @@ fn wording_faults(text: &str) -> Vec<String> {
                 }
             }
         }
+        // "de" before a vowel: "une offre de interventions" for "d'interventions".
+        if starts_word && w == ['d', 'e', ' '] {
+            let word: String = chars[i + 3..]
+                .iter()
+                .take_while(|c| c.is_alphanumeric() || **c == '-')
+                .collect();
+            let vowel = word.starts_with(['a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'â', 'î', 'ô']);
+            // One letter is a variable (« à partir de a »); « onze », « un » are numbers.
+            if vowel && word.chars().count() > 1 && !["onze", "un", "une"].contains(&word.as_str())
+            {
+                faults.push("« de » devant une voyelle".into());
+            }
+        }
         // A hyphen-minus used as a sign: "-98,81" after a space, a bracket or a bar.
         let sign_place = i == 0 || matches!(chars[i - 1], ' ' | '(' | '|' | '=' | '\u{a0}');
         if w[0] == '-' && w[1].is_ascii_digit() && sign_place {
@@ -170,5 +183,6 @@ fn the_fault_finder_finds_faults() {
     assert!(!wording_faults("le calcul de la annuité").is_empty());
     assert!(!wording_faults("= 122 987,5 − -98,81").is_empty());
     assert!(!wording_faults("Écart | -12 |").is_empty());
+    assert!(!wording_faults("une offre de interventions").is_empty());
     assert!(wording_faults("le calcul de la hausse, de l'annuité ; `x > -5` ; NAP2-4K").is_empty());
 }
