@@ -27,6 +27,8 @@ pub struct DossierTemplate {
 fn article(b: &Business) -> String {
     if b.forme == "EI" {
         format!("L'entreprise {}", b.nom)
+    } else if b.forme.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        format!("L'{} {}", b.forme, b.nom)
     } else {
         format!("La {} {}", b.forme, b.nom)
     }

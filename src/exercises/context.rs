@@ -118,6 +118,10 @@ fn present(b: &Business) -> String {
         String::with_capacity(b.forme.len() + b.nom.len() + b.secteur.len() + b.ville.len() + 40);
     if b.forme == "EI" {
         out.push_str("l'entreprise individuelle");
+    } else if b.forme.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        // « l'EURL », « l'EARL ».
+        out.push_str("l'");
+        out.push_str(&b.forme);
     } else {
         out.push_str("la ");
         out.push_str(&b.forme);

@@ -95,6 +95,8 @@ fn cover(s: &Subject) -> String {
     out.push_str("<h2>L'entreprise</h2>\n");
     let forme = if b.forme == "EI" {
         "L'entreprise individuelle".to_string()
+    } else if b.forme.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        format!("L'{}", b.forme)
     } else {
         format!("La {}", b.forme)
     };
