@@ -1,7 +1,7 @@
 //! The catalog of exercise types.
 //!
-//! It lives as TOML under `exercises/` so that a teacher can read them and extend them;
-//! they are embedded in the binary at build time, which keeps every exercise code
+//! It lives as TOML under `exercises/` so that a teacher can read and extend it; it is
+//! embedded in the binary at build time, which keeps every exercise code
 //! reproducible with the binary alone (a teacher who adds a business rebuilds).
 
 use serde::Deserialize;

@@ -288,16 +288,6 @@ pub fn by_count<'a>(n: rust_decimal::Decimal, singular: &'a str, plural: &'a str
     }
 }
 
-/// "de cagettes", "d'assiettes", "d'août": « de » elided before a vowel (a word with an
-/// h aspiré, « de la hausse », is written with its own article by the caller).
-pub fn de(noun: &str) -> String {
-    let elided = noun.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'é', 'è', 'ê', 'â', 'î', 'ô']);
-    let mut out = String::with_capacity(noun.len() + 3);
-    out.push_str(if elided { "d'" } else { "de " });
-    out.push_str(noun);
-    out
-}
-
 /// French plural of a noun phrase's first word ("cagette de cerises" → "cagettes de cerises").
 pub fn plural(noun: &str) -> String {
     let mut out = String::with_capacity(noun.len() + 1);

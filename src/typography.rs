@@ -6,7 +6,7 @@
 //! code: a hyphen becomes U+2212 where it is a sign (before a digit, after a space, a
 //! bracket, a bar, an equals sign or the start) or a subtraction (between spaces, after a
 //! number or a closing bracket). Codes (`NAP2-4K`), ISO dates, words (« peut-être »),
-//! Markdown rules and anything between backticks are left alone. A negative number after
+//! Markdown rules, HTML and SVG tags and anything between backticks are left alone. A negative number after
 //! an operator is put in brackets: « 122 987,50 − (−98,81) ».
 
 use std::borrow::Cow;
@@ -33,6 +33,7 @@ pub fn minus_signs(text: &str) -> Cow<'_, str> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 16);
     let mut in_code = false;
+    let mut in_tag = false;
     // Set while a bracket opened before a negative number waits for the number's end.
     let mut closing = false;
     let mut i = 0;
@@ -40,6 +41,21 @@ pub fn minus_signs(text: &str) -> Cow<'_, str> {
         let c = chars[i];
         if c == '`' {
             in_code = !in_code;
+        }
+        // An HTML or SVG tag (a chart's coordinates, `dy="-0.5ex"`) is markup, not prose.
+        if !in_code
+            && c == '<'
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '/')
+        {
+            in_tag = true;
+        }
+        if in_tag {
+            in_tag = c != '>';
+            out.push(c);
+            i += 1;
+            continue;
         }
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
@@ -203,6 +219,7 @@ mod tests {
             "|---|---:|",
             "- un point de liste",
             "`WHERE solde > -5`",
+            "<polyline points=\"10,20 30 -5\"/> <text dy=\"-0.5ex\">",
             "rien",
         ] {
             assert_eq!(minus_signs(s), s);

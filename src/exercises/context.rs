@@ -24,8 +24,9 @@ pub const MONTHS: [&str; 12] = [
 
 /// Presentation of dates in statements (the arithmetic lives in `calc::dates`).
 impl Date {
-    /// Like [`Date::draw`], a month weighted by a product's monthly sales: no snowshoes
-    /// ordered in May, no mont-d'or in July.
+    /// A date from January 2025 to June 2026 (the months the dated rates of
+    /// `exercises/taux.toml` cover; days 1–28 so every month fits), its month weighted by
+    /// a product's monthly sales: no snowshoes ordered in May, no mont-d'or in July.
     pub fn draw_in_season(rng: &mut Rng, weights: &[u32; 12]) -> Date {
         let weight = |m: i64| i64::from(weights[(m % 12) as usize]);
         let total: i64 = (0..18).map(weight).sum();
@@ -52,17 +53,6 @@ impl Date {
         }
         push_text!(out, " ", MONTHS[(self.month - 1) as usize], " ", self.year);
         out
-    }
-
-    /// A working day-looking date from January 2025 to June 2026, the months the dated
-    /// rates of `exercises/taux.toml` cover (days 1–28 so every month fits).
-    pub fn draw(rng: &mut Rng) -> Date {
-        let month = rng.int(0, 17) as i32;
-        Date {
-            year: 2025 + month / 12,
-            month: (month % 12 + 1) as u32,
-            day: rng.int(1, 28) as u32,
-        }
     }
 }
 

@@ -13,7 +13,7 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{Euros, Number, Percent};
 use crate::num::round::round_half_away;
-use crate::text::{capitalise, de, Joined};
+use crate::text::{capitalise, Joined};
 use crate::{push_text, text};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -363,7 +363,7 @@ impl Ctx {
 
     fn sales_label(&self, i: usize) -> String {
         if i == 0 {
-            text!("Ventes ", de(&self.scene.product.pluriel.clone()), " (HT)")
+            text!("Ventes de ", self.scene.product.pluriel.as_str(), " (HT)")
         } else {
             "Autres ventes et prestations (HT)".to_string()
         }

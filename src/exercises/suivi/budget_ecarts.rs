@@ -161,13 +161,13 @@ impl Exercise for BudgetEcarts {
         let actual_expr = sum_expr(&|i| format!("{} * {}", QR[i], PR[i]));
         let name = names[li];
         let line_name = if by_month {
-            format!("le mois {}", crate::text::de(&name.to_lowercase()))
+            format!("le mois de {}", name.to_lowercase())
         } else {
             format!("le secteur {name}")
         };
         let k = li + 1;
         let line_of = if by_month {
-            format!("du mois {}", crate::text::de(&name.to_lowercase()))
+            format!("du mois de {}", name.to_lowercase())
         } else {
             format!("du secteur {name}")
         };
