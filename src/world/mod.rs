@@ -8,6 +8,7 @@
 //! before anything else and the test suite runs it on the shipped files.
 
 pub mod rates;
+pub mod scale;
 mod validate;
 
 use rust_decimal::Decimal;
