@@ -4,6 +4,7 @@
 //! embedded in the binary at build time, which keeps every exercise code
 //! reproducible with the binary alone (a teacher who adds a business rebuilds).
 
+use crate::world::{Business, Clientele, Product};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -18,6 +19,32 @@ pub struct TypeEntry {
     pub savoirs: Vec<String>,
     pub difficulte: u8,
     pub description: String,
+    /// The companies the type's scene needs: a statement about carriage costs or a
+    /// stock rotation means nothing for a training firm, a late-payment penalty nothing
+    /// for a shop selling to households. Empty: any company.
+    #[serde(default)]
+    pub convient: Vec<Fit>,
+}
+
+/// A condition a company (and the product a case studies) must meet for a type to
+/// be set in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fit {
+    /// The product is goods: it is shipped and stocked.
+    Marchandises,
+    /// The company sells to professionals (credit, bills, customer accounts).
+    Professionnels,
+}
+
+impl TypeEntry {
+    /// Whether a statement of this type can be set in `business`, around `product`.
+    pub fn suits(&self, business: &Business, product: &Product) -> bool {
+        self.convient.iter().all(|fit| match fit {
+            Fit::Marchandises => !product.prestation,
+            Fit::Professionnels => business.clientele != Clientele::Particuliers,
+        })
+    }
 }
 
 #[derive(Debug, Deserialize)]

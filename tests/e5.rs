@@ -100,6 +100,83 @@ fn check(s: &Subject) {
     }
 }
 
+/// Subjects the world checks run on: `cargo test` takes 20, `.ci/run` 200 in a release
+/// build (`CLIENTELE_E5_SEEDS=200 cargo test --release --test e5`).
+fn world_seeds() -> u64 {
+    std::env::var("CLIENTELE_E5_SEEDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20)
+}
+
+/// The figures one case shares across its dossiers, checked on one subject: every
+/// document suits the company, shows its taux de marque when it shows one, and keeps
+/// to its scale.
+fn check_world(s: &Subject) -> Vec<String> {
+    let mut faults = Vec::new();
+    let b = s.business;
+    let (lo, hi) = (b.taux_marque[0], b.taux_marque[1]);
+    if !(lo <= s.taux_marque && s.taux_marque <= hi) {
+        faults.push(format!(
+            "taux de marque {} hors de [{lo}, {hi}]",
+            s.taux_marque
+        ));
+    }
+    for (d, _, inst) in s.exercises() {
+        let at = format!("graine {}, dossier {}, {}", s.seed, d.number, inst.id);
+        let entry = catalog::catalog().find(&inst.id).unwrap();
+        if !entry.suits(b, s.product) {
+            faults.push(format!("{at} : type qui ne convient pas à {}", b.nom));
+        }
+        // A service is neither shipped, stocked nor bought from a supplier.
+        let goods_only = [
+            "prix/net-a-payer",
+            "bfr/rotations",
+            "decision/loi-normale",
+            "prix/marges",
+        ];
+        if s.product.prestation && goods_only.contains(&inst.id) {
+            faults.push(format!("{at} : type de marchandises pour une prestation"));
+        }
+        for key in ["taux_marque", "taux_marge"] {
+            let shown = (inst.id == "prix/marges" && key == "taux_marque")
+                || (inst.id == "action/cout-roi" && key == "taux_marge");
+            if shown {
+                let v = inst.params.get(key).and_then(|v| v.as_number());
+                if v != Some(s.taux_marque) {
+                    faults.push(format!("{at} : taux de marque {v:?} ≠ {}", s.taux_marque));
+                }
+            }
+        }
+    }
+    faults
+}
+
+#[test]
+fn subjects_keep_one_world() {
+    let mut faults = Vec::new();
+    // How many of the first 20 subjects hold each type.
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut services = 0;
+    for seed in 1..=world_seeds().max(20) {
+        let s = e5::compose(seed).unwrap_or_else(|e| panic!("graine {seed} : {e}"));
+        faults.extend(check_world(&s));
+        services += usize::from(s.product.prestation);
+        if seed <= 20 {
+            let ids: std::collections::BTreeSet<&str> =
+                s.exercises().map(|(_, _, i)| i.id).collect();
+            for id in ids {
+                *seen.entry(id).or_default() += 1;
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+    assert!(seen.len() >= 20, "{} types : {seen:?}", seen.len());
+    let always: Vec<_> = seen.iter().filter(|(_, n)| **n == 20).collect();
+    assert!(always.is_empty(), "dans tous les sujets : {always:?}");
+    assert!(services > 0, "aucun sujet sur une prestation de service");
+}
+
 #[test]
 fn a_subject_is_reproducible_byte_for_byte() {
     let a = e5::compose(7).unwrap();

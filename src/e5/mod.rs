@@ -71,6 +71,9 @@ pub struct Subject {
     pub seed: u64,
     pub business: &'static Business,
     pub product: &'static Product,
+    /// The taux de marque of the product, in percent, in the company's usual range: every
+    /// document that shows one shows this one.
+    pub taux_marque: Decimal,
     pub dossiers: Vec<Dossier>,
 }
 
@@ -118,28 +121,53 @@ pub fn search(
     let fixed: Params = crate::generate::validate_overrides(exercise, set).ok()?;
     (start..start + SEARCH)
         .filter_map(|s| generate_with(entry, exercise, s, &fixed).ok())
-        .find(|inst| fits(inst, business, product))
+        .find(|inst| fits(inst, business, product) && uses_shared_figures(inst))
 }
 
-/// The figures an exercise takes from an earlier one of its dossier: the unit price
-/// HT of the invoice is the selling price HT that the margin exercise computed, so
-/// that the product is sold at one price throughout the dossier.
-fn shared_figures(id: &str, earlier: &[Instance]) -> BTreeMap<String, String> {
+/// The figures an exercise takes from the case rather than drawing its own: the
+/// product's taux de marque, wherever a document shows it, and the unit price HT of an
+/// invoice, which is the selling price HT the margin exercise of the dossier computed,
+/// so that the product is sold at one price and one margin throughout.
+fn shared_figures(
+    id: &str,
+    taux_marque: Decimal,
+    earlier: &[Instance],
+) -> BTreeMap<String, String> {
     let mut set = BTreeMap::new();
-    if id == "prix/net-a-payer" {
-        let price = earlier
-            .iter()
-            .filter(|i| i.id == "prix/marges")
-            .find_map(|i| i.question("prix_vente_ht"))
-            .map(|q| q.answer);
-        if let Some(p) = price {
-            set.insert(
-                "prix_unitaire".to_string(),
-                p.normalize().to_string().replace('.', ","),
-            );
+    let decimal = |x: Decimal| x.normalize().to_string().replace('.', ",");
+    match id {
+        "prix/marges" => {
+            set.insert("taux_marque".to_string(), decimal(taux_marque));
         }
+        "action/cout-roi" => {
+            set.insert("taux_marge".to_string(), decimal(taux_marque));
+        }
+        "prix/net-a-payer" => {
+            let price = earlier
+                .iter()
+                .filter(|i| i.id == "prix/marges")
+                .find_map(|i| i.question("prix_vente_ht"))
+                .map(|q| q.answer);
+            if let Some(p) = price {
+                set.insert("prix_unitaire".to_string(), decimal(p));
+            }
+        }
+        _ => {}
     }
     set
+}
+
+/// Whether an instance found for the case uses the figures the case fixed: a margin
+/// exercise whose variant starts from a taux de marge would ignore the case's taux de
+/// marque.
+fn uses_shared_figures(inst: &Instance) -> bool {
+    inst.id != "prix/marges"
+        || inst.params.get("variante").is_some_and(|v| {
+            matches!(
+                v.to_string().as_str(),
+                "taux-de-marque" | "prix-ttc-vers-cout"
+            )
+        })
 }
 
 /// The seed the search of the exercise at `position` (0-based, over the subject)
@@ -208,15 +236,31 @@ pub fn quarter_points(inst: &Instance, total: Decimal) -> Scoring {
     )
 }
 
-/// Composes the subject of `seed`: the dossiers and their exercise types, then the
-/// company (and its product), then each exercise's seed.
+/// Composes the subject of `seed`: the dossiers, then the company and its product (a
+/// business-to-business or mixed company), then for each slot of each dossier the type
+/// drawn among those that suit the company, with its seed. A company whose product
+/// leaves a slot without a fitting type, or an exercise without a seed that fits, gives
+/// way to its next product, then to the next company.
 pub fn compose(seed: u64) -> Result<Subject, String> {
     let mut rng = Rng::from_seed(seed);
     let four = rng.chance(1, 2);
-    let chosen: Vec<(&'static DossierTemplate, Vec<&'static str>)> = DOSSIERS
-        [..if four { 4 } else { 3 }]
+    // Three dossiers leave out one of the four, any of them: no dossier, and so no
+    // type, is in every case.
+    let left_out = (!four).then(|| rng.below(DOSSIERS.len() as u64) as usize);
+    let templates: Vec<&'static DossierTemplate> = DOSSIERS
         .iter()
-        .map(|t| (t, t.slots.iter().map(|s| *rng.pick(s)).collect()))
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != left_out)
+        .map(|(_, t)| t)
+        .collect();
+    let picks: Vec<Vec<usize>> = templates
+        .iter()
+        .map(|t| {
+            t.slots
+                .iter()
+                .map(|_| rng.below(1 << 20) as usize)
+                .collect()
+        })
         .collect();
     // Customer profitability and credit risk are business-to-business questions.
     let companies: Vec<&'static Business> = world()
@@ -226,40 +270,104 @@ pub fn compose(seed: u64) -> Result<Subject, String> {
         .collect();
     let first = rng.below(companies.len() as u64) as usize;
     let product_pick = rng.below(1 << 20) as usize;
-    let mode = usize::from(four);
-    let dossier_points: u32 = TOTAL_POINTS / chosen.len() as u32;
+    let mark_pick = rng.below(1 << 20);
+    let plan = Plan {
+        seed,
+        mode: usize::from(four),
+        dossier_points: TOTAL_POINTS / templates.len() as u32,
+        templates,
+        picks,
+    };
     for attempt in 0..companies.len() {
         let business = companies[(first + attempt) % companies.len()];
-        let product = &business.produit[product_pick % business.produit.len()];
+        let n = business.produit.len();
+        for k in 0..n {
+            let product = &business.produit[(product_pick + k) % n];
+            let taux_marque = case_mark(business, mark_pick);
+            if let Some(dossiers) = plan.fill(business, product, taux_marque) {
+                return Ok(Subject {
+                    seed,
+                    business,
+                    product,
+                    taux_marque,
+                    dossiers,
+                });
+            }
+        }
+    }
+    Err(format!(
+        "aucune entreprise des contextes ne convient à tous les exercices du sujet de graine {seed}."
+    ))
+}
+
+/// The case's taux de marque: a whole percent of the company's usual range.
+fn case_mark(business: &Business, pick: u64) -> Decimal {
+    let lo = i64::try_from(business.taux_marque[0].ceil()).unwrap_or(0);
+    let hi = i64::try_from(business.taux_marque[1].floor())
+        .unwrap_or(lo)
+        .max(lo);
+    Decimal::from(lo + (pick % (hi - lo + 1) as u64) as i64)
+}
+
+/// What the seed decided before the company: the dossiers, the draw of each slot's type
+/// and the points.
+struct Plan {
+    seed: u64,
+    /// 0 for three dossiers, 1 for four (the column of [`OpenTemplate::points`]).
+    mode: usize,
+    dossier_points: u32,
+    templates: Vec<&'static DossierTemplate>,
+    /// For each dossier and slot, the draw that picks its type among the fitting ones.
+    picks: Vec<Vec<usize>>,
+}
+
+impl Plan {
+    /// The dossiers set in `business` around `product`, if every slot finds a type that
+    /// suits them and a seed that names them.
+    fn fill(
+        &self,
+        business: &'static Business,
+        product: &'static Product,
+        taux_marque: Decimal,
+    ) -> Option<Vec<Dossier>> {
+        let catalog = catalog::catalog();
         let mut position = 0;
-        let mut dossiers = Vec::new();
-        let mut ok = true;
-        'dossiers: for (n, (t, ids)) in chosen.iter().enumerate() {
+        let mut dossiers = Vec::with_capacity(self.templates.len());
+        for (n, (t, picks)) in self.templates.iter().zip(&self.picks).enumerate() {
+            let mut ids: Vec<&'static str> = Vec::with_capacity(t.slots.len());
+            let mut instances: Vec<Instance> = Vec::with_capacity(t.slots.len());
+            let mut sets = Vec::with_capacity(t.slots.len());
+            for (slot, pick) in t.slots.iter().zip(picks) {
+                let fitting: Vec<&'static str> = slot
+                    .iter()
+                    .copied()
+                    .filter(|id| catalog.find(id).is_some_and(|e| e.suits(business, product)))
+                    .collect();
+                let (id, inst, set) = (0..fitting.len()).find_map(|r| {
+                    let id = fitting[(pick + r) % fitting.len()];
+                    let set = shared_figures(id, taux_marque, &instances);
+                    search(id, start_seed(self.seed, position), business, product, &set)
+                        .map(|inst| (id, inst, set))
+                })?;
+                position += 1;
+                ids.push(id);
+                instances.push(inst);
+                sets.push(set);
+            }
             let open: Vec<OpenQuestion> = t
                 .open
                 .iter()
+                .filter(|o| o.when.is_empty() || o.when.iter().any(|w| ids.contains(w)))
                 .map(|o| OpenQuestion {
                     template: o,
-                    points: Decimal::from(o.points[mode]),
+                    points: Decimal::from(o.points[self.mode]),
                 })
                 .collect();
-            let open_total: u32 = t.open.iter().map(|o| o.points[mode]).sum();
-            let exercise_points = share(dossier_points - open_total, ids.len());
-            let mut instances = Vec::new();
-            let mut sets = Vec::new();
-            for (id, pts) in ids.iter().zip(&exercise_points) {
-                let set = shared_figures(id, &instances);
-                let Some(mut inst) =
-                    search(id, start_seed(seed, position), business, product, &set)
-                else {
-                    ok = false;
-                    break 'dossiers;
-                };
-                position += 1;
-                let scoring = quarter_points(&inst, Decimal::from(*pts));
-                apply_scoring(&mut inst, &scoring);
-                instances.push(inst);
-                sets.push(set);
+            let open_total: u32 = open.iter().map(|o| o.template.points[self.mode]).sum();
+            let exercise_points = share(self.dossier_points - open_total, ids.len());
+            for (inst, pts) in instances.iter_mut().zip(&exercise_points) {
+                let scoring = quarter_points(inst, Decimal::from(*pts));
+                apply_scoring(inst, &scoring);
             }
             dossiers.push(Dossier {
                 number: n + 1,
@@ -271,26 +379,16 @@ pub fn compose(seed: u64) -> Result<Subject, String> {
                     .fold((t.context)(business, product), |c, (_, note)| {
                         format!("{c} {note}")
                     }),
-                points: Decimal::from(dossier_points),
-                minutes: dossier_points * TOTAL_MINUTES / TOTAL_POINTS,
+                points: Decimal::from(self.dossier_points),
+                minutes: self.dossier_points * TOTAL_MINUTES / TOTAL_POINTS,
                 exercises: instances,
                 exercise_points,
                 sets,
                 open,
             });
         }
-        if ok {
-            return Ok(Subject {
-                seed,
-                business,
-                product,
-                dossiers,
-            });
-        }
+        Some(dossiers)
     }
-    Err(format!(
-        "aucune entreprise des contextes ne convient à tous les exercices du sujet de graine {seed}."
-    ))
 }
 
 /// The devoir sheet of the subject: every exercise with its seed fixed for the whole
@@ -400,18 +498,38 @@ mod tests {
     #[test]
     fn each_template_fits_both_modes() {
         for t in &DOSSIERS {
-            for (mode, total) in [(0, 20), (1, 15)] {
-                let open: u32 = t.open.iter().map(|o| o.points[mode]).sum();
-                assert!(
-                    open < total && (1..=2).contains(&t.open.len()),
-                    "{}",
-                    t.title
-                );
-                assert!(total - open >= t.slots.len() as u32, "{}", t.title);
+            // Every combination of one type per slot leaves points for the exercises.
+            let mut combos: Vec<Vec<&str>> = vec![vec![]];
+            for slot in t.slots {
+                combos = combos
+                    .iter()
+                    .flat_map(|c| slot.iter().map(move |id| [c.clone(), vec![*id]].concat()))
+                    .collect();
+            }
+            for ids in &combos {
+                let asked: Vec<_> = t
+                    .open
+                    .iter()
+                    .filter(|o| o.when.is_empty() || o.when.iter().any(|w| ids.contains(w)))
+                    .collect();
+                for (mode, total) in [(0, 20), (1, 15)] {
+                    let open: u32 = asked.iter().map(|o| o.points[mode]).sum();
+                    assert!(
+                        open < total && (1..=2).contains(&asked.len()),
+                        "{} {ids:?}",
+                        t.title
+                    );
+                    assert!(total - open >= t.slots.len() as u32, "{}", t.title);
+                }
             }
             for slot in t.slots {
                 for id in *slot {
                     assert!(exercises::find(id).is_some(), "{id}");
+                }
+            }
+            for o in t.open {
+                for w in o.when {
+                    assert!(t.slots.iter().any(|s| s.contains(w)), "{w}");
                 }
             }
         }

@@ -157,6 +157,17 @@ impl Scene {
         }
     }
 
+    /// A scene whose product is goods, for the statements that need a supplier, a
+    /// stock or a carriage: a training day has none.
+    pub fn draw_goods(rng: &mut Rng) -> Scene {
+        loop {
+            let scene = Scene::draw(rng);
+            if !scene.product.prestation {
+                return scene;
+            }
+        }
+    }
+
     /// The quantities one order of this customer's kind is made of.
     pub fn order_range(&self) -> (i64, i64) {
         self.product

@@ -110,12 +110,14 @@ fn cover(s: &Subject) -> String {
         clientele
     ));
     out.push_str(&format!(
-        "<p>Produit étudié : <strong>{}</strong>, vendu à l'unité « {} », entre {} et {} HT selon les conditions, soumis à la TVA au taux de {}. Votre interlocuteur dans l'entreprise : {}.</p>\n",
+        "<p>Produit étudié : <strong>{}</strong>, {} à l'unité « {} », entre {} et {} HT selon les conditions, soumis à la TVA au taux de {}. {} dans l'entreprise : {}.</p>\n",
         escape(&p.nom),
+        p.genre.agree("vendu", "vendue"),
         escape(&p.unite),
         format::euros(p.prix_ht_min),
         format::euros(p.prix_ht_max),
         format::percent(p.tva),
+        b.vendeur_genre.agree("Votre interlocuteur", "Votre interlocutrice"),
         escape(&b.vendeur)
     ));
     out.push_str("<h2>La situation</h2>\n");
@@ -125,7 +127,7 @@ fn cover(s: &Subject) -> String {
         .map(|d| lowercase_first(d.template.title))
         .collect();
     out.push_str(&format!(
-        "<p>Vous êtes assistant(e) commercial(e) chez {}. La direction prépare son plan d'action commerciale et vous confie {} dossiers : {}. Chaque dossier réunit des documents de l'entreprise ; les tableaux de données sont en annexe.</p>\n",
+        "<p>Vous rejoignez le service commercial de {} en appui de l'équipe de vente. La direction prépare son plan d'action commerciale et vous confie {} dossiers : {}. Chaque dossier réunit des documents de l'entreprise ; les tableaux de données sont en annexe.</p>\n",
         escape(&b.nom),
         s.dossiers.len(),
         escape(&crate::text::french_list(&themes))
@@ -146,7 +148,7 @@ fn cover(s: &Subject) -> String {
         points(s.total_points())
     ));
     out.push_str(&format!(
-        "<h2>Avant de commencer</h2>\n<p>Le cas est le même d'un dossier à l'autre : l'entreprise, son secteur, son produit étudié (et donc son taux de TVA de {}) et votre interlocuteur sont communs à tous les documents. En revanche, chaque document décrit sa propre situation chiffrée (une période, un client, une commande, une action) : sauf indication contraire, n'utilisez dans une question que les chiffres du document auquel elle se rapporte. Arrondissez comme l'indique chaque document.</p>\n\
+        "<h2>Avant de commencer</h2>\n<p>Le cas est le même d'un dossier à l'autre : l'entreprise, son secteur, son produit étudié (et donc son taux de TVA de {}) et la personne qui vous encadre sont communs à tous les documents. En revanche, chaque document décrit sa propre situation chiffrée (une période, un client, une commande, une action) : sauf indication contraire, n'utilisez dans une question que les chiffres du document auquel elle se rapporte. Arrondissez comme l'indique chaque document.</p>\n\
          {}<p>Les dossiers sont indépendants et peuvent être traités dans l'ordre de votre choix. Les résultats chiffrés doivent être justifiés (formule, calcul, résultat avec son unité) ; les questions ouvertes attendent une réponse rédigée et argumentée.</p>\n\
          <p class=\"meta\">Entraînement : chaque document porte un code (par exemple <span class=\"code\">{}</span>) ; <span class=\"code\">clientele correct CODE</span> corrige ses réponses chiffrées.</p>\n",
         format::percent(p.tva),
@@ -157,11 +159,15 @@ fn cover(s: &Subject) -> String {
     out
 }
 
-/// Says which figure passes from one document to another, if any.
+/// Says which figures pass from one document to another, if any.
 fn shared_sentence(s: &Subject) -> String {
     let mut out = String::new();
+    let mut documents = Vec::new();
     for d in &s.dossiers {
         for (k, set) in d.sets.iter().enumerate() {
+            if set.contains_key("taux_marque") || set.contains_key("taux_marge") {
+                documents.push(format!("{}.{}", d.number, k + 1));
+            }
             if set.contains_key("prix_unitaire") {
                 if let Some(m) = d.exercises[..k].iter().position(|i| i.id == "prix/marges") {
                     out.push_str(&format!(
@@ -174,6 +180,21 @@ fn shared_sentence(s: &Subject) -> String {
                 }
             }
         }
+    }
+    if !documents.is_empty() {
+        let which = if documents.len() == 1 {
+            format!("le document {}", documents[0])
+        } else {
+            format!("les documents {}", crate::text::french_list(&documents))
+        };
+        out.insert_str(
+            0,
+            &format!(
+                "<p>L'entreprise applique à ce produit un taux de marque de {} (marge en pourcentage du prix de vente HT) : {} l'utilise.</p>\n",
+                format::percent(s.taux_marque),
+                which
+            ),
+        );
     }
     out
 }

@@ -86,6 +86,10 @@ pub struct Product {
     pub genre: Gender,
     pub unite: String,
     pub unite_pluriel: String,
+    /// A service (a training day, a night, a repair): nothing is shipped or stocked, so
+    /// no carriage costs, no stock rotation, no refrigerated lorry.
+    #[serde(default)]
+    pub prestation: bool,
     #[serde(with = "rust_decimal::serde::str")]
     pub prix_ht_min: Decimal,
     #[serde(with = "rust_decimal::serde::str")]

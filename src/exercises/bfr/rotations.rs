@@ -17,6 +17,7 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
+use crate::world::scale::spread;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -110,13 +111,21 @@ impl Exercise for Rotations {
     }
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
-        let scene = Scene::draw(d.rng());
+        let scene = Scene::draw_goods(d.rng());
+        let b = scene.business;
+        // The company's own turnover, to 10 000 €, within the spread every type allows.
         let ca_ht = d.number("ca_ht", |r| {
-            r.decimal_step(dec!(600000), dec!(3600000), dec!(10000))
+            let ca = spread(Decimal::from(b.ca_annuel), |lo, hi| r.int(lo, hi));
+            ((ca / dec!(10000)).round() * dec!(10000)).max(dec!(10000))
         });
         let vat = d.number("tva", |_| scene.product.tva);
-        // The cost of goods sold is 55 to 75 % of the CA; the stock about 3 to 8 weeks of it.
-        let cogs_share = d.rng().decimal_step(dec!(0.55), dec!(0.75), dec!(0.01));
+        // The cost of goods sold is what the trade's taux de marque leaves of the CA; the
+        // stock about 3 to 8 weeks of it.
+        let mark = Decimal::from(d.rng().int(
+            i64::try_from(b.taux_marque[0].ceil()).unwrap_or(20),
+            i64::try_from(b.taux_marque[1].floor()).unwrap_or(40),
+        ));
+        let cogs_share = Decimal::ONE - mark / dec!(100);
         let cogs_target = (ca_ht * cogs_share / dec!(1000)).round() * dec!(1000);
         let si = d.number("stock_initial", |r| {
             (cogs_target * r.decimal_step(dec!(0.05), dec!(0.16), dec!(0.01)) / dec!(100)).round()

@@ -49,42 +49,24 @@ const ROUNDING: &[(&str, &str)] = &[
     ("troncature", "troncature au centime à chaque étape"),
 ];
 
-const MARKUP_RATES: [Decimal; 12] = [
-    dec!(15),
-    dec!(20),
-    dec!(25),
-    dec!(30),
-    dec!(35),
-    dec!(40),
-    dec!(45),
-    dec!(50),
-    dec!(60),
-    dec!(75),
-    dec!(80),
-    dec!(100),
-];
-const MARK_RATES: [Decimal; 10] = [
-    dec!(10),
-    dec!(12.5),
-    dec!(15),
-    dec!(20),
-    dec!(25),
-    dec!(30),
-    dec!(35),
-    dec!(40),
-    dec!(45),
-    dec!(50),
-];
-/// Share of the selling price HT that the cost represents (variant `calcul-des-taux`).
-const COST_SHARES: [Decimal; 7] = [
-    dec!(0.5),
-    dec!(0.55),
-    dec!(0.6),
-    dec!(0.65),
-    dec!(0.7),
-    dec!(0.75),
-    dec!(0.8),
-];
+/// The rates a company of this trade applies: a taux de marque in its usual range, in
+/// whole percent (a training firm does not sell at 12,5 %, a wholesaler not at 60 %).
+fn trade_mark_rate(r: &mut Rng, range: [Decimal; 2]) -> Decimal {
+    Decimal::from(r.int(whole(range[0].ceil()), whole(range[1].floor())))
+}
+
+/// A taux de marge in whole percent whose taux de marque falls in `range`:
+/// taux de marge = taux de marque ÷ (100 − taux de marque) × 100.
+fn trade_markup_rate(r: &mut Rng, range: [Decimal; 2]) -> Decimal {
+    let markup = |m: Decimal| m / (dec!(100) - m) * dec!(100);
+    let lo = whole(markup(range[0]).ceil());
+    let hi = whole(markup(range[1]).floor()).max(lo);
+    Decimal::from(r.int(lo, hi))
+}
+
+fn whole(x: Decimal) -> i64 {
+    i64::try_from(x).unwrap_or(0)
+}
 
 /// Which coefficient multiplicateur the statement defines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,7 +165,7 @@ impl Exercise for Marges {
     }
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
-        let scene = Scene::draw(d.rng());
+        let scene = Scene::draw_goods(d.rng());
         let variant = match d.choice("variante") {
             "taux-de-marque" => Variant::FromMark,
             "prix-ttc-vers-cout" => Variant::TtcToCost,
@@ -201,27 +183,37 @@ impl Exercise for Marges {
         let raised = |x: Decimal| raise(x, vat);
         let (given, rate) = match variant {
             Variant::FromMarkup => {
-                let t = d.number("taux_marge", |r| *r.pick(&MARKUP_RATES));
+                let t = d.number("taux_marge", |r| {
+                    trade_markup_rate(r, scene.business.taux_marque)
+                });
                 let cost = d.number("cout_achat", |_| {
                     supplier_price(target / (Decimal::ONE + t / dec!(100)))
                 });
                 (Given::CostAndMarkup { cost, markup: t }, t)
             }
             Variant::FromMark => {
-                let m = d.number("taux_marque", |r| *r.pick(&MARK_RATES));
+                let m = d.number("taux_marque", |r| {
+                    trade_mark_rate(r, scene.business.taux_marque)
+                });
                 let cost = d.number("cout_achat", |_| {
                     supplier_price(target * (Decimal::ONE - m / dec!(100)))
                 });
                 (Given::CostAndMark { cost, mark: m }, m)
             }
             Variant::TtcToCost => {
-                let m = d.number("taux_marque", |r| *r.pick(&MARK_RATES));
+                let m = d.number("taux_marque", |r| {
+                    trade_mark_rate(r, scene.business.taux_marque)
+                });
                 let price_ttc = d.number("prix_ttc", |_| shelf_price(raised(target)));
                 (Given::PriceTtcAndMark { price_ttc, mark: m }, m)
             }
             Variant::Rates => {
                 let cost = d.number("cout_achat", |r: &mut Rng| {
-                    supplier_price(target * *r.pick(&COST_SHARES))
+                    supplier_price(
+                        target
+                            * (Decimal::ONE
+                                - trade_mark_rate(r, scene.business.taux_marque) / dec!(100)),
+                    )
                 });
                 let price_ttc = d.number("prix_ttc", |_| shelf_price(raised(target)));
                 (Given::CostAndPriceTtc { cost, price_ttc }, Decimal::ZERO)
