@@ -92,13 +92,18 @@ impl Exercise for CoutRoi {
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = Scene::draw(d.rng());
         let variant = d.choice("variante");
-        let (contacts_range, fixed_range, unit_range, buyers_pct) = match variant {
-            "mailing-relance" => ((4i64, 16i64, 500i64), (15, 40), (120, 360, 5), (1, 6)),
-            "e-mailing-coupon" => ((5, 30, 1000), (6, 25), (2, 12, 1), (1, 4)),
-            _ => ((20, 90, 10), (30, 120), (150, 600, 10), (5, 20)),
+        // Contacts in proportion to the company's portfolio (in percent of it): a firm of
+        // 60 customers does not mail thousands of prospects.
+        let (contacts_pct, fixed_range, unit_range, buyers_pct) = match variant {
+            "mailing-relance" => ((50i64, 300i64), (15, 40), (120, 360, 5), (1, 6)),
+            "e-mailing-coupon" => ((100, 500), (6, 25), (2, 12, 1), (1, 4)),
+            _ => ((20, 100), (30, 120), (150, 600, 10), (5, 20)),
         };
+        let portfolio = Decimal::from(scene.business.clients);
         let contacts = d.number("nb_contacts", |r| {
-            Decimal::from(r.int(contacts_range.0, contacts_range.1) * contacts_range.2)
+            let x = portfolio * Decimal::from(r.int(contacts_pct.0, contacts_pct.1)) / dec!(100);
+            let step = if x >= dec!(1000) { dec!(100) } else { dec!(10) };
+            ((x / step).round() * step).max(dec!(20))
         });
         let contacts = i64::try_from(contacts).unwrap_or(1);
         let fixed = d.number("frais_fixes", |r| {
@@ -125,7 +130,11 @@ impl Exercise for CoutRoi {
             let step = price_step(basket);
             (basket / step).ceil() * step
         });
-        let rate = d.number("taux_marge", |r| Decimal::from(r.int(4, 12) * 5));
+        // The company's taux de marque.
+        let [mark_lo, mark_hi] = scene.business.taux_marque;
+        let rate = d.number("taux_marge", |r| {
+            r.decimal_step(mark_lo, mark_hi, Decimal::ONE)
+        });
         let discount = (variant == "e-mailing-coupon")
             .then(|| d.number("taux_remise", |r| Decimal::from(r.int(2, 6) * 5)));
         if !d.is_fixed("prix_vente") && !d.is_fixed("taux_marge") {
@@ -557,5 +566,53 @@ impl Exercise for CoutRoi {
             solution_intro: "*Les montants sont arrondis au centime le plus proche ; ROI = marge ÷ coût, arrondi à 0,01 ; seuil arrondi à l'unité supérieure.*".to_string(),
             solution_outro: outro,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::exercises::valeur::potentiel::probe::{business, instance, param};
+    use crate::generate::generate;
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn contacts_and_margin_rate_are_the_company_s() {
+        let mut seen = 0;
+        for seed in 0..500 {
+            let Some(inst) = instance("action/cout-roi", seed) else {
+                continue;
+            };
+            seen += 1;
+            let b = business(&inst);
+            let n = Decimal::from(b.clients);
+            let contacts = param(&inst, "nb_contacts");
+            assert!(
+                contacts >= (n * dec!(0.2) - dec!(50)).min(dec!(20)),
+                "{}",
+                inst.code
+            );
+            assert!(
+                contacts <= n * dec!(5) + dec!(50),
+                "{}: {contacts} pour {n}",
+                inst.code
+            );
+            let [lo, hi] = b.taux_marque;
+            let rate = param(&inst, "taux_marge");
+            assert!(rate >= lo && rate <= hi, "{}: {rate}", inst.code);
+        }
+        assert!(seen >= 450, "{seen} instances sur 500");
+    }
+
+    #[test]
+    fn the_e5_case_may_fix_price_and_rate() {
+        let set: BTreeMap<String, String> = [("taux_marge", "35"), ("prix_vente", "1200")]
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .into();
+        for seed in 0..20 {
+            let inst = generate("action/cout-roi", seed, &set).expect("exercise");
+            assert_eq!(param(&inst, "taux_marge"), dec!(35));
+        }
     }
 }

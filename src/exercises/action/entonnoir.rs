@@ -80,7 +80,17 @@ impl Exercise for Entonnoir {
         let variant = d.choice("variante");
         let each_stage = d.choice("arrondi_entonnoir") == "a-chaque-etape";
         let int = |x: Decimal| i64::try_from(x).unwrap_or(0);
-        let contacts = int(d.number("nb_contacts", |r| Decimal::from(r.int(5, 30) * 100)));
+        // Prospects in proportion to the company's portfolio: 30 to 150 % of it.
+        let portfolio = Decimal::from(scene.business.clients);
+        let contacts = int(d.number("nb_contacts", |r| {
+            let x = portfolio * Decimal::from(r.int(30, 150)) / Decimal::ONE_HUNDRED;
+            let step = if x >= Decimal::from(1000) {
+                Decimal::ONE_HUNDRED
+            } else {
+                Decimal::TEN
+            };
+            ((x / step).round() * step).max(Decimal::from(20))
+        }));
         let r1 = Decimal::from(*d.rng().pick(&FIRST_RATES));
         let r2 = Decimal::from(*d.rng().pick(&SECOND_RATES));
         let r3 = Decimal::from(*d.rng().pick(&THIRD_RATES));
@@ -388,5 +398,36 @@ impl Exercise for Entonnoir {
                 number(contacts_needed_v, 0)
             ),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::exercises::valeur::potentiel::probe::{business, instance, param};
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn contacts_follow_the_portfolio() {
+        let mut seen = 0;
+        for seed in 0..500 {
+            let Some(inst) = instance("action/entonnoir", seed) else {
+                continue;
+            };
+            seen += 1;
+            let n = Decimal::from(business(&inst).clients);
+            let contacts = param(&inst, "nb_contacts");
+            assert!(
+                contacts >= (n * dec!(0.3) - dec!(50)).min(dec!(20)),
+                "{}",
+                inst.code
+            );
+            assert!(
+                contacts <= n * dec!(1.5) + dec!(50),
+                "{}: {contacts} pour {n}",
+                inst.code
+            );
+        }
+        assert!(seen >= 450, "{seen} instances sur 500");
     }
 }

@@ -9,11 +9,12 @@
 //! (default: the risk is never exceeded) or the nearest value of the table.
 
 use crate::calc::normal::{inverse, pi, Reading};
-use crate::exercises::context::Scene;
+use crate::exercises::context::{Scene, MONTHS};
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{fixed, number, percent};
 use crate::num::round::round_half_away;
+use crate::world::scale::spread;
 use rust_decimal::{Decimal, MathematicalOps};
 use rust_decimal_macros::dec;
 
@@ -43,6 +44,26 @@ const RISKS: [Decimal; 5] = [dec!(1), dec!(2), dec!(2.5), dec!(5), dec!(10)];
 fn p4(x: Decimal) -> String {
     fixed(x, 4)
 }
+
+/// The grid a monthly volume of about `x` units is given on: round figures, but not so
+/// coarse that a small volume loses its spread.
+fn step_of(x: Decimal) -> Decimal {
+    match x {
+        x if x >= dec!(5000) => dec!(100),
+        x if x >= dec!(1000) => dec!(50),
+        x if x >= dec!(200) => dec!(10),
+        _ => dec!(5),
+    }
+}
+
+/// `x` on the grid of `step`.
+fn on_grid(x: Decimal, step: Decimal) -> Decimal {
+    round_half_away(x / step, 0) * step
+}
+
+/// The fewest units a month's mean may have: below it the sales are counted on the
+/// fingers and a continuous law reads badly.
+const MIN_MEAN: Decimal = dec!(40);
 
 /// t = (x − m) ÷ σ rounded to 2 decimals.
 fn standardise(x: Decimal, m: Decimal, sigma: Decimal) -> Decimal {
@@ -101,24 +122,45 @@ impl Exercise for LoiNormale {
             "plus-proche" => Reading::Nearest,
             _ => Reading::AtLeast,
         };
-        let m = d.number("moyenne", |r| Decimal::from(r.int(16, 120) * 25));
+        // The month studied is one of the product's season, and its mean is the
+        // company's volume of that month (within the spread every type allows).
+        let season = scene.product.season();
+        let month = *d.rng().pick(&season);
+        let volume = scene.business.month_volume(scene.product, month);
+        let m = d.number("moyenne", |r| {
+            let x = spread(volume, |lo, hi| r.int(lo, hi));
+            on_grid(x, step_of(x))
+        });
+        if !d.is_fixed("moyenne") && m < MIN_MEAN {
+            return Err(Degenerate(
+                "ventes mensuelles trop faibles pour une loi normale".into(),
+            ));
+        }
+        let step = step_of(m);
+        // σ from 6 to 25 % of the mean, a whole number of units (5 by 5 above 100).
+        let draw_sigma = |r: &mut crate::rng::Rng| {
+            let x = m * Decimal::from(r.int(6, 25)) / dec!(100);
+            let unit = if x >= dec!(100) {
+                dec!(5)
+            } else {
+                Decimal::ONE
+            };
+            on_grid(x, unit).max(Decimal::ONE)
+        };
         let (sigma, var) = if by_variance {
             let v = d.number("variance", |r| {
-                let s = Decimal::from(r.int(4, 40) * 5);
+                let s = draw_sigma(r);
                 s * s
             });
             (round_half_away(v.sqrt().unwrap_or_default(), 2), Some(v))
         } else {
-            (
-                d.number("ecart_type", |r| Decimal::from(r.int(4, 40) * 5)),
-                None,
-            )
+            (d.number("ecart_type", draw_sigma), None)
         };
         if sigma <= Decimal::ZERO || sigma * dec!(3) > m {
             return Err(Degenerate("écart type trop grand pour la moyenne".into()));
         }
-        // Thresholds at round values (tens of units) within about 2,5 σ of the mean.
-        let round10 = |x: Decimal| round_half_away(x / dec!(10), 0) * dec!(10);
+        // Thresholds at round values (on the mean's grid) within about 2,5 σ of the mean.
+        let round10 = |x: Decimal| on_grid(x, step);
         let low = d.number("seuil", |r| {
             let k = Decimal::from(r.int(-250, 250)) / Decimal::ONE_HUNDRED;
             round10(m + k * sigma).max(Decimal::ZERO)
@@ -474,6 +516,7 @@ impl Exercise for LoiNormale {
         )));
 
         let s = &scene;
+        let month_name = MONTHS[(month - 1) as usize];
         let law = match var {
             Some(v) => format!(
                 "de moyenne m = {} et de variance V = {}",
@@ -487,8 +530,8 @@ impl Exercise for LoiNormale {
             ),
         };
         let statement = format!(
-            "{} constate que ses ventes mensuelles de {} (en {units}) suivent une loi normale {law}. \
-             {} {} veut connaître la probabilité {what}, puis dimensionner le stock de début de mois.\n\n\
+            "{} constate que, d'une année à l'autre, ses ventes de {} du mois de {month_name} (en {units}) suivent une loi normale {law}. \
+             {} {} veut connaître la probabilité {what}, puis dimensionner le stock du début du mois de {month_name}.\n\n\
              **Méthode.** Notez X les ventes du mois et T = (X − m) ÷ σ la variable centrée réduite, qui suit la loi normale N(0 ; 1). \
              Arrondissez t à 0,01 et lisez Π(t) = P(T ≤ t) dans la table de la loi normale centrée réduite (4 décimales) ; \
              pour t négatif, Π(−t) = 1 − Π(t). Pour un risque donné, lisez dans la table {reading_text} la probabilité cherchée. \
@@ -510,5 +553,50 @@ impl Exercise for LoiNormale {
                 p4(pi(t_r))
             ),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::exercises::context::MONTHS;
+    use crate::exercises::valeur::potentiel::probe::{business, instance, param, product};
+    use crate::world::scale::agrees;
+    use rust_decimal_macros::dec;
+
+    /// The month the statement names (« du mois de mars », « du mois d'août »).
+    fn month_of(statement: &str) -> u32 {
+        (1..=12)
+            .find(|&m| {
+                let name = MONTHS[m as usize - 1];
+                statement.contains(&format!("du mois de {name} "))
+                    || statement.contains(&format!("du mois d'{name} "))
+            })
+            .expect("the statement names its month")
+    }
+
+    #[test]
+    fn the_mean_is_the_company_s_volume_of_a_month_of_the_season() {
+        let mut seen = 0;
+        for seed in 0..500 {
+            let Some(inst) = instance("decision/loi-normale", seed) else {
+                continue;
+            };
+            seen += 1;
+            let (b, p) = (business(&inst), product(&inst));
+            let month = month_of(&inst.statement);
+            assert!(p.season().contains(&month), "{}: mois {month}", inst.code);
+            let mean = param(&inst, "moyenne");
+            // The year this month's mean implies, against the annual volume couts-seuil
+            // draws around for the same product.
+            let year = mean / p.month_share(month);
+            assert!(
+                agrees(year, b.annual_volume(p), 15),
+                "{}: {mean} en {month} donne {year} par an, pour {}",
+                inst.code,
+                b.annual_volume(p)
+            );
+            assert!(mean >= dec!(40), "{}", inst.code);
+        }
+        assert!(seen >= 450, "{seen} instances sur 500");
     }
 }

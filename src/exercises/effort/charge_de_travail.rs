@@ -36,6 +36,18 @@ const CLASSES: [(&str, &str); 4] = [
     ("Prospects", "p"),
 ];
 
+/// The most customers one salesperson can follow by visits (a larger portfolio per
+/// salesperson is served at a distance, not by the workload method).
+const MAX_CUSTOMERS_PER_SALESPERSON: u32 = 250;
+
+/// Whether `needed` salespeople is near the company's own sales force: within one
+/// person, or a quarter of a larger team.
+fn near_sales_force(needed: Decimal, commerciaux: u32) -> bool {
+    let k = Decimal::from(commerciaux);
+    let gap = (needed - k).abs();
+    needed >= Decimal::ONE && (gap <= Decimal::ONE || gap * dec!(4) <= k)
+}
+
 /// "1 h 30", "45 min", "2 h".
 fn duration(minutes: i64) -> String {
     match (minutes / 60, minutes % 60) {
@@ -125,9 +137,14 @@ impl Exercise for ChargeDeTravail {
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = Scene::draw(d.rng());
-        if scene.business.clientele == Clientele::Particuliers {
+        let b = scene.business;
+        // The portfolio visited is the company's whole portfolio: only a company that
+        // sells to businesses, with a portfolio its sales force can visit.
+        if b.clientele != Clientele::Professionnels
+            || b.customers_per_salesperson() > MAX_CUSTOMERS_PER_SALESPERSON
+        {
             return Err(Degenerate(
-                "entreprise sans clientèle professionnelle".into(),
+                "portefeuille de particuliers ou trop grand pour des visites".into(),
             ));
         }
         let monthly = d.choice("frequences") == "mensuelles-a";
@@ -135,12 +152,22 @@ impl Exercise for ChargeDeTravail {
             let v = d.number(name, |r| Decimal::from(r.int(lo / step, hi / step) * step));
             i64::try_from(v).unwrap_or(0)
         };
-        let nb = [
-            int(d, "nb_a", 12, 60, 1),
-            int(d, "nb_b", 40, 180, 5),
-            int(d, "nb_c", 100, 400, 10),
-            int(d, "nb_p", 50, 300, 10),
-        ];
+        // The company's portfolio split like an ABC analysis: few A, many C.
+        let portfolio = Decimal::from(b.clients);
+        let share = |d: &mut Draw, name: &'static str, lo: i64, hi: i64| {
+            let v = d.number(name, |r| {
+                (portfolio * Decimal::from(r.int(lo, hi)) / dec!(100))
+                    .round()
+                    .max(Decimal::ONE)
+            });
+            i64::try_from(v).unwrap_or(1)
+        };
+        let nb_a = share(d, "nb_a", 10, 20);
+        let nb_b = share(d, "nb_b", 25, 35);
+        let nb_c = i64::try_from(d.number("nb_c", |_| {
+            (portfolio - Decimal::from(nb_a + nb_b)).max(Decimal::ONE)
+        }))
+        .unwrap_or(1);
         let freq_a = if monthly {
             int(d, "freq_a", 1, 2, 1)
         } else {
@@ -149,12 +176,9 @@ impl Exercise for ChargeDeTravail {
             });
             i64::try_from(v).unwrap_or(1)
         };
-        let freq = [
-            freq_a,
-            int(d, "freq_b", 4, 8, 1),
-            int(d, "freq_c", 1, 4, 1),
-            int(d, "freq_p", 1, 2, 1),
-        ];
+        let freq_b = int(d, "freq_b", 4, 8, 1);
+        let freq_c = int(d, "freq_c", 1, 4, 1);
+        let freq_p = int(d, "freq_p", 1, 2, 1);
         let dur = [
             int(d, "duree_a", 60, 120, 15),
             int(d, "duree_b", 45, 90, 15),
@@ -168,6 +192,25 @@ impl Exercise for ChargeDeTravail {
         let cost = d.number("cout_commercial", |r| {
             r.decimal_step(dec!(42000), dec!(68000), dec!(500))
         });
+        // The prospects fill the time the company's salespeople have left after their
+        // customers, from a tenth of the portfolio to the whole of it.
+        let avail_exact = available_hours(Decimal::from(days), per_day, field);
+        let year_a = if monthly { freq_a * 12 } else { freq_a };
+        let load =
+            |n: i64, f: i64, minutes: i64| Decimal::from(n * f * (minutes + travel)) / dec!(60);
+        let customers_load =
+            load(nb_a, year_a, dur[0]) + load(nb_b, freq_b, dur[1]) + load(nb_c, freq_c, dur[2]);
+        let per_prospect = load(1, freq_p, dur[3]);
+        let fives = |x: Decimal| ((x / dec!(5)).round() * dec!(5)).max(dec!(5));
+        let nb_p = i64::try_from(d.number("nb_p", |r| {
+            let target = avail_exact * Decimal::from(b.commerciaux) * Decimal::from(r.int(75, 95))
+                / dec!(100);
+            fives((target - customers_load) / per_prospect)
+                .clamp(fives(portfolio / dec!(10)), fives(portfolio))
+        }))
+        .unwrap_or(0);
+        let nb = [nb_a, nb_b, nb_c, nb_p];
+        let freq = [freq_a, freq_b, freq_c, freq_p];
 
         let yearly = |i: usize| {
             if i == 0 && monthly {
@@ -194,9 +237,9 @@ impl Exercise for ChargeDeTravail {
             .params()
             .iter()
             .any(|p| p.name != "frequences" && d.is_fixed(p.name));
-        if visits.is_zero() || (drawn && !(dec!(2)..=dec!(20)).contains(&needed)) {
+        if visits.is_zero() || (drawn && !near_sales_force(needed, b.commerciaux)) {
             return Err(Degenerate(
-                "aucune visite, ou effectif hors de 2 à 20 commerciaux".into(),
+                "aucune visite, ou effectif loin de celui de l'entreprise".into(),
             ));
         }
         let raw = work / avail;
@@ -481,4 +524,56 @@ fn work_step(classes: &[Class], total: Decimal) -> String {
     }
     s += &format!("| **Total** | | | **{}** |", hours(total));
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::exercises::valeur::potentiel::probe::{business, instance, param};
+    use crate::generate::generate;
+    use rust_decimal::Decimal;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn the_portfolio_is_the_company_s_and_its_sales_force_fits() {
+        let mut seen = 0;
+        for seed in 0..500 {
+            let Some(inst) = instance("effort/charge-de-travail", seed) else {
+                continue;
+            };
+            seen += 1;
+            let b = business(&inst);
+            let [a, bb, c, p] = ["nb_a", "nb_b", "nb_c", "nb_p"].map(|n| param(&inst, n));
+            assert_eq!(a + bb + c, Decimal::from(b.clients), "{}", inst.code);
+            assert!(a < bb && bb < c, "{}: {a} / {bb} / {c}", inst.code);
+            assert!(
+                p * Decimal::TEN >= Decimal::from(b.clients) - Decimal::from(50),
+                "{}",
+                inst.code
+            );
+            assert!(
+                p <= Decimal::from(b.clients) + Decimal::from(5),
+                "{}",
+                inst.code
+            );
+            let needed = inst.question("commerciaux").expect("question").answer;
+            assert!(
+                super::near_sales_force(needed, b.commerciaux),
+                "{}: {needed} pour {}",
+                inst.code,
+                b.commerciaux
+            );
+        }
+        assert!(seen >= 450, "{seen} instances sur 500");
+    }
+
+    #[test]
+    fn fixed_counts_still_make_an_exercise() {
+        let set: BTreeMap<String, String> = [("nb_a", "7"), ("nb_b", "10"), ("nb_c", "18")]
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .into();
+        for seed in 0..20 {
+            let inst = generate("effort/charge-de-travail", seed, &set).expect("exercise");
+            assert_eq!(param(&inst, "nb_a"), Decimal::from(7));
+        }
+    }
 }

@@ -27,6 +27,7 @@ use crate::num::round::{round_cents, round_half_away};
 use crate::render::breakeven_chart::{breakeven_svg, BreakEvenChart};
 use crate::render::charts::Series;
 use crate::text::capitalise;
+use crate::world::scale::spread;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -68,13 +69,25 @@ const CHART: &[(&str, &str)] = &[
     ),
 ];
 
-/// Monthly shares of the yearly CA (percent, summing to 100) of typical seasonal trades.
-const PROFILES: [[i64; 12]; 4] = [
-    [4, 4, 6, 8, 10, 12, 14, 14, 10, 8, 5, 5],
-    [6, 6, 7, 7, 7, 7, 6, 5, 8, 9, 12, 20],
-    [3, 4, 10, 14, 15, 12, 8, 6, 8, 8, 6, 6],
-    [10, 9, 8, 7, 6, 5, 4, 6, 12, 11, 10, 12],
-];
+/// The product's monthly sales as whole percentages of the year summing to 100 (largest
+/// remainders get the points the rounding down leaves), as a statement prints them.
+fn month_percents(weights: &[u32; 12]) -> [i64; 12] {
+    let total = i64::from(weights.iter().sum::<u32>().max(1));
+    let mut out = [0i64; 12];
+    let mut rest: Vec<(i64, usize)> = Vec::with_capacity(12);
+    for (i, &w) in weights.iter().enumerate() {
+        out[i] = i64::from(w) * 100 / total;
+        rest.push((i64::from(w) * 100 % total, i));
+    }
+    // Largest remainder first, January first among equals.
+    rest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let missing = 100 - out.iter().sum::<i64>();
+    for &(_, i) in rest.iter().take(usize::try_from(missing).unwrap_or(0)) {
+        out[i] += 1;
+    }
+    out
+}
+
 const PARTS: [&str; 12] = [
     "part_01", "part_02", "part_03", "part_04", "part_05", "part_06", "part_07", "part_08",
     "part_09", "part_10", "part_11", "part_12",
@@ -236,9 +249,9 @@ impl Exercise for CoutsSeuil {
                 let seasonal = v == "seuil-saisonnier";
                 // The regular variant says sales are the same every month: only for a
                 // product whose sales are.
-                if !seasonal && !scene.product.is_regular() {
+                if seasonal == scene.product.is_regular() {
                     return Err(Degenerate(
-                        "produit saisonnier pour la variante à ventes régulières".into(),
+                        "saisonnalité du produit contraire à la variante".into(),
                     ));
                 }
                 break_even(d, scene, seasonal)
@@ -252,15 +265,23 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
     let price = d.number("prix", |r| {
         r.decimal_step(p.prix_ht_min, p.prix_ht_max, dec!(0.01))
     });
-    let target_ca = d
-        .rng()
-        .decimal_step(dec!(200000), dec!(1500000), dec!(10000));
-    let qty = d.number("quantite", |_| {
-        ((target_ca / price / dec!(10)).round() * dec!(10)).max(dec!(100))
+    // The line's yearly volume is the company's (within the spread every type allows).
+    let volume = scene.business.annual_volume(p);
+    let qty = d.number("quantite", |r| {
+        let x = spread(volume, |lo, hi| r.int(lo, hi));
+        if x >= dec!(1000) {
+            (x / dec!(10)).round() * dec!(10)
+        } else {
+            x.round()
+        }
+        .max(Decimal::ONE)
     });
     let vat = d.number("tva", |_| p.tva);
+    // The purchase cost leaves the company's usual taux de marque.
+    let [mark_lo, mark_hi] = scene.business.taux_marque;
     let purchase = d.number("cout_achat", |r| {
-        round_cents(price * r.decimal_step(dec!(0.40), dec!(0.62), dec!(0.01)))
+        let mark = r.decimal_step(mark_lo, mark_hi, Decimal::ONE);
+        round_cents(price * (Decimal::ONE_HUNDRED - mark) / dec!(100))
     });
     let commission = d.number("commission", |r| {
         Decimal::from(*r.pick(&[0i64, 2, 3, 4, 5]))
@@ -297,7 +318,7 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
         return Err(Degenerate("coûts fixes nuls ou résultat négatif".into()));
     }
     let parts: Vec<Decimal> = if seasonal {
-        let profile = *d.rng().pick(&PROFILES);
+        let profile = month_percents(&p.saisonnalite);
         let parts: Vec<Decimal> = PARTS
             .iter()
             .enumerate()
@@ -917,11 +938,22 @@ fn chart_svg(
 
 fn full_cost(d: &mut Draw, scene: Scene) -> Result<Content, Degenerate> {
     let action = d.rng().pick(&data().action).clone();
-    let ca = d.number("ca_action", |r| {
-        r.decimal_step(dec!(20000), dec!(150000), dec!(500))
+    // The action weighs `cle` % of the company's turnover, its products carry the
+    // company's taux de marque, and the common costs are those of its sales department.
+    let annual = Decimal::from(scene.business.ca_annuel);
+    let half = |x: Decimal| (x * dec!(2)).floor() / dec!(2);
+    let key_lo = (half(dec!(5000) * dec!(100) / annual) + dec!(0.5)).max(dec!(0.5));
+    let key_hi = half(dec!(250000) * dec!(100) / annual)
+        .min(dec!(8))
+        .max(key_lo);
+    let key = d.number("cle", |r| r.decimal_step(key_lo, key_hi, dec!(0.5)));
+    let ca = d.number("ca_action", |_| {
+        ((annual * key / dec!(100) / dec!(500)).round() * dec!(500)).max(dec!(500))
     });
+    let [mark_lo, mark_hi] = scene.business.taux_marque;
     let cv = d.number("cv_action", |r| {
-        (ca * r.decimal_step(dec!(0.45), dec!(0.65), dec!(0.01)) / dec!(100)).round() * dec!(100)
+        let mark = r.decimal_step(mark_lo, mark_hi, Decimal::ONE);
+        (ca * (Decimal::ONE_HUNDRED - mark) / dec!(100) / dec!(100)).round() * dec!(100)
     });
     let mcv = ca - cv;
     let direct_target = mcv * d.rng().decimal_step(dec!(0.55), dec!(0.92), dec!(0.01));
@@ -940,9 +972,9 @@ fn full_cost(d: &mut Draw, scene: Scene) -> Result<Content, Degenerate> {
         ((direct_target - cd1 - cd2) / dec!(10)).round() * dec!(10)
     });
     let common = d.number("charges_communes", |r| {
-        r.decimal_step(dec!(60000), dec!(240000), dec!(1000))
+        let share = r.decimal_step(dec!(0.02), dec!(0.05), dec!(0.005));
+        ((annual * share / dec!(1000)).round() * dec!(1000)).max(dec!(1000))
     });
-    let key = d.number("cle", |r| r.decimal_step(dec!(1), dec!(8), dec!(0.5)));
     let direct_fixed = cd1 + cd2 + cd3;
     let direct = cv + direct_fixed;
     let mcd = ca - direct;
@@ -1036,4 +1068,105 @@ fn full_cost(d: &mut Draw, scene: Scene) -> Result<Content, Degenerate> {
         solution_intro: "*Montants hors taxes, arrondis au centime le plus proche. Direct ne veut pas dire fixe : le coût direct comprend les coûts variables et les charges fixes propres à l'action.*".to_string(),
         solution_outro: format!("*À retenir :* {reading} Pour décider de garder ou d'abandonner une action, on raisonne sur la marge sur coût direct, pas sur le résultat en coût complet, qui dépend de la clé de répartition."),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::month_percents;
+    use crate::exercises::valeur::potentiel::probe::{business, param, product};
+    use crate::world::scale::agrees;
+    use crate::world::world;
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn month_percents_follow_the_product_and_sum_to_100() {
+        assert_eq!(month_percents(&[1; 12]).iter().sum::<i64>(), 100);
+        assert_eq!(
+            month_percents(&[0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]),
+            [0, 0, 0, 0, 0, 0, 0, 0, 0, 34, 33, 33]
+        );
+        for b in &world().entreprise {
+            for p in &b.produit {
+                let parts = month_percents(&p.saisonnalite);
+                assert_eq!(parts.iter().sum::<i64>(), 100, "{}", p.nom);
+                for m in 1..=12 {
+                    let exact = p.month_share(m) * dec!(100);
+                    assert!((Decimal::from(parts[m as usize - 1]) - exact).abs() < Decimal::ONE);
+                }
+            }
+        }
+    }
+
+    fn drawn(variant: &str, seed: u64) -> Option<crate::model::Instance> {
+        let set = BTreeMap::from([("variante".to_string(), variant.to_string())]);
+        crate::generate::generate("effort/couts-seuil", seed, &set).ok()
+    }
+
+    #[test]
+    fn break_even_volume_and_costs_are_the_company_s() {
+        let mut seen = 0;
+        for seed in 0..500 {
+            let variant = ["seuil-regulier", "seuil-saisonnier"][seed as usize % 2];
+            let Some(inst) = drawn(variant, seed) else {
+                continue;
+            };
+            seen += 1;
+            let (b, p) = (business(&inst), product(&inst));
+            let qty = param(&inst, "quantite");
+            assert!(agrees(qty, b.annual_volume(p), 8), "{}: {qty}", inst.code);
+            let price = param(&inst, "prix");
+            assert!(
+                price >= p.prix_ht_min && price <= p.prix_ht_max,
+                "{}",
+                inst.code
+            );
+            let mark = (price - param(&inst, "cout_achat")) * dec!(100) / price;
+            let [lo, hi] = b.taux_marque;
+            assert!(
+                mark >= lo - dec!(0.5) && mark <= hi + dec!(0.5),
+                "{}: {mark}",
+                inst.code
+            );
+            assert_eq!(
+                variant == "seuil-saisonnier",
+                !p.is_regular(),
+                "{}",
+                inst.code
+            );
+            if variant == "seuil-saisonnier" {
+                let parts = month_percents(&p.saisonnalite);
+                for (i, part) in parts.iter().enumerate() {
+                    assert_eq!(param(&inst, super::PARTS[i]), Decimal::from(*part));
+                }
+            }
+        }
+        assert!(seen >= 450, "{seen} instances sur 500");
+    }
+
+    #[test]
+    fn a_full_cost_action_weighs_its_key_in_the_company_s_turnover() {
+        for seed in 0..500 {
+            let Some(inst) = drawn("cout-complet", seed) else {
+                continue;
+            };
+            let b = business(&inst);
+            let ca = param(&inst, "ca_action");
+            let key = param(&inst, "cle");
+            let implied = Decimal::from(b.ca_annuel) * key / dec!(100);
+            assert!(
+                (ca - implied).abs() <= dec!(250),
+                "{}: {ca} pour {implied}",
+                inst.code
+            );
+            let mark = (ca - param(&inst, "cv_action")) * dec!(100) / ca;
+            let [lo, hi] = b.taux_marque;
+            assert!(
+                mark >= lo - dec!(1) && mark <= hi + dec!(1),
+                "{}: {mark}",
+                inst.code
+            );
+        }
+    }
 }

@@ -14,6 +14,7 @@ use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
 use crate::text::capitalise;
+use crate::world::scale::spread;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -38,6 +39,9 @@ const QUARTERS: [[&str; 3]; 4] = [
     ["Octobre", "Novembre", "Décembre"],
 ];
 const SECTORS: [&str; 4] = ["Nord", "Sud", "Est", "Ouest"];
+
+/// The fewest units a line of the budget may hold: fewer makes percentages of a handful.
+const MIN_LINE: Decimal = dec!(20);
 
 fn qualify(x: Decimal) -> &'static str {
     if x >= Decimal::ZERO {
@@ -103,21 +107,45 @@ impl Exercise for BudgetEcarts {
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = Scene::draw(d.rng());
         let by_month = d.choice("variante") == "mois";
-        let (n, names): (usize, Vec<&str>) = if by_month {
-            let q = d.integer("trimestre") as usize;
-            (3, QUARTERS[q - 1].to_vec())
+        let p = scene.product;
+        // The period followed is in the product's season, and each line's budget is the
+        // company's volume of its month (shared between the sectors), within the spread
+        // every type allows.
+        let season = p.season();
+        let month = *d.rng().pick(&season);
+        let (n, names, months): (usize, Vec<&str>, Vec<u32>) = if by_month {
+            let q = d.number("trimestre", |_| Decimal::from((month - 1) / 3 + 1));
+            let q = usize::try_from(q).unwrap_or(1).clamp(1, 4);
+            let first = 3 * (q as u32 - 1) + 1;
+            (3, QUARTERS[q - 1].to_vec(), (first..first + 3).collect())
         } else {
             let n = d.integer("nb_secteurs") as usize;
-            (n, SECTORS[..n].to_vec())
+            (n, SECTORS[..n].to_vec(), vec![month; n])
         };
-        let p = scene.product;
         let pb = d.number("prix_budget", |r| {
             r.decimal_step(p.prix_ht_min, p.prix_ht_max, price_step(p.prix_ht_min))
         });
-        let base = Decimal::from(d.rng().int(20, 150) * 10);
+        let volume = |m: u32| {
+            let v = scene.business.month_volume(p, m);
+            if by_month {
+                v
+            } else {
+                v / Decimal::from(n as u32)
+            }
+        };
         let mut lines = Vec::with_capacity(n);
         for i in 0..n {
-            let qb = d.number(QB[i], |r| base + Decimal::from(r.int(-5, 5) * 10));
+            let qb = d.number(QB[i], |r| {
+                let x = spread(volume(months[i]), |lo, hi| r.int(lo, hi));
+                if x >= dec!(200) {
+                    (x / dec!(10)).round() * dec!(10)
+                } else {
+                    x.round()
+                }
+            });
+            if !d.is_fixed(QB[i]) && qb < MIN_LINE {
+                return Err(Degenerate("ventes budgétées trop faibles".into()));
+            }
             let qr = d.number(QR[i], |r| {
                 round_half_away(qb * Decimal::from(r.int(82, 116)) / Decimal::ONE_HUNDRED, 0)
             });
@@ -381,7 +409,10 @@ impl Exercise for BudgetEcarts {
         let period = if by_month {
             "du trimestre écoulé, mois par mois".to_string()
         } else {
-            "du mois écoulé, secteur par secteur".to_string()
+            format!(
+                "du mois de {} écoulé, secteur par secteur",
+                crate::exercises::context::MONTHS[(month - 1) as usize]
+            )
         };
         let statement = format!(
             "{} suit chaque période le budget des ventes de ses {} (en {}). {} {} vous transmet les prévisions et les réalisations {period}, \
@@ -427,5 +458,61 @@ impl Exercise for BudgetEcarts {
                 percent(pct)
             ),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{QB, QUARTERS};
+    use crate::exercises::context::MONTHS;
+    use crate::exercises::valeur::potentiel::probe::{business, instance, param, product};
+    use crate::world::scale::agrees;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn budgets_are_the_company_s_monthly_volumes_at_its_prices() {
+        let mut seen = 0;
+        for seed in 0..500 {
+            let Some(inst) = instance("suivi/budget-ecarts", seed) else {
+                continue;
+            };
+            seen += 1;
+            let (b, p) = (business(&inst), product(&inst));
+            let pb = param(&inst, "prix_budget");
+            assert!(
+                pb >= p.prix_ht_min && pb <= p.prix_ht_max,
+                "{}: {pb}",
+                inst.code
+            );
+            let by_month = inst.params.contains_key("trimestre");
+            let (months, n): (Vec<u32>, usize) = if by_month {
+                let q = i64::try_from(param(&inst, "trimestre")).unwrap_or(1) as usize;
+                let first = QUARTERS[q - 1][0].to_lowercase();
+                let m = MONTHS.iter().position(|x| *x == first).unwrap_or(0) as u32 + 1;
+                ((m..m + 3).collect(), 3)
+            } else {
+                let month = (1..=12)
+                    .find(|&m| {
+                        let name = MONTHS[m as usize - 1];
+                        inst.statement.contains(&format!("mois de {name} écoulé"))
+                            || inst.statement.contains(&format!("mois d'{name} écoulé"))
+                    })
+                    .expect("the statement names its month");
+                assert!(p.season().contains(&month), "{}", inst.code);
+                let n = i64::try_from(param(&inst, "nb_secteurs")).unwrap_or(3) as usize;
+                (vec![month; n], n)
+            };
+            for (i, m) in months.iter().enumerate() {
+                let expected =
+                    b.month_volume(p, *m) / Decimal::from(if by_month { 1 } else { n as u32 });
+                let qb = param(&inst, QB[i]);
+                assert!(
+                    agrees(qb, expected, 10),
+                    "{}: {qb} pour {expected}",
+                    inst.code
+                );
+            }
+        }
+        assert!(seen >= 450, "{seen} instances sur 500");
     }
 }

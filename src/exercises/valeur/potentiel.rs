@@ -9,14 +9,67 @@
 
 use crate::calc::customer_value::{penetration_rate, qualify, Qualification};
 use crate::calc::pct;
+use crate::exercises::action::price_step;
+use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, percent};
 use crate::num::round::{round_cents, round_half_away};
+use crate::rng::Rng;
+use crate::world::Size;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 pub struct Potentiel;
+
+/// The fewest orders a customer of the portfolio places in a year.
+const MIN_ORDERS: i64 = 2;
+
+/// The most orders a customer places in a year: one a week in the product's season.
+pub(super) fn max_orders(p: &crate::world::Product) -> i64 {
+    4 * p.season().len() as i64
+}
+
+/// What one customer buys from the company in a year, so that the three customer-value
+/// types agree with the company's scale: `orders` orders of one order's value for its
+/// kind (`order_value_range`), as many as bring it near the company's turnover per
+/// customer, scaled by its size and by the product's share of turnover.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CustomerYear {
+    pub orders: i64,
+    pub order_value: Decimal,
+    /// `orders × order_value`, to the hundred euros.
+    pub turnover: Decimal,
+}
+
+impl CustomerYear {
+    pub(super) fn draw(scene: &Scene, rng: &mut Rng) -> CustomerYear {
+        let (b, p) = (scene.business, scene.product);
+        let qty = Decimal::from(scene.draw_quantity(rng));
+        let price = rng.decimal_step(p.prix_ht_min, p.prix_ht_max, price_step(p.prix_ht_min));
+        let order_value = qty * price;
+        // How much more (or less) than the average customer a customer of this size buys.
+        let (lo, hi) = match scene.customer.taille {
+            Size::Menage => (dec!(0.05), dec!(0.3)),
+            Size::Tpe => (dec!(0.3), dec!(1.2)),
+            Size::Pme => (dec!(0.8), dec!(2.5)),
+            Size::Grande => (dec!(2), dec!(5)),
+        };
+        let size = rng.decimal_step(lo, hi, dec!(0.05));
+        let expected = b.turnover_per_customer() * size * Decimal::from(p.part_ca) / dec!(100);
+        let orders = i64::try_from((expected / order_value).round())
+            .unwrap_or(MIN_ORDERS)
+            .clamp(MIN_ORDERS, max_orders(p).max(MIN_ORDERS));
+        let turnover = (round_half_away(Decimal::from(orders) * order_value / dec!(100), 0)
+            * dec!(100))
+        .max(dec!(100));
+        CustomerYear {
+            orders,
+            order_value,
+            turnover,
+        }
+    }
+}
 
 const VARIANTS: &[(&str, &str)] = &[
     (
@@ -103,12 +156,28 @@ impl Exercise for Potentiel {
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = super::b2b_scene(d)?;
         let variant = d.choice("variante");
-        let need = d.number("besoin_total", |r| {
-            r.decimal_step(dec!(20000), dec!(400000), dec!(1000))
+        // The customer's yearly need: what it buys from us at a penetration rate that
+        // leaves it no more than one order a week in the season, all suppliers together.
+        let year = CustomerYear::draw(&scene, d.rng());
+        let weekly = Decimal::from(max_orders(scene.product)) * year.order_value;
+        let floor_pen = (year.turnover * dec!(100) / weekly).ceil().max(dec!(15));
+        if floor_pen > dec!(65) {
+            return Err(Degenerate(
+                "client déjà servi presque chaque semaine".into(),
+            ));
+        }
+        let pen_drawn = Decimal::from(d.rng().int(i64::try_from(floor_pen).unwrap_or(15), 65));
+        let need_fixed = d.is_fixed("besoin_total");
+        let need = d.number("besoin_total", |_| {
+            (round_half_away(year.turnover * dec!(100) / pen_drawn / dec!(1000), 0) * dec!(1000))
+                .max(dec!(1000))
         });
-        let ours = d.number("ca_realise", |r| {
-            let share = Decimal::from(r.int(8, 65));
-            (round_half_away(pct(need, share) / dec!(100), 0) * dec!(100)).max(dec!(100))
+        let ours = d.number("ca_realise", |_| {
+            if need_fixed {
+                (round_half_away(pct(need, pen_drawn) / dec!(100), 0) * dec!(100)).max(dec!(100))
+            } else {
+                year.turnover
+            }
         });
         let (share, accessible) = if variant == "contrat-concurrent" {
             let locked = d.number("part_verrouillee", |r| {
@@ -130,7 +199,10 @@ impl Exercise for Potentiel {
                 "le CA réalisé atteint déjà le potentiel accessible".into(),
             ));
         }
-        let mark = d.number("taux_marque", |r| Decimal::from(r.int(20, 45)));
+        let [mark_lo, mark_hi] = scene.business.taux_marque;
+        let mark = d.number("taux_marque", |r| {
+            r.decimal_step(mark_lo, mark_hi, Decimal::ONE)
+        });
         let high = d.number("seuil_penetration", |r| {
             *r.pick(&[dec!(40), dec!(50), dec!(60)])
         });
@@ -389,5 +461,175 @@ impl Exercise for Potentiel {
             solution_intro: "*Les montants sont arrondis au centime le plus proche, les taux à 0,01\u{a0}% près.*".to_string(),
             solution_outro: outro,
         })
+    }
+}
+
+/// Reading a generated instance back into its world: the property tests of the types
+/// that derive their figures from the company's magnitudes use it.
+#[cfg(test)]
+pub(crate) mod probe {
+    use crate::generate::generate;
+    use crate::model::Instance;
+    use crate::world::{world, Business, Customer, Product};
+    use rust_decimal::Decimal;
+    use std::collections::BTreeMap;
+
+    /// The instance of `id` at `seed`, if the generator finds one.
+    pub fn instance(id: &str, seed: u64) -> Option<Instance> {
+        generate(id, seed, &BTreeMap::new()).ok()
+    }
+
+    /// A numeric parameter of the instance.
+    pub fn param(inst: &Instance, name: &str) -> Decimal {
+        inst.params
+            .get(name)
+            .and_then(|v| v.as_number())
+            .unwrap_or_else(|| panic!("{} : pas de paramètre {name}", inst.code))
+    }
+
+    /// The business the statement is set in: the name it introduces first (a customer
+    /// may bear the name of a business of the world), the longest of those at one place.
+    pub fn business(inst: &Instance) -> &'static Business {
+        world()
+            .entreprise
+            .iter()
+            .filter_map(|b| inst.statement.find(&b.nom).map(|at| (at, b)))
+            .min_by_key(|(at, b)| (*at, usize::MAX - b.nom.len()))
+            .map(|(_, b)| b)
+            .unwrap_or_else(|| panic!("{} : entreprise introuvable", inst.code))
+    }
+
+    /// The product of that business the statement names (the longest plural it holds).
+    pub fn product(inst: &Instance) -> &'static Product {
+        business(inst)
+            .produit
+            .iter()
+            .filter(|p| inst.statement.contains(&p.pluriel))
+            .max_by_key(|p| p.pluriel.len())
+            .unwrap_or_else(|| panic!("{} : produit introuvable : {}", inst.code, inst.statement))
+    }
+
+    /// The customer the statement names as « Nom (Ville) ».
+    pub fn customer(inst: &Instance) -> &'static Customer {
+        world()
+            .client
+            .iter()
+            .filter(|k| inst.statement.contains(&format!("{} ({})", k.nom, k.ville)))
+            .max_by_key(|k| k.nom.len())
+            .unwrap_or_else(|| panic!("{} : client introuvable", inst.code))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::max_orders;
+    use super::probe::{business, customer, instance, param, product};
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+
+    const SEEDS: u64 = 500;
+
+    /// The yearly purchases a customer of the instance's kind can make from one
+    /// supplier: from two orders at the smallest value to one a week of the season at
+    /// the largest, rounded to the hundred euros either way.
+    fn yearly_bounds(inst: &crate::model::Instance) -> (Decimal, Decimal) {
+        let p = product(inst);
+        let (lo, hi) = p
+            .order_value_range(&customer(inst).acheteur)
+            .expect("the customer's kind buys the product");
+        (
+            (lo * Decimal::TWO - dec!(50)).max(dec!(100)),
+            hi * Decimal::from(max_orders(p)) + dec!(50),
+        )
+    }
+
+    #[test]
+    fn potential_stays_at_the_scale_of_the_customer() {
+        let mut seen = 0;
+        for seed in 0..SEEDS {
+            let Some(inst) = instance("valeur/potentiel", seed) else {
+                continue;
+            };
+            seen += 1;
+            let (lo, hi) = yearly_bounds(&inst);
+            let ours = param(&inst, "ca_realise");
+            let need = param(&inst, "besoin_total");
+            assert!(
+                ours >= lo && ours <= hi,
+                "{}: {ours} hors de {lo}–{hi}",
+                inst.code
+            );
+            // At least 15 % of the need: the need is never more than 7 times the sales.
+            assert!(
+                need <= hi + dec!(1000),
+                "{}: besoin {need} > {hi}",
+                inst.code
+            );
+            assert!(
+                need * dec!(15) <= ours * dec!(100) + dec!(15000),
+                "{}",
+                inst.code
+            );
+            let [m_lo, m_hi] = business(&inst).taux_marque;
+            let mark = param(&inst, "taux_marque");
+            assert!(
+                mark >= m_lo && mark <= m_hi,
+                "{}: taux de marque {mark}",
+                inst.code
+            );
+        }
+        assert!(seen >= SEEDS * 9 / 10, "{seen} instances sur {SEEDS}");
+    }
+
+    #[test]
+    fn customer_account_stays_at_the_scale_of_the_customer() {
+        for seed in 0..SEEDS {
+            let Some(inst) = instance("valeur/compte-exploitation-client", seed) else {
+                continue;
+            };
+            let (lo, hi) = yearly_bounds(&inst);
+            let p = product(&inst);
+            let ca_ht = param(&inst, "ca_ttc") * dec!(100) / (dec!(100) + param(&inst, "tva"));
+            assert!(
+                ca_ht >= lo - dec!(1) && ca_ht <= hi + dec!(1),
+                "{}: CA HT {ca_ht}",
+                inst.code
+            );
+            let deliveries = param(&inst, "nb_livraisons");
+            assert!(
+                deliveries >= Decimal::TWO && deliveries <= Decimal::from(max_orders(p)),
+                "{}: {deliveries} livraisons",
+                inst.code
+            );
+            let [m_lo, m_hi] = business(&inst).taux_marque;
+            let mark = (ca_ht - param(&inst, "cout_achat")) * dec!(100) / ca_ht;
+            assert!(
+                mark >= m_lo - dec!(0.5) && mark <= m_hi + dec!(0.5),
+                "{}: taux de marque {mark}",
+                inst.code
+            );
+        }
+    }
+
+    #[test]
+    fn lifetime_margin_stays_under_the_customer_margin() {
+        for seed in 0..SEEDS {
+            let Some(inst) = instance("valeur/valeur-client", seed) else {
+                continue;
+            };
+            let (lo, hi) = yearly_bounds(&inst);
+            let [m_lo, m_hi] = business(&inst).taux_marque;
+            let m = param(&inst, "marge_annuelle");
+            assert!(
+                m <= hi * m_hi / dec!(100) * dec!(0.7) + dec!(50),
+                "{}: {m}",
+                inst.code
+            );
+            assert!(
+                m >= (lo * m_lo / dec!(100) * dec!(0.5) - dec!(50)).min(dec!(50)),
+                "{}: {m}",
+                inst.code
+            );
+        }
     }
 }

@@ -7,6 +7,7 @@
 //! the cost of acquiring the customer.
 
 use crate::calc::customer_value::{discounted_margin, expected_margin, lifetime_value, FirstYear};
+use crate::calc::pct;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
@@ -89,8 +90,15 @@ impl Exercise for ValeurClient {
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = super::b2b_scene(d)?;
+        // The contribution of a customer like this one: its year of purchases at the
+        // company's taux de marque, less the direct costs it causes (30 to 50 % of it).
+        let year = super::potentiel::CustomerYear::draw(&scene, d.rng());
+        let [mark_lo, mark_hi] = scene.business.taux_marque;
         let m = d.number("marge_annuelle", |r| {
-            r.decimal_step(dec!(800), dec!(15000), dec!(50))
+            let mark = r.decimal_step(mark_lo, mark_hi, Decimal::ONE);
+            let kept = r.decimal_step(dec!(0.5), dec!(0.7), dec!(0.05));
+            (round_half_away(pct(year.turnover, mark) * kept / dec!(50), 0) * dec!(50))
+                .max(dec!(50))
         });
         let r = d.number("taux_fidelite", |r| {
             r.decimal_step(dec!(60), dec!(95), dec!(5))
@@ -112,7 +120,12 @@ impl Exercise for ValeurClient {
         let clv = lifetime_value(m, r, rate, n, first).ok_or_else(overflow)?;
         let acq = d.number("cout_acquisition", |g| {
             let k = g.decimal_step(dec!(0.5), dec!(1.3), dec!(0.05));
-            round_half_away(clv * k / dec!(100), 0) * dec!(100)
+            let step = if clv < dec!(2000) {
+                dec!(10)
+            } else {
+                dec!(100)
+            };
+            (round_half_away(clv * k / step, 0) * step).max(step)
         });
         let q = Decimal::ONE + rate / Decimal::ONE_HUNDRED;
         let rr = r / Decimal::ONE_HUNDRED;
@@ -327,7 +340,7 @@ impl Exercise for ValeurClient {
             }
         };
         let statement = format!(
-            "{} envisage une campagne de prospection pour gagner des clients semblables à {} ({}). \
+            "{} envisage une campagne de prospection pour gagner, pour ses {}, des clients semblables à {} ({}). \
              Le service commercial estime le coût d'acquisition d'un tel client à {}. {} vous demande \
              si ce coût est justifié par ce que le client rapportera sur {n} ans.\n\n\
              | Élément | Donnée |\n|---|---|\n\
@@ -339,6 +352,7 @@ impl Exercise for ValeurClient {
              **Conventions.** La première année, le client est acquis : la marge espérée de l'année k est M × r^(k−1). \
              Pour l'actualisation, {first_text}. Arrondissez chaque marge espérée puis chaque valeur actualisée au centime.",
             crate::text::capitalise(s.seller()),
+            s.product.pluriel,
             s.customer.nom,
             s.customer.ville,
             euros(acq),
