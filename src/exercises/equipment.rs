@@ -367,40 +367,50 @@ pub fn draw_rate(rng: &mut Rng, range: &MarketRange, step: Decimal) -> Decimal {
     Decimal::from(k) * step
 }
 
-/// "les années 2025 (taux moyens des nouveaux crédits…)": how a statement cites a range.
+/// "de 3,42 % à 4,02 % (2025 ; source : Banque de France, …)": how a statement cites the
+/// market range its rate was drawn in.
 pub fn cite(range: &MarketRange) -> String {
-    crate::text!(
-        "fourchette ",
-        range.annee,
-        " : ",
+    text!(
+        "de ",
         crate::num::format::percent(range.taux_min),
         " à ",
         crate::num::format::percent(range.taux_max),
-        ", source : ",
-        range.source
+        " (chiffres ",
+        range.annee,
+        " ; source : ",
+        range.source.replace("<=", "≤"),
+        ")"
     )
+}
+
+/// The gap between two amounts in words: `None` when they agree to the cent, else
+/// "1 centime", "7 centimes", "1,20 €".
+pub fn gap_amount(a: Decimal, b: Decimal) -> Option<String> {
+    let cents = ((a - b).abs() * Decimal::ONE_HUNDRED).round();
+    if cents.is_zero() {
+        None
+    } else if cents == Decimal::ONE {
+        Some("1 centime".to_string())
+    } else if cents < Decimal::ONE_HUNDRED {
+        Some(text!(crate::num::format::number(cents, 0), " centimes"))
+    } else {
+        Some(crate::num::format::euros(cents / Decimal::ONE_HUNDRED))
+    }
 }
 
 /// How a worked solution explains the gap between a closed formula and a table rounded
 /// line by line: sized to the gap, never « quelques centimes » for a euro.
 pub fn rounding_gap(a: Decimal, b: Decimal) -> String {
-    let cents = ((a - b).abs() * Decimal::ONE_HUNDRED).round();
-    if cents.is_zero() {
-        "les deux calculs donnent le même résultat".to_string()
-    } else if cents == Decimal::ONE {
-        "l'écart de 1 centime vient des arrondis au centime de chaque ligne".to_string()
-    } else if cents < Decimal::ONE_HUNDRED {
-        crate::text!(
+    match gap_amount(a, b) {
+        None => "les deux calculs donnent le même résultat".to_string(),
+        Some(g) if (a - b).abs() < Decimal::ONE => {
+            text!("l'écart de ", g, " vient des arrondis au centime de chaque ligne")
+        }
+        Some(g) => text!(
             "l'écart de ",
-            crate::num::format::number(cents, 0),
-            " centimes vient des arrondis au centime de chaque ligne"
-        )
-    } else {
-        crate::text!(
-            "l'écart de ",
-            crate::num::format::euros(cents / Decimal::ONE_HUNDRED),
+            g,
             " vient de l'accumulation des arrondis au centime, ligne après ligne, sur toute la durée"
-        )
+        ),
     }
 }
 
