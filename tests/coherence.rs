@@ -96,15 +96,19 @@ fn customer_of(statement: &str) -> Option<&'static Customer> {
 
 /// The annual market rate a financing statement uses, for the types that draw one from
 /// the dated tables of `exercises/taux.toml`.
-fn market_rate(id: &str, inst: &Instance) -> Option<rust_decimal::Decimal> {
+fn market_rates(id: &str, inst: &Instance) -> Vec<rust_decimal::Decimal> {
     let get = |k: &str| inst.params.get(k).and_then(|v| v.as_number());
-    match id {
-        "financement/emprunt" => get("taux_annuel"),
-        "financement/interets-simples" => get("taux"),
-        "financement/interets-composes" => get("taux")
-            .or_else(|| get("taux_mensuel_donne").map(|m| m * rust_decimal::Decimal::from(12))),
-        _ => None,
-    }
+    let found = match id {
+        "financement/emprunt" => vec![get("taux_annuel")],
+        "financement/interets-simples" => vec![get("taux")],
+        "financement/interets-composes" => vec![get("taux")
+            .or_else(|| get("taux_mensuel_donne").map(|m| m * rust_decimal::Decimal::from(12)))],
+        "financement/choix-financement" => {
+            vec![get("taux_emprunt"), get("taux_actualisation")]
+        }
+        _ => vec![],
+    };
+    found.into_iter().flatten().collect()
 }
 
 /// Whether `rate` lies in a loan or deposit range in force in `year` (each purpose's
@@ -165,7 +169,7 @@ fn statements_hold_together() {
             }
             // Loan, deposit and capitalisation rates lie in the market range published at
             // the statement's date (the latest year not after it).
-            if let Some(rate) = market_rate(e.id(), &inst) {
+            for rate in market_rates(e.id(), &inst) {
                 let year = inst
                     .params
                     .get("debut_annee")
