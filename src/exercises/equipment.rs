@@ -52,6 +52,9 @@ pub struct Equipment {
     pub entreprises: Vec<String>,
     #[serde(default)]
     pub tous_secteurs: bool,
+    /// Used by the sales function: the cost of the commercial effort depreciates it.
+    #[serde(default)]
+    pub commercial: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -439,6 +442,13 @@ mod tests {
                     e.nom
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_company_has_a_commercial_asset() {
+        for b in &world().entreprise {
+            assert!(fitting(b, false).iter().any(|e| e.commercial), "{}", b.nom);
         }
     }
 
