@@ -10,13 +10,13 @@ use crate::calc::loan::{
 };
 use crate::exercises::context::Scene;
 use crate::exercises::equipment;
-use crate::text;
-use crate::world::rates::MarketRange;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
 use crate::render::charts::{line_chart_svg, LineChart, Series};
+use crate::text;
+use crate::world::rates::MarketRange;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -608,7 +608,7 @@ impl Ctx {
         let remaining_q = Question::new(
             "capital_restant_k",
             "capital restant dû",
-            format!("Calculez le capital restant dû après le paiement de la {k}e {pay}."),
+            format!("Calculez le capital restant dû après le paiement de la {} {pay}.", ordinal(k)),
             crd,
             Unit::Euros,
         )
@@ -623,9 +623,10 @@ impl Ctx {
              L'intérêt diminue avec le capital restant dû, donc l'amortissement augmente à chaque échéance.",
         )
         .step(format!(
-            "Le capital restant dû après la {k}e {pay} est la valeur actuelle des {} {pay}s restantes : \
+            "Le capital restant dû après la {} {pay} est la valeur actuelle des {} {pay}s restantes : \
              a × (1 − (1 + i)^−{}) ÷ i = {} × (1 − {}^−{}) ÷ {} = {}. \
              Le tableau, arrondi ligne par ligne, donne **{}** : {}.",
+            ordinal(k),
             n - k,
             n - k,
             euros(a),
@@ -816,13 +817,26 @@ impl Ctx {
         let remaining_q = Question::new(
             "capital_restant_k",
             "capital restant dû",
-            format!("Calculez le capital restant dû après le paiement de la {k}e {pay}."),
+            format!(
+                "Calculez le capital restant dû après le paiement de la {} {pay}.",
+                ordinal(k)
+            ),
             crd,
             Unit::Euros,
         )
         .formula("capital - periode_k * amortissement")
         .step(format!(
-            "Après {k} échéances, on a remboursé {k} amortissements : capital restant dû = {} − {k} × {} = **{}**.",
+            "Après {}, on a remboursé {} : capital restant dû = {} − {k} × {} = **{}**.",
+            if k == 1 {
+                "1 échéance".to_string()
+            } else {
+                format!("{k} échéances")
+            },
+            if k == 1 {
+                "1 amortissement".to_string()
+            } else {
+                format!("{k} amortissements")
+            },
             euros(self.capital),
             euros(amort),
             euros(crd)
@@ -1011,11 +1025,7 @@ impl Ctx {
         let table_note = if rows <= FULL_TABLE_MAX {
             "**Tableau d'amortissement.**".to_string()
         } else {
-            let shown: Vec<String> = self
-                .shown_periods()
-                .iter()
-                .map(|p| p.to_string())
-                .collect();
+            let shown: Vec<String> = self.shown_periods().iter().map(|p| p.to_string()).collect();
             text!(
                 "**Tableau d'amortissement** (abrégé : les lignes ",
                 crate::text::french_list(&shown),
@@ -1046,6 +1056,15 @@ impl Ctx {
             self.table_markdown(),
             self.chart()
         )
+    }
+}
+
+/// "1re", "2e": the French ordinal of a period.
+fn ordinal(k: u32) -> String {
+    if k == 1 {
+        "1re".to_string()
+    } else {
+        format!("{k}e")
     }
 }
 
