@@ -94,6 +94,51 @@ fn customer_of(statement: &str) -> Option<&'static Customer> {
         .max_by_key(|k| k.nom.len())
 }
 
+/// The annual market rate a financing statement uses, for the types that draw one from
+/// the dated tables of `exercises/taux.toml`.
+fn market_rates(id: &str, inst: &Instance) -> Vec<rust_decimal::Decimal> {
+    let get = |k: &str| inst.params.get(k).and_then(|v| v.as_number());
+    let found = match id {
+        "financement/emprunt" => vec![get("taux_annuel")],
+        "financement/interets-simples" => vec![get("taux")],
+        "financement/interets-composes" => vec![get("taux")
+            .or_else(|| get("taux_mensuel_donne").map(|m| m * rust_decimal::Decimal::from(12)))],
+        "financement/choix-financement" => {
+            vec![get("taux_emprunt"), get("taux_actualisation")]
+        }
+        _ => vec![],
+    };
+    found.into_iter().flatten().collect()
+}
+
+/// Whether `rate` lies in a loan or deposit range in force in `year` (each purpose's
+/// latest published year not after it).
+fn in_dated_range(rate: rust_decimal::Decimal, year: i32) -> bool {
+    let r = rates();
+    let all = || r.credit_professionnel.iter().chain(&r.placement);
+    all()
+        .filter(|m| {
+            all()
+                .filter(|o| o.objet == m.objet && o.annee <= year)
+                .map(|o| o.annee)
+                .max()
+                == Some(m.annee)
+        })
+        .any(|m| m.taux_min <= rate && rate <= m.taux_max)
+}
+
+/// The first year (20xx) a statement names.
+fn first_year(statement: &str) -> Option<i32> {
+    let chars: Vec<char> = statement.chars().collect();
+    chars.windows(4).enumerate().find_map(|(i, w)| {
+        let alone = i == 0 || !chars[i - 1].is_ascii_digit();
+        let after = chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        (alone && after && w[0] == '2' && w[1] == '0' && w.iter().all(char::is_ascii_digit))
+            .then(|| w.iter().collect::<String>().parse().ok())
+            .flatten()
+    })
+}
+
 #[test]
 fn statements_hold_together() {
     let n = seeds();
@@ -120,6 +165,22 @@ fn statements_hold_together() {
                     .any(|r| Some(r.autres_cas) == legal);
                 if !published {
                     problems.push(format!("{at} : taux légal {legal:?} non publié"));
+                }
+            }
+            // Loan, deposit and capitalisation rates lie in the market range published at
+            // the statement's date (the latest year not after it).
+            for rate in market_rates(e.id(), &inst) {
+                let year = inst
+                    .params
+                    .get("debut_annee")
+                    .and_then(|v| v.as_number())
+                    .and_then(|y| i32::try_from(y).ok())
+                    .or_else(|| first_year(&inst.statement))
+                    .unwrap_or(2026);
+                if !in_dated_range(rate, year) {
+                    problems.push(format!(
+                        "{at} : taux {rate} hors des fourchettes publiées en {year}"
+                    ));
                 }
             }
             let (Some(b), Some(k)) = (seller_of(&inst.statement), customer_of(&inst.statement))
@@ -175,6 +236,17 @@ fn statements_hold_together() {
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+#[test]
+fn rates_of_another_period_are_caught() {
+    let pct = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+    // A term deposit at 5,75 % or a capitalisation at 4,75 % in 2025–2026: impossible.
+    assert!(!in_dated_range(pct("5.75"), 2025));
+    assert!(!in_dated_range(pct("4.75"), 2026));
+    assert!(in_dated_range(pct("4.75"), 2024));
+    assert!(in_dated_range(pct("3.5"), 2026));
+    assert_eq!(first_year("Le 3 mai 2025, 12 000 €"), Some(2025));
 }
 
 #[test]

@@ -6,6 +6,7 @@ pub mod bfr;
 pub mod context;
 pub mod decision;
 pub mod effort;
+pub mod equipment;
 pub mod financement;
 pub mod prix;
 pub mod risque;

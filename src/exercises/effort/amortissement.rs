@@ -8,13 +8,13 @@
 //! solution shows it. Annuities are rounded to the cent and the last one is the
 //! remaining net book value, so the table ends at 0,00 €.
 
-use super::data::data;
 use crate::calc::dates::Date;
 use crate::calc::depreciation::{
     declining_coefficient, declining_rate, declining_table, linear_table, prorata_days,
     prorata_months, switch_year, Row,
 };
 use crate::exercises::context::Scene;
+use crate::exercises::equipment;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
@@ -85,11 +85,15 @@ impl Exercise for Amortissement {
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = Scene::draw(d.rng());
-        let asset = d.rng().pick(&data().investissement).clone();
+        // An asset of this company's sales function, at its scale.
+        let pool: Vec<_> = equipment::fitting(scene.business, false)
+            .into_iter()
+            .filter(|e| e.commercial)
+            .collect();
+        let asset = *d.rng().pick(&pool);
+        let (price_lo, price_hi) = asset.price_range(scene.business);
         let declining = d.choice("variante") == "degressif";
-        let base = d.number("cout", |r| {
-            r.decimal_step(asset.prix_min, asset.prix_max, dec!(10))
-        });
+        let base = d.number("cout", |r| r.decimal_step(price_lo, price_hi, dec!(10)));
         let life = d.number("duree", |r| Decimal::from(*r.pick(&asset.durees)));
         let life = u32::try_from(life).unwrap_or(5);
         let month = d.integer("mois") as u32;

@@ -10,10 +10,12 @@
 use crate::calc::discounting::{pv_advance, pv_arrears, Lease};
 use crate::calc::loan::{constant_payment, equivalent_monthly_rate, proportional_monthly_rate};
 use crate::exercises::context::Scene;
+use crate::exercises::equipment;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
+use crate::world::rates::MarketRange;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -32,14 +34,6 @@ const MONTHLY_RATE: &[(&str, &str)] = &[
 /// Decimals (of the percentage) of the stated monthly rate.
 const RATE_DP: u32 = 4;
 const HORIZONS: [i64; 3] = [36, 48, 60];
-/// (equipment, lowest price HT, highest price HT).
-const EQUIPMENT: [(&str, i64, i64); 5] = [
-    ("un véhicule utilitaire", 24_000, 42_000),
-    ("une machine de production", 45_000, 150_000),
-    ("le renouvellement de son parc informatique", 14_000, 28_000),
-    ("un chariot élévateur", 18_000, 36_000),
-    ("un camion frigorifique", 55_000, 90_000),
-];
 const FIRST_RENT_PCT: [Decimal; 4] = [dec!(5), dec!(10), dec!(15), dec!(20)];
 const OPTION_PCT: [Decimal; 5] = [dec!(1), dec!(2), dec!(5), dec!(10), dec!(15)];
 const NAMES: [&str; 4] = ["l'achat comptant", "l'emprunt bancaire", "la LOA", "la LLD"];
@@ -114,17 +108,27 @@ impl Exercise for ChoixFinancement {
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = Scene::draw(d.rng());
-        let (object, lo, hi) = *d.rng().pick(&EQUIPMENT);
-        let price = d.number("prix", |r| {
-            r.decimal_step(Decimal::from(lo), Decimal::from(hi), dec!(50))
-        });
-        let months = d.number("nb_mois", |r| Decimal::from(*r.pick(&HORIZONS)));
+        // LOA and LLD finance vehicles and equipment, not software or fittings: the
+        // generic service vehicle makes the pool never empty.
+        let pool: Vec<_> = equipment::fitting(scene.business, false)
+            .into_iter()
+            .filter(|e| matches!(e.categorie.as_str(), "vehicule" | "materiel"))
+            .collect();
+        let asset = *d.rng().pick(&pool);
+        let (lo, hi) = asset.price_range(scene.business);
+        let price = d.number("prix", |r| r.decimal_step(lo, hi, dec!(50)));
+        let longest = i64::from(asset.category().duree_credit_max_mois);
+        let horizons: Vec<i64> = HORIZONS.into_iter().filter(|h| *h <= longest).collect();
+        let months = d.number("nb_mois", |r| Decimal::from(*r.pick(&horizons)));
         let n = u32::try_from(months).map_err(|_| Degenerate("durée invalide".into()))?;
+        // Placing the cash for 3 to 5 years earns a deposit of more than two years.
+        let deposit = equipment::deposit_range(&scene.date, "compte-a-terme-long");
         let annual = d.number("taux_actualisation", |r| {
-            r.decimal_step(dec!(2), dec!(8), dec!(0.25))
+            equipment::draw_rate(r, deposit, dec!(0.05))
         });
+        let credit = equipment::loan_range(&scene.date, &asset.category().objet_credit);
         let loan_rate = d.number("taux_emprunt", |r| {
-            r.decimal_step(dec!(2.5), dec!(7), dec!(0.05))
+            equipment::draw_rate(r, credit, dec!(0.05))
         });
         let equivalent = d.choice("taux_mensuel") == "equivalent";
         let rate = if equivalent {
@@ -209,7 +213,9 @@ impl Exercise for ChoixFinancement {
         }
         let ctx = Ctx {
             scene,
-            object,
+            object: asset.nom.as_str(),
+            deposit,
+            credit,
             price,
             n,
             annual,
@@ -231,6 +237,9 @@ impl Exercise for ChoixFinancement {
 struct Ctx {
     scene: Scene,
     object: &'static str,
+    /// The dated ranges the two rates were drawn in.
+    deposit: &'static MarketRange,
+    credit: &'static MarketRange,
     price: Decimal,
     n: u32,
     annual: Decimal,
@@ -309,8 +318,12 @@ impl Ctx {
              (taux mensuel de l'emprunt : taux annuel ÷ 12) ; on retient {n} mensualités égales, sans ajustement de la dernière. \
              Les flux sont actualisés à la date de la signature au taux annuel de {} (rendement que l'entreprise obtiendrait en plaçant sa trésorerie), \
              en retenant {monthly}. Chaque valeur actuelle est arrondie au centime. On ne tient compte ni de la fiscalité, \
-             ni de la valeur de revente du bien en fin de période.",
-            percent(self.annual)
+             ni de la valeur de revente du bien en fin de période.\n\n\
+             *Taux du marché à la date de l'énoncé :* nouveaux crédits aux entreprises {} ; \
+             dépôts à terme des entreprises de plus de deux ans {}.",
+            percent(self.annual),
+            equipment::cite(self.credit),
+            equipment::cite(self.deposit)
         )
     }
 

@@ -9,11 +9,14 @@ use crate::calc::loan::{
     proportional_monthly_rate, remaining_by_formula, LastLine, Table,
 };
 use crate::exercises::context::Scene;
+use crate::exercises::equipment;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
 use crate::render::charts::{line_chart_svg, LineChart, Series};
+use crate::text;
+use crate::world::rates::MarketRange;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -58,7 +61,7 @@ const LAST_LINE: &[(&str, &str)] = &[
 /// Decimals (of the percentage) of a stated monthly equivalent rate.
 const RATE_DP: u32 = 4;
 /// Tables longer than this are shown abridged in the solution.
-const FULL_TABLE_MAX: usize = 15;
+const FULL_TABLE_MAX: usize = 12;
 const MONTHLY_DURATIONS: [i64; 12] = [12, 24, 36, 48, 60, 72, 84, 120, 180, 240, 300, 360];
 
 /// "l'annuité", "la mensualité".
@@ -125,32 +128,40 @@ impl Exercise for Emprunt {
         let scene = Scene::draw(d.rng());
         let constant_amortisation = d.choice("variante") == "amortissements-constants";
         let monthly = d.choice("periodicite") == "mensuelle";
+        // The asset first: it sets the loan's purpose, its usual durations and its price.
+        let asset = equipment::draw(d.rng(), scene.business, true);
+        let (min_months, max_months) = asset.category().loan_months();
         let n = d.number("nb_echeances", |r| {
             if monthly {
-                Decimal::from(*r.pick(&MONTHLY_DURATIONS))
+                let fitting: Vec<i64> = MONTHLY_DURATIONS
+                    .into_iter()
+                    .filter(|m| (i64::from(min_months)..=i64::from(max_months)).contains(m))
+                    .collect();
+                Decimal::from(*r.pick(&fitting))
             } else {
-                Decimal::from(r.int(3, 15))
+                Decimal::from(r.int(
+                    i64::from(min_months / 12).max(3),
+                    i64::from(max_months / 12).max(3),
+                ))
             }
         });
         let n = u32::try_from(n).map_err(|_| Degenerate("durée invalide".into()))?;
         if !monthly && n > 50 {
             return Err(Degenerate("plus de 50 annuités".into()));
         }
+        let (lo, hi) = asset.price_range(scene.business);
         let capital = d.number("capital", |r| {
-            if !monthly {
-                r.decimal_step(dec!(10000), dec!(300000), dec!(1000))
-            } else if n <= 84 {
-                r.decimal_step(dec!(5000), dec!(60000), dec!(500))
+            let step = if hi >= dec!(100000) {
+                dec!(5000)
             } else {
-                r.decimal_step(dec!(80000), dec!(400000), dec!(5000))
-            }
+                dec!(500)
+            };
+            let lo = (lo / step).ceil() * step;
+            r.decimal_step(lo, hi.max(lo), step)
         });
+        let market = equipment::loan_range(&scene.date, &asset.category().objet_credit);
         let annual = d.number("taux_annuel", |r| {
-            if monthly {
-                r.decimal_step(dec!(1.5), dec!(7.5), dec!(0.05))
-            } else {
-                r.decimal_step(dec!(2), dec!(8), dec!(0.25))
-            }
+            equipment::draw_rate(r, market, dec!(0.05))
         });
         let k = d.number("periode_k", |r| {
             Decimal::from(r.int(2.min(i64::from(n) - 2), i64::from(n) - 2))
@@ -196,7 +207,8 @@ impl Exercise for Emprunt {
         }
         let ctx = Ctx {
             scene,
-            object: pick_object(d, monthly, n),
+            object: asset.purchase(),
+            market,
             constant_amortisation,
             monthly,
             equivalent,
@@ -212,28 +224,12 @@ impl Exercise for Emprunt {
     }
 }
 
-fn pick_object(d: &mut Draw, monthly: bool, n: u32) -> &'static str {
-    const SHORT: [&str; 5] = [
-        "de l'achat d'un véhicule utilitaire",
-        "de l'achat d'une machine de production",
-        "du renouvellement de son parc informatique",
-        "de l'aménagement de son point de vente",
-        "de l'achat d'un véhicule pour ses commerciaux",
-    ];
-    const LONG: [&str; 3] = [
-        "de l'achat de ses locaux professionnels",
-        "de l'achat d'un entrepôt",
-        "de la construction d'un nouveau magasin",
-    ];
-    let long = if monthly { n >= 120 } else { n >= 10 };
-    let pool: &[&'static str] = if long { &LONG } else { &SHORT };
-    let object: &&'static str = d.rng().pick(pool);
-    object
-}
-
 struct Ctx {
     scene: Scene,
-    object: &'static str,
+    /// « de l'achat d'un pressoir pneumatique ».
+    object: String,
+    /// The market range the rate was drawn in, cited by the statement.
+    market: &'static MarketRange,
     constant_amortisation: bool,
     monthly: bool,
     equivalent: bool,
@@ -316,9 +312,22 @@ impl Ctx {
                 self.payment_name()
             )
         };
+        let m = self.market;
+        let market = text!(
+            "Le taux proposé se situe dans la fourchette des taux moyens des nouveaux crédits aux entreprises \
+             publiés à cette date (",
+            m.annee,
+            " : de ",
+            percent(m.taux_min),
+            " à ",
+            percent(m.taux_max),
+            " ; source : ",
+            m.source,
+            ")."
+        );
         let intro = format!(
             "Le {}, {} prépare le financement {}. Sa banque lui propose un emprunt de {} remboursable {how}. \
-             Vous assistez {}, {} de clientèle, qui doit expliquer l'offre au dirigeant.",
+             {market} Vous assistez {}, {} de clientèle, qui doit expliquer l'offre au dirigeant.",
             s.date.french(),
             s.seller(),
             self.object,
@@ -599,7 +608,7 @@ impl Ctx {
         let remaining_q = Question::new(
             "capital_restant_k",
             "capital restant dû",
-            format!("Calculez le capital restant dû après le paiement de la {k}e {pay}."),
+            format!("Calculez le capital restant dû après le paiement de la {} {pay}.", ordinal(k)),
             crd,
             Unit::Euros,
         )
@@ -614,10 +623,10 @@ impl Ctx {
              L'intérêt diminue avec le capital restant dû, donc l'amortissement augmente à chaque échéance.",
         )
         .step(format!(
-            "Le capital restant dû après la {k}e {pay} est la valeur actuelle des {} {pay}s restantes : \
+            "Le capital restant dû après la {} {pay} est la valeur actuelle des {} {pay}s restantes : \
              a × (1 − (1 + i)^−{}) ÷ i = {} × (1 − {}^−{}) ÷ {} = {}. \
-             Le tableau, arrondi ligne par ligne, donne **{}** : l'écart éventuel de quelques centimes vient des arrondis \
-             de chaque ligne, les deux réponses sont acceptées.",
+             Le tableau, arrondi ligne par ligne, donne **{}** : {}.",
+            ordinal(k),
             n - k,
             n - k,
             euros(a),
@@ -625,7 +634,8 @@ impl Ctx {
             n - k,
             self.i_shown(),
             euros(by_formula),
-            euros(crd)
+            euros(crd),
+            accepted(by_formula, crd)
         ));
         let [remaining_q, next_q] = self.q_remaining_and_next(remaining_q);
 
@@ -807,13 +817,26 @@ impl Ctx {
         let remaining_q = Question::new(
             "capital_restant_k",
             "capital restant dû",
-            format!("Calculez le capital restant dû après le paiement de la {k}e {pay}."),
+            format!(
+                "Calculez le capital restant dû après le paiement de la {} {pay}.",
+                ordinal(k)
+            ),
             crd,
             Unit::Euros,
         )
         .formula("capital - periode_k * amortissement")
         .step(format!(
-            "Après {k} échéances, on a remboursé {k} amortissements : capital restant dû = {} − {k} × {} = **{}**.",
+            "Après {}, on a remboursé {} : capital restant dû = {} − {k} × {} = **{}**.",
+            if k == 1 {
+                "1 échéance".to_string()
+            } else {
+                format!("{k} échéances")
+            },
+            if k == 1 {
+                "1 amortissement".to_string()
+            } else {
+                format!("{k} amortissements")
+            },
             euros(self.capital),
             euros(amort),
             euros(crd)
@@ -884,7 +907,7 @@ impl Ctx {
         .step(format!(
             "Les intérêts diminuent chaque période de A × i = {} × {} : ils forment une suite arithmétique. \
              Coût du crédit = i × (n × C − A × n(n − 1) ÷ 2) = {} × ({n} × {} − {} × {n} × {} ÷ 2) = {} ; \
-             le total de la colonne des intérêts du tableau (arrondis ligne par ligne) donne **{}**, les deux réponses sont acceptées.",
+             le total de la colonne des intérêts du tableau (arrondis ligne par ligne) donne **{}** : {}.",
             euros(amort),
             self.i_shown(),
             self.i_shown(),
@@ -892,7 +915,8 @@ impl Ctx {
             number(amort, 2),
             n - 1,
             euros(closed),
-            euros(t.total_interest)
+            euros(t.total_interest),
+            accepted(closed, t.total_interest)
         ));
         vec![
             amort_q,
@@ -930,12 +954,13 @@ impl Ctx {
                 s += &line(r);
             }
         } else {
-            for r in &rows[..3] {
-                s += &line(r);
-            }
-            s += "| … | … | … | … | … | … |\n";
-            for r in &rows[rows.len() - 2..] {
-                s += &line(r);
+            let mut previous = 0;
+            for period in self.shown_periods() {
+                if period > previous + 1 {
+                    s += "| … | … | … | … | … | … |\n";
+                }
+                s += &line(&rows[period as usize - 1]);
+                previous = period;
             }
         }
         s += &format!(
@@ -945,6 +970,16 @@ impl Ctx {
             euros(self.table.total_payments)
         );
         s
+    }
+
+    /// The periods an abridged table shows: the first three (the pattern), the two the
+    /// questions ask about (k and k + 1) and the last two (the adjustment); at most 7
+    /// lines, well under the 12 a student can be asked to write.
+    fn shown_periods(&self) -> Vec<u32> {
+        let mut p = vec![1, 2, 3, self.k, self.k + 1, self.n - 1, self.n];
+        p.sort_unstable();
+        p.dedup();
+        p
     }
 
     fn chart(&self) -> String {
@@ -990,9 +1025,14 @@ impl Ctx {
         let table_note = if rows <= FULL_TABLE_MAX {
             "**Tableau d'amortissement.**".to_string()
         } else {
-            format!(
-                "**Tableau d'amortissement** (abrégé : les 3 premières lignes, les 2 dernières et les totaux ; \
-                 les {rows} lignes se calculent toutes de la même façon)."
+            let shown: Vec<String> = self.shown_periods().iter().map(|p| p.to_string()).collect();
+            text!(
+                "**Tableau d'amortissement** (abrégé : les lignes ",
+                crate::text::french_list(&shown),
+                ", c'est-à-dire les 3 premières, celles des questions et les 2 dernières, puis les totaux ; \
+                 les ",
+                rows,
+                " lignes se calculent toutes de la même façon)."
             )
         };
         let adjust = if self.constant_amortisation {
@@ -1016,6 +1056,25 @@ impl Ctx {
             self.table_markdown(),
             self.chart()
         )
+    }
+}
+
+/// "1re", "2e": the French ordinal of a period.
+fn ordinal(k: u32) -> String {
+    if k == 1 {
+        "1re".to_string()
+    } else {
+        format!("{k}e")
+    }
+}
+
+/// The gap between a closed formula and the table, sized; both answers are accepted.
+fn accepted(formula: Decimal, table: Decimal) -> String {
+    let gap = equipment::rounding_gap(formula, table);
+    if formula == table {
+        gap
+    } else {
+        text!(gap, ", les deux réponses sont acceptées")
     }
 }
 

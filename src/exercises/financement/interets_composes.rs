@@ -16,11 +16,14 @@ use crate::calc::interest::{
 };
 use crate::calc::loan::{equivalent_monthly_rate, pow};
 use crate::exercises::context::Scene;
+use crate::exercises::equipment;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
+use crate::text;
 use crate::text::capitalise;
+use crate::world::rates::MarketRange;
 use rust_decimal::{Decimal, MathematicalOps};
 use rust_decimal_macros::dec;
 
@@ -142,12 +145,63 @@ impl Exercise for InteretsComposes {
                 "le taux mensuel ne sert qu'avec une capitalisation mensuelle".into(),
             ));
         }
+        // The dated market the rate is drawn in: a cash credit line for the monthly
+        // credit offer, deposits of up to two years or longer for the placements.
+        let (market, what) = match variant {
+            "taux-annuels" => (
+                equipment::loan_range(&scene.date, "tresorerie"),
+                "les nouveaux crédits aux entreprises coûtent en moyenne",
+            ),
+            "capitalisation-mensuelle" => (
+                equipment::deposit_range(&scene.date, "depot-a-terme"),
+                "les dépôts à terme des entreprises (deux ans au plus) sont rémunérés",
+            ),
+            _ => (
+                equipment::deposit_range(&scene.date, "compte-a-terme-long"),
+                "les dépôts à terme des entreprises de plus de deux ans sont rémunérés",
+            ),
+        };
+        let dated = text!(
+            "Nous sommes le ",
+            scene.date.french(),
+            ". Selon les derniers chiffres publiés, ",
+            what,
+            " ",
+            equipment::cite(market),
+            ". "
+        );
+        // A placement made years ago: today's market says nothing of its rate.
+        let dated = if variant == "taux" {
+            String::new()
+        } else {
+            dated
+        };
         let ctx = Ctx { scene };
+        let content = ctx.variant(d, variant, market, equivalent)?;
+        Ok(Content {
+            statement: dated + &content.statement,
+            ..content
+        })
+    }
+}
+
+impl Ctx {
+    fn variant(
+        &self,
+        d: &mut Draw,
+        variant: &str,
+        market: &MarketRange,
+        equivalent: bool,
+    ) -> Result<Content, Degenerate> {
+        let ctx = self;
         let overflow = || Degenerate("valeur trop grande".into());
         match variant {
             "taux-annuels" => {
+                // A twelfth of the dated annual range, to the hundredth of a point.
                 let m = d.number("taux_mensuel_donne", |r| {
-                    r.decimal_step(dec!(0.2), dec!(1.5), dec!(0.05))
+                    let lo = (market.taux_min / dec!(12) * dec!(100)).ceil() / dec!(100);
+                    let hi = (market.taux_max / dec!(12) * dec!(100)).floor() / dec!(100);
+                    r.decimal_step(lo, hi.max(lo), dec!(0.01))
                 });
                 if m <= Decimal::ZERO {
                     return Err(Degenerate("taux nul".into()));
@@ -157,11 +211,11 @@ impl Exercise for InteretsComposes {
             _ => {
                 let rate = d.number("taux", |r| {
                     if variant == "capitalisation-mensuelle" {
-                        // Multiples of 0,6 %: the proportional monthly rate ends after
+                        // Multiples of 0,12 %: the proportional monthly rate ends after
                         // two decimals, so the student can key it exactly.
-                        dec!(0.6) * Decimal::from(r.int(3, 10))
+                        equipment::draw_rate(r, market, dec!(0.12))
                     } else {
-                        r.decimal_step(dec!(1.5), dec!(6), dec!(0.25))
+                        equipment::draw_rate(r, market, dec!(0.05))
                     }
                 });
                 if rate <= Decimal::ZERO {
@@ -178,7 +232,7 @@ impl Exercise for InteretsComposes {
                 }
                 match variant {
                     "capitalisation-mensuelle" => {
-                        let months = d.number("nb_mois", |r| Decimal::from(6 * r.int(2, 10)));
+                        let months = d.number("nb_mois", |r| Decimal::from(6 * r.int(2, 4)));
                         let months = u32::try_from(months).map_err(|_| overflow())?;
                         ctx.monthly(capital, rate, months, equivalent)
                     }

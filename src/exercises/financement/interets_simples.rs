@@ -12,10 +12,12 @@ use crate::calc::interest::{
     simple_interest_months,
 };
 use crate::exercises::context::Scene;
+use crate::exercises::equipment;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
+use crate::world::rates::MarketRange;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -111,8 +113,14 @@ impl Exercise for InteretsSimples {
         let capital = d.number("capital", |r| {
             r.decimal_step(dec!(1500), dec!(60000), dec!(500))
         });
-        let rate = d.number("taux", |r| r.decimal_step(dec!(1.5), dec!(9), dec!(0.25)));
         let start = draw_date(d, START, scene.date)?;
+        // The rate of the start date's market: a customer's cash credit, or a deposit.
+        let market = if loan {
+            equipment::loan_range(&start, "tresorerie")
+        } else {
+            equipment::deposit_range(&start, "depot-a-terme")
+        };
+        let rate = d.number("taux", |r| equipment::draw_rate(r, market, dec!(0.05)));
         let year: i64 = if d.choice("annee") == "365" { 365 } else { 360 };
         if capital <= Decimal::ZERO || rate <= Decimal::ZERO {
             return Err(Degenerate("capital ou taux nul".into()));
@@ -131,6 +139,7 @@ impl Exercise for InteretsSimples {
         let ctx = Ctx {
             scene,
             loan,
+            market,
             capital,
             rate,
             start,
@@ -195,6 +204,8 @@ struct Ctx {
     scene: Scene,
     /// A credit granted to a customer (else a placement of a cash surplus).
     loan: bool,
+    /// The dated market range the rate was drawn in.
+    market: &'static MarketRange,
     capital: Decimal,
     rate: Decimal,
     start: Date,
@@ -213,15 +224,19 @@ impl Ctx {
         if self.loan {
             format!(
                 "{} accorde à {} un crédit de trésorerie remboursable en une seule fois, capital et intérêts simples à l'échéance. \
+                 Selon les derniers chiffres publiés à la date de départ, les nouveaux crédits aux entreprises coûtent en moyenne {}. \
                  Vous assistez {who}, {title} du suivi des comptes clients.",
                 crate::text::capitalise(s.seller()),
-                s.buyer()
+                s.buyer(),
+                equipment::cite(self.market)
             )
         } else {
             format!(
                 "{} place un excédent de trésorerie sur un compte à terme rémunéré à intérêts simples, versés avec le capital à l'échéance. \
+                 Selon les derniers chiffres publiés à la date de départ, les dépôts à terme des entreprises sont rémunérés {}. \
                  Vous assistez {who}, {title} de la trésorerie.",
-                crate::text::capitalise(s.seller())
+                crate::text::capitalise(s.seller()),
+                equipment::cite(self.market)
             )
         }
     }
@@ -562,13 +577,12 @@ impl Ctx {
             ("Date d'échéance", end.french()),
             ("Intérêts à l'échéance", euros(given)),
         ]);
-        let outro = if (found - self.capital).abs() < dec!(0.005) {
-            "*Vérification :* C × t × n / année redonne bien les intérêts de l'énoncé.".to_string()
-        } else {
-            format!(
-                "*Vérification :* le capital de départ était de {} ; l'écart de quelques centimes vient de l'arrondi des intérêts au centime.",
+        let outro = match equipment::gap_amount(found, self.capital) {
+            None => "*Vérification :* C × t × n / année redonne bien les intérêts de l'énoncé.".to_string(),
+            Some(gap) => format!(
+                "*Vérification :* le capital de départ était de {} ; l'écart de {gap} vient de l'arrondi des intérêts au centime.",
                 euros(self.capital)
-            )
+            ),
         };
         self.content(data, vec![self.q_days(end), capital_q], outro)
     }
