@@ -22,7 +22,9 @@ pub fn run() -> i32 {
     };
     // The world and rates files are the teachers' to extend: an inconsistent one stops
     // here, with what to mend, before any exercise is drawn from it.
-    if let Err(msg) = clientele::world::check() {
+    if let Err(msg) =
+        clientele::world::check().and_then(|()| clientele::exercises::equipment::check())
+    {
         eprintln!("Erreur : les données des énoncés sont incohérentes.\n{msg}");
         return USAGE_ERROR;
     }

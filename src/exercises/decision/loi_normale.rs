@@ -114,7 +114,7 @@ impl Exercise for LoiNormale {
     }
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
-        let scene = Scene::draw(d.rng());
+        let scene = Scene::draw_goods(d.rng());
         let units = scene.product.unite_pluriel.clone();
         let variant = d.choice("variante");
         let by_variance = d.choice("donnee") == "variance";
