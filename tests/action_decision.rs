@@ -264,6 +264,76 @@ fn esperance_hand_checked() {
 }
 
 #[test]
+fn esperance_discards_a_dominated_action() {
+    // 30 % / 50 % / 20 %; action 1: 10 000 € whatever the market, E = 10 000, σ = 0,
+    // CV = 0 %; action 2: 12 000, 10 000, 10 000 → E = 10 600, V = 0,3 × 1 400² +
+    // 0,7 × 600² = 840 000, σ = 916,52, CV = 8,65 %. Action 2 dominates action 1 state
+    // by state: action 1 is set aside although its CV is the lowest.
+    let s = sets(&[
+        ("nb_actions", "2"),
+        ("p_favorable", "30"),
+        ("p_defavorable", "20"),
+        ("gain1_fav", "10000"),
+        ("gain1_moy", "10000"),
+        ("gain1_def", "10000"),
+        ("gain2_fav", "12000"),
+        ("gain2_moy", "10000"),
+        ("gain2_def", "10000"),
+    ]);
+    let inst = generate("decision/esperance", 1, &s).unwrap();
+    assert_eq!(answer(&inst, "ecart_type_2"), dec!(916.52));
+    assert_eq!(answer(&inst, "cv_1"), dec!(0));
+    assert_eq!(answer(&inst, "action_retenue"), dec!(2));
+    let q = inst.question("action_retenue").unwrap();
+    assert!(has_mistake(q, "action-dominee-retenue", dec!(1)));
+    assert!(inst.solution.contains("dominée par l'action 2"));
+    assert!(inst.solution.contains("écartée avant tout calcul"));
+    assert!(inst.statement.contains("une action dominée par une autre"));
+    check_properties(&inst, "action dominée");
+}
+
+#[test]
+fn esperance_never_retains_a_dominated_action() {
+    let mut dominated = 0;
+    for seed in 1..=600 {
+        let inst = generate("decision/esperance", seed, &BTreeMap::new()).unwrap();
+        let n = if inst.question("esperance_3").is_some() {
+            3
+        } else {
+            2
+        };
+        let params = common::number_params(&inst);
+        let gain = |k: usize, state: &str| params[&format!("gain{k}_{state}")];
+        let profile = |k: usize| ["fav", "moy", "def"].map(|s| gain(k, s));
+        let chosen = answer(&inst, "action_retenue");
+        for a in 1..=n {
+            for b in 1..=n {
+                let (pa, pb) = (profile(a), profile(b));
+                let beaten = pa.iter().zip(&pb).all(|(x, y)| x <= y)
+                    && pa.iter().zip(&pb).any(|(x, y)| x < y);
+                if beaten {
+                    dominated += 1;
+                    assert_ne!(chosen, Decimal::from(a as i64), "graine {seed}");
+                    assert!(
+                        inst.solution
+                            .contains(&format!("L'action {a} est donc dominée")),
+                        "graine {seed}"
+                    );
+                }
+            }
+        }
+        if !inst.solution.contains("Remarque préalable") {
+            assert!(!inst.solution.contains("est donc dominée"), "graine {seed}");
+        }
+    }
+    // Kept and discussed, yet not the usual case: between 5 % and 35 % of the draws.
+    assert!(
+        (30..=210).contains(&dominated),
+        "{dominated} actions dominées"
+    );
+}
+
+#[test]
 fn loi_normale_hand_checked() {
     // N(1 000 ; 100): P(X > 1 196) = 1 − Π(1,96) = 1 − 0,9750 = 0,0250. Risk 1 %:
     // Π(t) = 0,99 → t = 2,33 (Π(2,33) = 0,9901) → stock 1 000 + 233 = 1 233.

@@ -617,3 +617,140 @@ fn identifiers_stripped_of_leading_zeros_by_a_spreadsheet_are_matched() {
     forced.push("--force");
     assert!(clientele(&forced).status.success());
 }
+
+/// A sheet of the dated types (invoices, due dates, statements of account, VAT months).
+fn dated_sheet(date_line: &str) -> String {
+    format!(
+        "titre = \"Devoir daté\"\n{date_line}graine = 77\n\
+         [[exercice]]\nid = \"financement/penalites\"\n\
+         [[exercice]]\nid = \"risque/encours\"\n\
+         [[exercice]]\nid = \"financement/escompte-effets\"\n\
+         [[exercice]]\nid = \"prix/tva\"\n"
+    )
+}
+
+#[test]
+fn no_statement_is_dated_after_its_sheet() {
+    use clientele::devoir::dates::latest_date;
+    use clientele::devoir::seed::student_seed;
+    // Statements start in January 2025: by mid-March, one bill of exchange in a hundred
+    // is due, and one VAT return in six is filed.
+    let sheet = Sheet::parse(
+        "date.toml",
+        "titre = \"Devoir daté\"\ndate = \"samedi 15 mars 2025\"\ngraine = 77\n\
+         [[exercice]]\nid = \"financement/escompte-effets\"\n\
+         [[exercice]]\nid = \"prix/tva\"\n\
+         [[exercice]]\nid = \"prix/net-a-payer\"\n",
+    )
+    .unwrap();
+    assert!(sheet.date_warning.is_none());
+    let students = roster().students[..8].to_vec();
+    let copies = sheet.copies(&students).unwrap();
+    let deadline = clientele::calc::dates::Date::new(2025, 3, 15).unwrap();
+    let mut redrawn = 0;
+    for c in &copies {
+        for (k, inst) in c.instances.iter().enumerate() {
+            let latest = latest_date(&inst.statement);
+            assert!(
+                latest.is_none_or(|d| d <= deadline),
+                "{} exercice {} : {latest:?}",
+                c.student.id,
+                k + 1
+            );
+            if inst.seed != student_seed(77, &c.student.id, k, 0) {
+                redrawn += 1;
+            }
+        }
+    }
+    // Statements run from January 2025 to June 2026: most are redrawn.
+    assert!(redrawn > 8, "{redrawn} exercices retirés");
+    assert!(sheet.late_statements(&copies).is_empty());
+    // The same derivation every time (re-created or graded).
+    let again = sheet.copies(&students).unwrap();
+    for (a, b) in copies.iter().zip(&again) {
+        for (x, y) in a.instances.iter().zip(&b.instances) {
+            assert_eq!(x.code, y.code);
+        }
+    }
+}
+
+#[test]
+fn a_sheet_without_date_keeps_the_students_seeds() {
+    use clientele::devoir::seed::student_seed;
+    for date_line in ["", "date = \"semaine 50\"\n"] {
+        let sheet = Sheet::parse("sans-date.toml", &dated_sheet(date_line)).unwrap();
+        assert!(sheet.deadline.is_none());
+        assert_eq!(sheet.date_warning.is_some(), !date_line.is_empty());
+        for c in sheet.copies(&roster().students).unwrap() {
+            for (k, inst) in c.instances.iter().enumerate() {
+                assert_eq!(inst.seed, student_seed(77, &c.student.id, k, 0));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_dated_sheet_is_graded_with_the_seeds_it_was_printed_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let feuille = dir.path().join("date.toml");
+    std::fs::write(&feuille, dated_sheet("date = \"15/03/2026\"\n")).unwrap();
+    let out = dir.path().join("devoir");
+    let made = clientele(&[
+        "devoir",
+        "creer",
+        p(&feuille),
+        "--classe",
+        p(&data("classe-35.csv")),
+        "-o",
+        p(&out),
+    ]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    assert!(!stderr(&made).contains("Attention"), "{}", stderr(&made));
+    // The entry file as printed, codes included, one answer typed for the first student.
+    let saisie = std::fs::read_to_string(out.join("saisie.csv")).unwrap();
+    let mut lines: Vec<String> = saisie.lines().map(str::to_owned).collect();
+    let cells: Vec<&str> = lines[1].split(';').collect();
+    let first_answer = lines[0]
+        .split(';')
+        .position(|h| h.starts_with("ex1."))
+        .unwrap();
+    let mut filled: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+    filled[first_answer] = "12".into();
+    lines[1] = filled.join(";");
+    let answers = dir.path().join("reponses.csv");
+    std::fs::write(&answers, lines.join("\n")).unwrap();
+    let graded = clientele(&[
+        "devoir",
+        "corriger",
+        p(&feuille),
+        "--classe",
+        p(&data("classe-35.csv")),
+        "--reponses",
+        p(&answers),
+        "-o",
+        p(&dir.path().join("correction")),
+    ]);
+    assert!(graded.status.success(), "{}", stderr(&graded));
+}
+
+#[test]
+fn an_unreadable_sheet_date_is_a_warning_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let feuille = dir.path().join("semaine.toml");
+    std::fs::write(&feuille, dated_sheet("date = \"semaine 50\"\n")).unwrap();
+    let made = clientele(&[
+        "devoir",
+        "creer",
+        p(&feuille),
+        "--classe",
+        p(&data("classe-35.csv")),
+        "-o",
+        p(&dir.path().join("devoir")),
+    ]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    assert!(
+        stderr(&made).contains("« semaine 50 » ne se lit pas comme une date"),
+        "{}",
+        stderr(&made)
+    );
+}

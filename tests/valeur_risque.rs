@@ -339,6 +339,127 @@ fn solvabilite_textbook_case_every_convention() {
 }
 
 #[test]
+fn solvabilite_negative_caf_is_discussed_and_high_risk() {
+    // The textbook case with 180 000 € of staff costs and no income tax: EBE = 160 000
+    // − 6 000 − 180 000 = −26 000 ; résultat net = −26 000 − 15 000 − 3 000 = −44 000 ;
+    // CAF = −44 000 + 15 000 = −29 000. FRNG 20 000 > 0 and trésorerie −5 000: without
+    // the CAF rule, the equity rule (120 000 − 60 000 = 60 000 > 0) would read « risque
+    // modéré ».
+    for (regle, by_rule) in [
+        ("caf-4", dec!(-176000)),
+        ("caf-3", dec!(-147000)),
+        ("capitaux-propres", dec!(60000)),
+    ] {
+        let mut s = sets(SOL);
+        s.insert("charges_personnel".into(), "180000".into());
+        s.insert("impot_benefices".into(), "0".into());
+        s.insert("regle_endettement".into(), regle.into());
+        let inst = generate("risque/solvabilite", 1, &s).unwrap();
+        assert_eq!(answer(&inst, "caf"), dec!(-29000), "{regle}");
+        assert_eq!(answer(&inst, "capacite_endettement"), dec!(0), "{regle}");
+        assert!(has_mistake(
+            &inst,
+            "capacite_endettement",
+            "caf-negative-ignoree",
+            by_rule
+        ));
+        assert_eq!(answer(&inst, "verdict"), dec!(3), "{regle}");
+        assert!(inst.statement.contains("Si la CAF est négative ou nulle"));
+        assert!(inst.solution.contains("ne dégage aucune ressource"));
+        assert!(!inst
+            .solution
+            .contains("Dettes financières maximales = 4 × (−"));
+        if regle == "capitaux-propres" {
+            assert!(has_mistake(
+                &inst,
+                "verdict",
+                "caf-negative-ignoree",
+                dec!(2)
+            ));
+        }
+        check_properties(&inst, &format!("SOL CAF négative {regle}"));
+    }
+}
+
+/// The customer a solvency statement is about (its name opens the statement).
+fn solvency_customer(inst: &Instance) -> &'static clientele::world::Customer {
+    clientele::world::world()
+        .client
+        .iter()
+        .filter(|c| inst.statement.starts_with(&format!("{} (", c.nom)))
+        .max_by_key(|c| c.nom.len())
+        .expect("the statement opens with the customer's name")
+}
+
+#[test]
+fn solvabilite_accounts_fit_the_customer() {
+    use clientele::world::Size;
+    let mut sales_seen: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
+    let mut negative_caf = 0;
+    for seed in 0..1500 {
+        let inst = generate("risque/solvabilite", seed, &BTreeMap::new()).unwrap();
+        let c = solvency_customer(&inst);
+        let sales = param(&inst, "ventes");
+        let size = match c.taille {
+            Size::Tpe => "tpe",
+            Size::Pme => "pme",
+            Size::Grande => "grande",
+            Size::Menage => panic!("graine {seed} : un ménage n'a pas de bilan"),
+        };
+        let e = sales_seen.entry(size).or_insert((sales, sales));
+        *e = (e.0.min(sales), e.1.max(sales));
+        match c.taille {
+            // A TPE: turnover far under 2 M€, fewer than ten salaries, no millions of debt.
+            Size::Tpe => {
+                assert!(sales <= dec!(800000), "graine {seed} : {sales}");
+                assert!(
+                    param(&inst, "charges_personnel") < dec!(500000),
+                    "graine {seed}"
+                );
+                assert!(
+                    param(&inst, "dettes_financieres") < dec!(1000000),
+                    "graine {seed}"
+                );
+            }
+            Size::Pme => assert!(
+                (dec!(2000000)..=dec!(20000000)).contains(&sales),
+                "graine {seed} : {sales}"
+            ),
+            _ => assert!(sales >= dec!(50000000), "graine {seed} : {sales}"),
+        }
+        // Hotels, service and care firms, schools hold almost no stock; restaurants a
+        // few days of food.
+        let stock_share = param(&inst, "stocks") * dec!(100) / sales;
+        let most = match c.acheteur.as_str() {
+            "hebergement" | "services" | "enseignement" | "sante" => dec!(2),
+            "restaurant" | "etablissement-sante" => dec!(3),
+            _ => dec!(40),
+        };
+        assert!(
+            stock_share <= most,
+            "graine {seed} : {} a {stock_share} % de stock",
+            c.nom
+        );
+        // A negative CAF is kept and can never read « risque modéré » or better.
+        let caf = answer(&inst, "caf");
+        if caf <= Decimal::ZERO {
+            negative_caf += 1;
+            assert_eq!(answer(&inst, "verdict"), dec!(3), "graine {seed}");
+            assert_eq!(
+                answer(&inst, "capacite_endettement"),
+                dec!(0),
+                "graine {seed}"
+            );
+            assert!(inst.solution.contains("aucune ressource"), "graine {seed}");
+        } else {
+            assert!(!inst.solution.contains("aucune ressource"), "graine {seed}");
+        }
+    }
+    assert!(negative_caf > 0, "aucune CAF négative en 1 500 graines");
+    assert!(sales_seen.contains_key("tpe") && sales_seen.contains_key("pme"));
+}
+
+#[test]
 fn solvabilite_carries_a_wrong_frng_forward() {
     let inst = generate("risque/solvabilite", 1, &sets(SOL)).unwrap();
     let mut answers = common::right_answers(&inst);

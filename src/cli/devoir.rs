@@ -27,7 +27,19 @@ fn load_sheet(path: &Path) -> Result<Sheet, String> {
             path.display()
         )
     })?;
-    Sheet::parse(&path.display().to_string(), &text)
+    let sheet = Sheet::parse(&path.display().to_string(), &text)?;
+    if let Some(w) = &sheet.date_warning {
+        eprintln!("Attention : {w}");
+    }
+    Ok(sheet)
+}
+
+/// Tells the teacher of statements still dated after the sheet (not an error: the
+/// copies are usable, the teacher decides).
+fn warn_late(sheet: &Sheet, copies: &[Copy]) {
+    for w in sheet.late_statements(copies) {
+        eprintln!("Attention : {w}");
+    }
 }
 
 fn load_roster(path: &Path) -> Result<Roster, String> {
@@ -133,6 +145,7 @@ fn creer(a: CreerArgs) -> Result<(), String> {
     let sheet = load_sheet(&a.feuille)?;
     let roster = load_roster(&a.classe)?;
     let copies = sheet.copies(&roster.students)?;
+    warn_late(&sheet, &copies);
     let names = student_files(&copies)?;
     let dir = a
         .output

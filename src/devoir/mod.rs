@@ -4,6 +4,7 @@
 //! Logic only; the HTML, CSV and Moodle presentations are in [`crate::render`].
 
 pub mod answers;
+pub mod dates;
 pub mod grade;
 pub mod roster;
 pub mod seed;

@@ -3,8 +3,10 @@
 //! Everything goes through the generic engine (`generate_with`, `Instance`,
 //! `correct`), so a sheet can list any exercise type, including future ones.
 
+use super::dates::{latest_date, parse_sheet_date};
 use super::roster::Student;
-use super::seed::student_seed;
+use super::seed::{student_seed, SEED_SPACE};
+use crate::calc::dates::Date;
 use crate::catalog::{self, TypeEntry};
 use crate::exercises;
 use crate::generate::{generate_with, validate_overrides, Exercise};
@@ -79,7 +81,18 @@ pub struct Sheet {
     pub consignes: Option<String>,
     pub graine: u64,
     pub exercises: Vec<SheetExercise>,
+    /// The sheet's date when it reads as one: no statement of the sheet is dated later.
+    pub deadline: Option<Date>,
+    /// Why the sheet's date is not used, in French, when it cannot be read.
+    pub date_warning: Option<String>,
 }
+
+/// How many seeds after a student's own are tried for a statement dated on or before
+/// the sheet's date. Statements are dated from January 2025 on: a sheet dated in 2026
+/// finds one within a few tries, one dated in March 2025 may need hundreds (about one
+/// statement of account in a hundred is over by then), and some never fit, which
+/// [`Sheet::late_statements`] reports.
+pub const MAX_REDRAWS: u64 = 2000;
 
 /// One student's copy: their instances, in the sheet's order, with the sheet's points.
 #[derive(Debug, Clone)]
@@ -195,9 +208,21 @@ impl Sheet {
                 seed: ex.graine,
             });
         }
+        let date = file.date.filter(|d| !d.trim().is_empty());
+        let deadline = date.as_deref().and_then(parse_sheet_date);
+        let date_warning = match (&date, deadline) {
+            (Some(d), None) => Some(format!(
+                "« {name} » : la date de la feuille « {d} » ne se lit pas comme une date \
+                 (par exemple « mardi 8 décembre 2026 », « 08/12/2026 » ou « 2026-12-08 ») ; \
+                 elle est imprimée telle quelle, mais les énoncés ne sont pas comparés à cette date."
+            )),
+            _ => None,
+        };
         Ok(Sheet {
             titre: file.titre.trim().to_string(),
-            date: file.date.filter(|d| !d.trim().is_empty()),
+            date,
+            deadline,
+            date_warning,
             classe: file.classe.filter(|d| !d.trim().is_empty()),
             consignes: file.consignes.filter(|d| !d.trim().is_empty()),
             graine: file.graine,
@@ -217,37 +242,44 @@ impl Sheet {
     /// Every student's copy. Seeds come from the base seed and the identifier; should
     /// two students of the class draw the same seed for an exercise (about one chance
     /// in a million for 35 students), the one whose identifier sorts later is given the
-    /// next salt, so that the copies of a class always differ.
+    /// next salt, so that the copies of a class always differ. On a dated sheet, a seed
+    /// whose statement is dated after the sheet gives way to the next seed (see
+    /// [`Sheet::dated_instance`]): creating and grading the sheet derive the same seeds.
     pub fn copies(&self, students: &[Student]) -> Result<Vec<Copy>, String> {
         let mut order: Vec<usize> = (0..students.len()).collect();
         order.sort_by(|&a, &b| students[a].id.cmp(&students[b].id));
-        // seeds[k][s]: exercise k of student s.
-        let mut seeds = Vec::with_capacity(self.exercises.len());
+        // drawn[k][s]: exercise k of student s.
+        let mut drawn: Vec<Vec<Option<Instance>>> = Vec::with_capacity(self.exercises.len());
         for k in 0..self.exercises.len() {
+            let mut of_exercise: Vec<Option<Instance>> = vec![None; students.len()];
             if let Some(seed) = self.exercises[k].seed {
-                seeds.push(vec![seed; students.len()]);
+                // A seed the teacher fixed for the whole class is kept as written.
+                let inst = self.instance(k, seed)?;
+                of_exercise.iter_mut().for_each(|i| *i = Some(inst.clone()));
+                drawn.push(of_exercise);
                 continue;
             }
             let mut used = BTreeSet::new();
-            let mut of_exercise = vec![0u64; students.len()];
             for &s in &order {
                 let mut salt = 0;
-                let seed = loop {
+                let inst = loop {
                     let seed = student_seed(self.graine, &students[s].id, k, salt);
-                    if used.insert(seed) {
-                        break seed;
+                    let inst = self.dated_instance(k, seed)?;
+                    if used.insert(inst.seed) {
+                        break inst;
                     }
                     salt += 1;
                 };
-                of_exercise[s] = seed;
+                of_exercise[s] = Some(inst);
             }
-            seeds.push(of_exercise);
+            drawn.push(of_exercise);
         }
         let mut copies = Vec::with_capacity(students.len());
         for (s, student) in students.iter().enumerate() {
-            let instances = (0..self.exercises.len())
-                .map(|k| self.instance(k, seeds[k][s]))
-                .collect::<Result<Vec<_>, _>>()?;
+            let instances = drawn
+                .iter_mut()
+                .map(|of_exercise| of_exercise[s].take().expect("every student drawn"))
+                .collect();
             copies.push(Copy {
                 student: student.clone(),
                 instances,
@@ -255,6 +287,79 @@ impl Sheet {
         }
         self.check_bareme(copies.iter().map(|c| &c.instances))?;
         Ok(copies)
+    }
+
+    /// Exercise `index` from `seed` or, when its statement is dated after the sheet, from
+    /// the first of the next seeds (`seed + 1`, `seed + 2`…, at most [`MAX_REDRAWS`])
+    /// whose statement is not. Should none be, the first draw is kept, and
+    /// [`Sheet::late_statements`] tells the teacher.
+    pub fn dated_instance(&self, index: usize, seed: u64) -> Result<Instance, String> {
+        let first = self.instance(index, seed)?;
+        let Some(deadline) = self.deadline else {
+            return Ok(first);
+        };
+        // Copies of an older version (pinned by the codes of the answers file) were
+        // printed before statements were held to the sheet's date: they are re-derived
+        // as printed.
+        let ex = &self.exercises[index];
+        let current = exercises::find(&ex.entry.id).map(|e| e.version());
+        if current != Some(ex.exercise.version()) || !self.is_late(&first, deadline) {
+            return Ok(first);
+        }
+        for step in 1..=MAX_REDRAWS {
+            let inst = self.instance(index, (seed + step) % SEED_SPACE)?;
+            if !self.is_late(&inst, deadline) {
+                return Ok(inst);
+            }
+        }
+        Ok(first)
+    }
+
+    fn is_late(&self, inst: &Instance, deadline: Date) -> bool {
+        latest_date(&inst.statement).is_some_and(|d| d > deadline)
+    }
+
+    /// For the teacher, in French: the exercises of `copies` whose statement is still
+    /// dated after the sheet (a seed fixed for the class, or no seed nearby that fits).
+    pub fn late_statements(&self, copies: &[Copy]) -> Vec<String> {
+        let Some(deadline) = self.deadline else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, ex) in self.exercises.iter().enumerate() {
+            let late: Vec<(&Copy, Date)> = copies
+                .iter()
+                .filter_map(|c| {
+                    latest_date(&c.instances[k].statement)
+                        .filter(|d| *d > deadline)
+                        .map(|d| (c, d))
+                })
+                .collect();
+            let Some((first, when)) = late.first() else {
+                continue;
+            };
+            out.push(format!(
+                "exercice {} ({}) : {} porte{} une date postérieure à celle de la feuille ({}), \
+                 par exemple le {} sur la copie de {} ; {}",
+                k + 1,
+                ex.entry.id,
+                if late.len() == 1 {
+                    "1 copie".to_string()
+                } else {
+                    format!("{} copies", late.len())
+                },
+                if late.len() == 1 { "" } else { "nt" },
+                deadline.french(),
+                when.french(),
+                first.student.display_name(),
+                if ex.seed.is_some() {
+                    "la graine de l'exercice est fixée par la feuille : changez-la ou retirez-la."
+                } else {
+                    "aucun tirage voisin ne convient : vérifiez la date de la feuille."
+                }
+            ));
+        }
+        out
     }
 
     /// Moodle variants: `count` instances of each exercise, from seeds derived like a

@@ -58,20 +58,81 @@ fn signed(x: Decimal) -> String {
     }
 }
 
+/// Whether action `a` is dominated by action `b`: a gain lower or equal in every state of
+/// the market, strictly lower in one. Its expectation is then lower whatever the
+/// probabilities, so no decision rule may retain it.
+pub fn dominates(b: &[Decimal; 3], a: &[Decimal; 3]) -> bool {
+    b.iter().zip(a).all(|(x, y)| x >= y) && b.iter().zip(a).any(|(x, y)| x > y)
+}
+
+/// For each action (0-based), the action that dominates it, if any: one that is not
+/// itself dominated when there is such (dominance is transitive, so there always is).
+pub fn dominated_by(gains: &[[Decimal; 3]]) -> Vec<Option<usize>> {
+    let beaten = |a: usize| (0..gains.len()).any(|b| dominates(&gains[b], &gains[a]));
+    (0..gains.len())
+        .map(|a| {
+            (0..gains.len())
+                .filter(|&b| dominates(&gains[b], &gains[a]))
+                .min_by_key(|&b| beaten(b))
+        })
+        .collect()
+}
+
 /// The action chosen by the stated rule (1-based), the one with the highest expectation
-/// and the one with the lowest risk.
-pub fn choose(es: &[Decimal], sds: &[Decimal], cvs: &[Decimal]) -> (usize, usize, usize) {
-    let best_e = (0..es.len())
+/// and the one with the lowest risk, among the actions not `discarded` (dominated).
+pub fn choose(
+    es: &[Decimal],
+    sds: &[Decimal],
+    cvs: &[Decimal],
+    discarded: &[bool],
+) -> (usize, usize, usize) {
+    let kept = || (0..es.len()).filter(|&k| !discarded.get(k).copied().unwrap_or(false));
+    let best_e = kept()
         .max_by(|&a, &b| es[a].cmp(&es[b]).then(b.cmp(&a)))
         .unwrap_or(0);
-    let least_sd = (0..sds.len())
+    let least_sd = kept()
         .min_by(|&a, &b| sds[a].cmp(&sds[b]).then(a.cmp(&b)))
         .unwrap_or(0);
-    let least_cv = (0..cvs.len())
+    let least_cv = kept()
         .min_by(|&a, &b| cvs[a].cmp(&cvs[b]).then(a.cmp(&b)))
         .unwrap_or(0);
     let chosen = if best_e == least_sd { best_e } else { least_cv };
     (chosen + 1, best_e + 1, least_sd + 1)
+}
+
+/// "quel que soit l'accueil du marché, l'action 1 rapporte moins que l'action 2
+/// (favorable : 12 000 € contre 15 000 € ; …)", `k` and `by` 0-based.
+fn dominance(k: usize, by: usize, gains: &[[Decimal; 3]]) -> String {
+    const STATES: [&str; 3] = ["favorable", "moyen", "défavorable"];
+    let (a, b) = (&gains[k], &gains[by]);
+    let strict: Vec<&str> = (0..3).filter(|&i| a[i] < b[i]).map(|i| STATES[i]).collect();
+    let figures: Vec<String> = (0..3)
+        .map(|i| format!("{} : {} contre {}", STATES[i], euros(a[i]), euros(b[i])))
+        .collect();
+    let head = if strict.len() == 3 {
+        format!(
+            "quel que soit l'accueil du marché, l'action {} rapporte moins que l'action {}",
+            k + 1,
+            by + 1
+        )
+    } else {
+        format!(
+            "l'action {} ne rapporte jamais plus que l'action {}, et rapporte moins si l'accueil est {}",
+            k + 1,
+            by + 1,
+            french_or(&strict)
+        )
+    };
+    format!("{head} ({})", figures.join(" ; "))
+}
+
+/// "favorable", "favorable ou moyen", "favorable, moyen ou défavorable".
+fn french_or(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} ou {last}", init.join(", ")),
+    }
 }
 
 impl Exercise for Esperance {
@@ -149,15 +210,21 @@ impl Exercise for Esperance {
             .map(|i| ACTIONS[i])
             .collect();
         let mut gains = Vec::with_capacity(n);
-        for names_k in GAINS.iter().take(n) {
-            // A riskier action has a wider spread; every value is a round 500 €.
-            let spread = d.rng().int(4, 20);
-            let fav = d.number(names_k[0], |r| Decimal::from((r.int(8, 30) + spread) * 500));
-            let moy = d.number(names_k[1], |r| {
-                fav - Decimal::from(r.int(3, 3 + spread) * 500)
+        // A riskier action gains more if the market is favourable and loses more if it is
+        // not: spreads are distinct (2 000 € apart at least) around comparable middle
+        // gains, so that the gain profiles usually cross and the choice weighs risk
+        // against return. One draw in five or six still has an action dominated state by
+        // state, which the solution discusses. Every value is a round 500 €.
+        let spreads = d.rng().distinct(8, n);
+        for (names_k, spread) in GAINS.iter().zip(spreads) {
+            let spread = 2 * (spread as i64 + 1);
+            let middle = Decimal::from(d.rng().int(14, 20) * 500);
+            let fav = d.number(names_k[0], |r| {
+                middle + Decimal::from((spread + r.int(0, 2)) * 1000)
             });
+            let moy = d.number(names_k[1], |_| middle);
             let def = d.number(names_k[2], |r| {
-                moy - Decimal::from(r.int(4, 6 + spread) * 500)
+                moy - Decimal::from((spread + r.int(1, 3)) * 1000)
             });
             gains.push([fav, moy, def]);
         }
@@ -191,7 +258,11 @@ impl Exercise for Esperance {
         if !fixed_any && !distinguishable {
             return Err(Degenerate("actions indiscernables".into()));
         }
-        let (chosen, best_e, least_sd) = choose(&es, &sds, &cvs);
+        let beaten = dominated_by(&gains);
+        let discarded: Vec<bool> = beaten.iter().map(Option::is_some).collect();
+        let (chosen, best_e, least_sd) = choose(&es, &sds, &cvs, &discarded);
+        // What the rule would give if dominated actions were not set aside first.
+        let (unfiltered, _, _) = choose(&es, &sds, &cvs, &[]);
 
         let mut questions = Vec::new();
         for k in 0..n {
@@ -311,30 +382,58 @@ impl Exercise for Esperance {
                 )),
             );
         }
-        let rule_step = if best_e == least_sd {
+        let kept: Vec<usize> = (0..n).filter(|&k| !discarded[k]).collect();
+        let mut rule_step = String::new();
+        for (k, by) in beaten.iter().enumerate() {
+            if let Some(by) = by {
+                rule_step.push_str(&capitalise(&dominance(k, *by, &gains)));
+                rule_step.push_str(" : elle est écartée. ");
+            }
+        }
+        rule_step.push_str(&if kept.len() == 1 {
+            format!("Il ne reste que l'action {chosen}, qui est retenue : **{chosen}**.")
+        } else if best_e == least_sd {
             format!(
-                "L'action {best_e} a à la fois la plus forte espérance ({}) et le plus faible écart type ({}) : elle domine les autres. \
+                "L'action {best_e} a à la fois la plus forte espérance ({}) et le plus faible écart type ({}){}. \
                  Action retenue : **{chosen}**.",
                 euros(es[best_e - 1]),
-                euros(sds[least_sd - 1])
+                euros(sds[least_sd - 1]),
+                if kept.len() < n { " des deux actions restantes : elle domine l'autre" } else { " : elle domine les autres" }
             )
         } else {
             format!(
-                "Aucune action ne domine : l'action {best_e} a la plus forte espérance ({}), mais l'action {least_sd} le plus faible risque ({}). \
+                "{} : l'action {best_e} a la plus forte espérance ({}), mais l'action {least_sd} le plus faible risque ({}). \
                  On compare donc les coefficients de variation ({}) : le plus faible est celui de l'action **{chosen}**.",
+                if kept.len() < n { "Aucune des deux actions restantes ne domine l'autre" } else { "Aucune action ne domine" },
                 euros(es[best_e - 1]),
                 euros(sds[least_sd - 1]),
-                french_list(&(0..n).map(|k| format!("{} pour l'action {}", percent(cvs[k]), k + 1)).collect::<Vec<_>>())
+                french_list(&kept.iter().map(|&k| format!("{} pour l'action {}", percent(cvs[k]), k + 1)).collect::<Vec<_>>())
             )
-        };
+        });
+        let mut retained = Question::new(
+            "action_retenue",
+            "action retenue",
+            "Selon la règle de décision de l'énoncé, quelle action faut-il retenir ? (répondez par son numéro)",
+            Decimal::from(chosen as i64),
+            Unit::Number,
+        );
+        for (k, by) in beaten.iter().enumerate() {
+            if let Some(by) = by {
+                retained = retained.mistake(
+                    Decimal::from(k as i64 + 1),
+                    "action-dominee-retenue",
+                    format!(
+                        "L'action {} est dominée par l'action {} : elle ne rapporte jamais plus, quel que soit l'accueil du marché. \
+                         Écartez-la avant d'appliquer la règle.",
+                        k + 1,
+                        by + 1
+                    ),
+                );
+            }
+        }
+        debug_assert!(unfiltered == chosen || discarded[unfiltered - 1]);
         questions.push(
-            Question::new(
-                "action_retenue",
-                "action retenue",
-                "Selon la règle de décision de l'énoncé, quelle action faut-il retenir ? (répondez par son numéro)",
-                Decimal::from(chosen as i64),
-                Unit::Number,
-            )
+            retained
             .mistake(
                 Decimal::from(best_e as i64),
                 "esperance-seule",
@@ -377,8 +476,10 @@ impl Exercise for Esperance {
              et la probabilité de chaque accueil.\n\n{table}\n\n\
              **Conventions.** L'espérance de gain est la moyenne des gains pondérée par les probabilités ; le risque est mesuré \
              par l'écart type σ = √(Σ pᵢ (xᵢ − E)²), arrondi au centime ; le coefficient de variation est σ ÷ E, en\u{a0}%, \
-             arrondi à 0,01\u{a0}%. Règle de décision : une action qui a à la fois la plus forte espérance et le plus faible écart type \
-             domine les autres et est retenue ; sinon, on retient celle dont le coefficient de variation est le plus faible.",
+             arrondi à 0,01\u{a0}%. Règle de décision : une action dominée par une autre (un gain inférieur ou égal quel que soit \
+             l'accueil du marché, et strictement inférieur pour au moins un accueil) est écartée ; parmi les actions restantes, \
+             une action qui a à la fois la plus forte espérance et le plus faible écart type domine les autres et est retenue ; \
+             sinon, on retient celle dont le coefficient de variation est le plus faible.",
             s.product.pluriel.clone(),
             s.seller(),
             if n == 2 { "deux" } else { "trois" },
@@ -399,11 +500,61 @@ impl Exercise for Esperance {
                 )
             }
         );
+        let mut solution_intro = String::from(
+            "*Espérances et écarts types arrondis au centime ; coefficients de variation arrondis à 0,01\u{a0}%.*",
+        );
+        for (k, by) in beaten.iter().enumerate() {
+            if let Some(by) = by {
+                solution_intro.push_str("\n\n*Remarque préalable :* ");
+                solution_intro.push_str(&dominance(k, *by, &gains));
+                solution_intro.push_str(&format!(
+                    ". L'action {} est donc dominée par l'action {} : son espérance est plus faible quelles que soient \
+                     les probabilités, et elle peut être écartée avant tout calcul. Ses indicateurs sont calculés ci-dessous \
+                     parce que l'énoncé les demande, mais elle ne peut pas être retenue.",
+                    k + 1,
+                    by + 1
+                ));
+            }
+        }
         Ok(Content {
             statement,
             questions,
-            solution_intro: "*Espérances et écarts types arrondis au centime ; coefficients de variation arrondis à 0,01\u{a0}%.*".to_string(),
+            solution_intro,
             solution_outro: outro,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn dominance_is_state_by_state() {
+        let a = [dec!(12000), dec!(8000), dec!(-2000)];
+        let b = [dec!(12000), dec!(9000), dec!(-2000)];
+        let c = [dec!(20000), dec!(7000), dec!(-9000)];
+        assert!(dominates(&b, &a));
+        assert!(!dominates(&a, &b));
+        // Equal everywhere: neither dominates.
+        assert!(!dominates(&a, &a));
+        // Crossing profiles: neither dominates.
+        assert!(!dominates(&c, &a) && !dominates(&a, &c));
+        assert_eq!(dominated_by(&[a, b, c]), vec![Some(1), None, None]);
+        // A chain: the dominator named is the one that is not itself dominated.
+        let top = [dec!(13000), dec!(9000), dec!(-1000)];
+        assert_eq!(dominated_by(&[a, b, top]), vec![Some(2), Some(2), None]);
+    }
+
+    #[test]
+    fn a_dominated_action_is_never_chosen() {
+        // Action 1 never gains anything more than action 2 but is riskless: the
+        // coefficient of variation alone would pick it.
+        let es = [dec!(10000), dec!(10600)];
+        let sds = [dec!(0), dec!(916.52)];
+        let cvs = [dec!(0), dec!(8.65)];
+        assert_eq!(choose(&es, &sds, &cvs, &[]).0, 1);
+        assert_eq!(choose(&es, &sds, &cvs, &[true, false]), (2, 2, 2));
     }
 }

@@ -9,7 +9,7 @@ use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{Euros, Number, Percent};
-use crate::text::{Capitalised, FrenchList, Joined};
+use crate::text::{Capitalised, FrenchList, Joined, Piece};
 use crate::{push_text, text};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -877,11 +877,9 @@ impl Ctx {
             Number(kept / dec!(100), 6),
             " = **",
             Euros(single_net),
-            "** (le calcul ligne par ligne donne ",
-            Euros(self.f.net_commercial),
-            " : \
-             l'écart éventuel de quelques centimes vient des arrondis, les deux réponses sont acceptées, \
-             comme le calcul avec le taux arrondi).",
+            "** ",
+            agreement(single_net, self.f.net_commercial, with_shown),
+            ".",
         ));
         let statement = text!(
             self.intro("facture à", "préparer la réponse au client"),
@@ -1173,3 +1171,85 @@ fn french_rates(
 
 // The generated answers must stay consistent with the pure calculation; see
 // `tests/pricing.rs` for hand-checked instances and properties.
+
+/// What the solution says of the two other accepted ways to the net commercial (line by
+/// line, and with the rate rounded to 0,01 %): the gap sized as it is, since « quelques
+/// centimes » for an identical result or for nearly a euro reads wrong.
+fn agreement(single: Decimal, line_by_line: Decimal, rounded_rate: Decimal) -> String {
+    let line_gap = (single - line_by_line).abs();
+    let rate_gap = (single - rounded_rate).abs();
+    let mut out = String::with_capacity(160);
+    if line_gap.is_zero() {
+        out.push_str("(le calcul ligne par ligne donne le même montant");
+    } else {
+        push_text!(
+            out,
+            "(le calcul ligne par ligne donne ",
+            Euros(line_by_line),
+            " : l'écart de ",
+            Gap(line_gap),
+            " vient des arrondis, et les deux réponses sont acceptées"
+        );
+    }
+    if rate_gap.is_zero() {
+        out.push_str(" ; le taux unique arrondi à 0,01\u{a0}% donne lui aussi ce montant");
+    } else {
+        push_text!(
+            out,
+            " ; le taux unique arrondi à 0,01\u{a0}% donne ",
+            Euros(rounded_rate),
+            ", soit ",
+            Gap(rate_gap),
+            " d'écart : cette réponse est acceptée aussi"
+        );
+    }
+    out.push(')');
+    out
+}
+
+/// A gap between two amounts: « 1 centime », « 12 centimes », « 1,20 € ».
+struct Gap(Decimal);
+
+impl Piece for Gap {
+    fn push_to(&self, out: &mut String) {
+        if self.0 >= Decimal::ONE {
+            Euros(self.0).push_to(out);
+            return;
+        }
+        let cents = (self.0 * dec!(100)).round();
+        Number(cents, 0).push_to(out);
+        out.push_str(if cents >= Decimal::TWO {
+            " centimes"
+        } else {
+            " centime"
+        });
+    }
+    fn size_hint(&self) -> usize {
+        12
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gap_is_sized() {
+        let same = agreement(dec!(100.00), dec!(100.00), dec!(100.00));
+        assert_eq!(
+            same,
+            "(le calcul ligne par ligne donne le même montant ; le taux unique arrondi à 0,01\u{a0}% donne lui aussi ce montant)"
+        );
+        let one = agreement(dec!(100.00), dec!(100.01), dec!(100.00));
+        assert!(one.contains("l'écart de 1 centime vient"), "{one}");
+        let many = agreement(dec!(100.00), dec!(99.04), dec!(100.03));
+        assert!(many.contains("l'écart de 96 centimes vient"), "{many}");
+        assert!(
+            many.contains("100,03\u{a0}€, soit 3 centimes d'écart"),
+            "{many}"
+        );
+        let euro = agreement(dec!(100.00), dec!(98.80), dec!(100.00));
+        assert!(euro.contains("l'écart de 1,20\u{a0}€ vient"), "{euro}");
+        assert!(!many.contains("quelques"));
+    }
+}

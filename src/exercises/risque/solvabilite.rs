@@ -13,6 +13,8 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::euros;
 use crate::num::round::round_half_away;
+use crate::text::capitalise;
+use crate::world::Size;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -68,6 +70,73 @@ const AMOUNTS: &[(&str, &str)] = &[
     ("impot_benefices", "impôt sur les bénéfices"),
 ];
 
+/// How a trade's accounts are shaped, as shares of its sales: a hotel holds its walls and
+/// almost no stock, a grocer the reverse, a builder waits for its customers' payments.
+/// Fixed assets and the income-statement lines are in percent, stocks and receivables in
+/// per mille (a hotel's 0,5 % of stock).
+struct Profile {
+    fixed: (i64, i64),
+    stocks: (i64, i64),
+    receivables: (i64, i64),
+    purchases: (i64, i64),
+    external: (i64, i64),
+    staff: (i64, i64),
+}
+
+/// The profile of a buyer kind (an `id` of the world's `[[acheteur]]` list); public
+/// bodies, clubs and households never reach this exercise.
+fn profile(kind: &str) -> Profile {
+    let p = |fixed, stocks, receivables, purchases, external, staff| Profile {
+        fixed,
+        stocks,
+        receivables,
+        purchases,
+        external,
+        staff,
+    };
+    match kind {
+        "restaurant" => p((40, 80), (10, 30), (5, 20), (28, 38), (14, 22), (32, 42)),
+        "hebergement" => p((120, 200), (5, 15), (5, 20), (8, 14), (22, 32), (30, 40)),
+        "commerce-alimentaire" => p((15, 35), (40, 80), (5, 15), (62, 72), (8, 13), (10, 17)),
+        "commerce-specialise" => p((15, 35), (100, 220), (10, 30), (55, 65), (10, 16), (12, 21)),
+        "exploitation-agricole" => p(
+            (90, 160),
+            (150, 350),
+            (60, 120),
+            (30, 40),
+            (15, 23),
+            (10, 22),
+        ),
+        "batiment" => p((20, 40), (20, 60), (150, 250), (32, 42), (14, 21), (30, 39)),
+        "garage-transport" => p((50, 90), (20, 60), (120, 200), (22, 32), (18, 27), (30, 39)),
+        "pharmacie" => p((20, 40), (80, 120), (40, 80), (65, 72), (5, 9), (11, 16)),
+        "sante" => p((20, 50), (5, 15), (20, 60), (5, 12), (18, 27), (35, 47)),
+        "etablissement-sante" => p((60, 120), (10, 20), (60, 120), (12, 20), (15, 23), (50, 59)),
+        "enseignement" => p((20, 50), (2, 8), (40, 100), (3, 8), (20, 29), (50, 61)),
+        "services" => p((10, 30), (2, 10), (150, 250), (3, 10), (20, 30), (45, 60)),
+        // Industry, and any kind added to the world later: a manufacturer's shape.
+        _ => p(
+            (40, 80),
+            (80, 150),
+            (150, 220),
+            (40, 52),
+            (14, 21),
+            (22, 31),
+        ),
+    }
+}
+
+/// The yearly sales of a customer of this size, in euros, and the step they are drawn
+/// by: a TPE stays well under the 2 M€ of turnover of the legal definition (and under
+/// ten salaries), a PME between 2 and 20 M€, a large firm above 50 M€.
+fn sales_range(size: Size) -> (Decimal, Decimal, Decimal) {
+    match size {
+        Size::Menage | Size::Tpe => (dec!(150000), dec!(800000), dec!(1000)),
+        Size::Pme => (dec!(2000000), dec!(20000000), dec!(10000)),
+        Size::Grande => (dec!(60000000), dec!(300000000), dec!(100000)),
+    }
+}
+
 /// A whole number of euros, `share` percent of `base`.
 fn part(base: Decimal, share: Decimal) -> Decimal {
     round_half_away(pct(base, share), 0)
@@ -101,13 +170,18 @@ impl Exercise for Solvabilite {
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
         let scene = super::super::valeur::b2b_scene(d)?;
-        // Sizes follow from a yearly turnover drawn first (not a parameter: the sales and
-        // every amount below are).
-        let turnover = d
-            .rng()
-            .decimal_step(dec!(300000), dec!(2500000), dec!(1000));
+        // Every amount follows from yearly sales drawn first by the customer's size, and
+        // from the shape of its trade (not parameters: the sales and every amount below
+        // are).
+        let shape = profile(&scene.customer.acheteur);
+        let (lo, hi, step) = sales_range(scene.customer.taille);
+        let turnover = d.rng().decimal_step(lo, hi, step);
+        let percent = |r: &mut crate::rng::Rng, (lo, hi): (i64, i64)| Decimal::from(r.int(lo, hi));
+        let per_mille = |r: &mut crate::rng::Rng, (lo, hi): (i64, i64)| {
+            Decimal::from(r.int(lo, hi)) / Decimal::TEN
+        };
         let fixed = d.number("immobilisations", |r| {
-            part(turnover, Decimal::from(r.int(30, 80)))
+            part(turnover, percent(r, shape.fixed))
         });
         let equity = d.number("capitaux_propres", |r| {
             part(fixed, Decimal::from(r.int(25, 60)))
@@ -118,8 +192,10 @@ impl Exercise for Solvabilite {
         let debt = d.number("dettes_financieres", |r| {
             part(fixed, Decimal::from(r.int(10, 50)))
         });
-        let stocks = d.number("stocks", |r| part(turnover, Decimal::from(r.int(4, 12))));
-        let receivables = d.number("creances", |r| part(turnover, Decimal::from(r.int(6, 14))));
+        let stocks = d.number("stocks", |r| part(turnover, per_mille(r, shape.stocks)));
+        let receivables = d.number("creances", |r| {
+            part(turnover, per_mille(r, shape.receivables))
+        });
         let payables = d.number("dettes_fournisseurs", |r| {
             part(turnover, Decimal::from(r.int(6, 14)))
         });
@@ -165,10 +241,10 @@ impl Exercise for Solvabilite {
         };
         let sales = d.number("ventes", |_| turnover);
         let purchases = d.number("achats_consommes", |r| {
-            part(sales, Decimal::from(r.int(45, 62)))
+            part(sales, percent(r, shape.purchases))
         });
         let external = d.number("charges_externes", |r| {
-            part(sales, Decimal::from(r.int(10, 18)))
+            part(sales, percent(r, shape.external))
         });
         let subsidies = d.number("subventions", |r| {
             if r.chance(1, 3) {
@@ -181,9 +257,10 @@ impl Exercise for Solvabilite {
             part(sales, r.decimal_step(dec!(1), dec!(2.5), dec!(0.5)))
         });
         let staff = d.number("charges_personnel", |r| {
-            part(sales, Decimal::from(r.int(18, 30)))
+            part(sales, percent(r, shape.staff))
         });
-        let dotations = d.number("dotations", |r| part(fixed, Decimal::from(r.int(6, 14))));
+        // Buildings last longer than a van: 5 to 10 % of the gross fixed assets a year.
+        let dotations = d.number("dotations", |r| part(fixed, Decimal::from(r.int(5, 10))));
         let interest = d.number("charges_financieres", |r| {
             part(debt, r.decimal_step(dec!(3), dec!(5.5), dec!(0.5)))
         });
@@ -217,8 +294,18 @@ impl Exercise for Solvabilite {
         let ebe = i.ebe();
         let net = i.net_result();
         let caf = i.caf_additive();
-        let capacity = borrowing_capacity(rule, caf, equity, debt);
-        let level = risk_level(frng, tn, capacity);
+        // A customer whose CAF is negative or nil generates nothing to repay a loan with:
+        // a ceiling of k years of CAF would be negative, and the equity rule would lend
+        // against losses. The statement's criteria say so: its capacity is nil, and the
+        // risk is high whatever the balance sheet shows.
+        let no_resources = caf <= Decimal::ZERO;
+        let by_rule = borrowing_capacity(rule, caf, equity, debt);
+        let capacity = if no_resources { Decimal::ZERO } else { by_rule };
+        let level = if no_resources {
+            3
+        } else {
+            risk_level(frng, tn, capacity)
+        };
 
         let frng_q = Question::new(
             "frng",
@@ -415,7 +502,39 @@ impl Exercise for Solvabilite {
             capacity,
             Unit::Euros,
         );
-        let cap_q = match rule {
+        let cap_q = if no_resources {
+            let ceiling = match rule {
+                DebtRule::CafTimes(k) => format!(
+                    "la règle de l'énoncé donnerait des dettes financières maximales de {k} × {} = {}, un plafond négatif qui n'a pas de sens",
+                    euros(caf),
+                    euros(caf * Decimal::from(k))
+                ),
+                DebtRule::Equity => format!(
+                    "la règle des capitaux propres donnerait {} − {} = {}, mais ce serait prêter à une entreprise qui ne peut rien rembourser",
+                    euros(equity),
+                    euros(debt),
+                    euros(by_rule)
+                ),
+            };
+            let q = cap_q.step(format!(
+                "La CAF est {} ({}) : le client ne dégage aucune ressource pour rembourser un emprunt. {} ; \
+                 selon les critères de l'énoncé, sa capacité d'endettement est nulle : **{}**, et le critère n'est pas satisfait.",
+                if caf.is_zero() { "nulle" } else { "négative" },
+                euros(caf),
+                capitalise(&ceiling),
+                euros(Decimal::ZERO)
+            ));
+            if by_rule.is_zero() {
+                q
+            } else {
+                q.mistake(
+                    by_rule,
+                    "caf-negative-ignoree",
+                    "La CAF est négative ou nulle : le client ne dégage aucune ressource pour rembourser, la règle d'endettement n'a pas de sens et sa capacité d'endettement est nulle (0).",
+                )
+            }
+        } else {
+            match rule {
             DebtRule::CafTimes(k) => {
                 let other = if k == 4 { 3 } else { 4 };
                 cap_q
@@ -458,6 +577,7 @@ impl Exercise for Solvabilite {
                     euros(debt),
                     euros(capacity)
                 )),
+        }
         };
 
         let verdicts = [
@@ -472,8 +592,16 @@ impl Exercise for Solvabilite {
             Decimal::from(level),
             Unit::Number,
         );
+        let ignoring_caf = risk_level(frng, tn, by_rule);
+        if no_resources && ignoring_caf != level {
+            verdict_q = verdict_q.mistake(
+                Decimal::from(ignoring_caf),
+                "caf-negative-ignoree",
+                "La CAF est négative ou nulle : selon les critères de l'entreprise, le risque est élevé (3) quels que soient les autres critères.",
+            );
+        }
         let frng_only = if frng > Decimal::ZERO { 1 } else { 3 };
-        if frng_only != level {
+        if frng_only != level && !(no_resources && frng_only == ignoring_caf) {
             verdict_q = verdict_q.mistake(
                 Decimal::from(frng_only),
                 "frng-seul",
@@ -481,17 +609,30 @@ impl Exercise for Solvabilite {
             );
         }
         let yes_no = |x: Decimal| if x > Decimal::ZERO { "oui" } else { "non" };
+        let missed = [frng, tn, capacity]
+            .iter()
+            .filter(|x| **x <= Decimal::ZERO)
+            .count();
         let verdict_q = verdict_q.step(format!(
             "| Critère | Valeur | Satisfait |\n|---|---:|---|\n\
              | FRNG positif | {} | {} |\n| Trésorerie nette positive | {} | {} |\n| Capacité d'endettement positive | {} | {} |\n\n\
-             Critères non satisfaits : {} → **{}**.",
+             {} → **{}**.",
             euros(frng),
             yes_no(frng),
             euros(tn),
             yes_no(tn),
             euros(capacity),
-            yes_no(capacity),
-            [frng, tn, capacity].iter().filter(|x| **x <= Decimal::ZERO).count(),
+            if no_resources { "non (CAF négative ou nulle)" } else { yes_no(capacity) },
+            if no_resources {
+                format!(
+                    "Critères non satisfaits : {missed} ; surtout, la CAF ({}) est {} : le client ne dégage aucune ressource, \
+                     et le risque est élevé quels que soient les autres critères",
+                    euros(caf),
+                    if caf.is_zero() { "nulle" } else { "négative" }
+                )
+            } else {
+                format!("Critères non satisfaits : {missed}")
+            },
             verdicts[usize::from(level) - 1]
         ));
 
@@ -526,7 +667,9 @@ impl Exercise for Solvabilite {
              | Dotations aux amortissements | {} |\n| Charges financières (intérêts) | {} |\n\
              | Impôt sur les bénéfices | {} |\n| **Résultat net** | **{}** |\n\n\
              **Critères de l'entreprise.** Trois critères : FRNG positif, trésorerie nette positive, capacité d'endettement positive. \
-             Tous satisfaits : risque faible (1) ; un seul non satisfait : risque modéré (2) ; deux ou plus : risque élevé (3).\n\n\
+             Tous satisfaits : risque faible (1) ; un seul non satisfait : risque modéré (2) ; deux ou plus : risque élevé (3). \
+             Si la CAF est négative ou nulle, le client ne dégage aucune ressource pour rembourser : sa capacité d'endettement est nulle \
+             (critère non satisfait), et le risque est élevé (3) quels que soient les autres critères.\n\n\
              **Conventions.** Bilan fonctionnel : immobilisations en valeur brute, amortissements parmi les ressources stables ; \
              BFR = stocks + créances clients − dettes fournisseurs − dettes fiscales et sociales ; \
              trésorerie nette = disponibilités − concours bancaires courants ; {caf_text} ; \
@@ -567,7 +710,7 @@ impl Exercise for Solvabilite {
             euros(net),
         );
         let outro = format!(
-            "*À retenir :* FRNG − BFR = trésorerie nette ({} − {} = {}). {} \
+            "*À retenir :* FRNG − BFR = trésorerie nette ({} − {} = {}). {}{} \
              L'analyse se fait dans une optique « tableau de bord » : quelques indicateurs suffisent pour fixer un plafond d'encours \
              ou demander une garantie.",
             euros(frng),
@@ -580,6 +723,12 @@ impl Exercise for Solvabilite {
                 "Le fonds de roulement couvre tout juste le besoin en fonds de roulement : le client n'a aucune marge de trésorerie."
             } else {
                 "Le fonds de roulement couvre le besoin en fonds de roulement : le client dégage une trésorerie positive."
+            },
+            if no_resources {
+                " Surtout, sa CAF est négative ou nulle : son activité ne produit pas la trésorerie qu'elle consomme, \
+                 et un crédit fournisseur financerait ses pertes."
+            } else {
+                ""
             }
         );
         Ok(Content {
