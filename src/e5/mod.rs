@@ -121,7 +121,7 @@ pub fn search(
     let fixed: Params = crate::generate::validate_overrides(exercise, set).ok()?;
     (start..start + SEARCH)
         .filter_map(|s| generate_with(entry, exercise, s, &fixed).ok())
-        .find(|inst| fits(inst, business, product) && uses_shared_figures(inst))
+        .find(|inst| fits(inst, business, product) && uses_shared_figures(inst, product))
 }
 
 /// The figures an exercise takes from the case rather than drawing its own: the
@@ -157,17 +157,23 @@ fn shared_figures(
     set
 }
 
-/// Whether an instance found for the case uses the figures the case fixed: a margin
-/// exercise whose variant starts from a taux de marge would ignore the case's taux de
-/// marque.
-fn uses_shared_figures(inst: &Instance) -> bool {
-    inst.id != "prix/marges"
+/// Whether an instance found for the case uses the figures the case fixed: the
+/// product's TVA rate wherever the product's rate is drawn (the bank's commissions of a
+/// discount slip bear 20 % whatever is sold), and its taux de marque (a margin exercise
+/// whose variant starts from a taux de marge would ignore it).
+fn uses_shared_figures(inst: &Instance, product: &Product) -> bool {
+    let vat = inst.id == "financement/escompte-effets"
+        || ["taux_tva", "tva"]
+            .iter()
+            .filter_map(|k| inst.params.get(*k).and_then(|v| v.as_number()))
+            .all(|v| v == product.tva.normalize());
+    vat && (inst.id != "prix/marges"
         || inst.params.get("variante").is_some_and(|v| {
             matches!(
                 v.to_string().as_str(),
                 "taux-de-marque" | "prix-ttc-vers-cout"
             )
-        })
+        }))
 }
 
 /// The seed the search of the exercise at `position` (0-based, over the subject)

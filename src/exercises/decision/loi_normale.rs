@@ -14,7 +14,7 @@ use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{fixed, number, percent};
 use crate::num::round::round_half_away;
-use crate::world::scale::spread;
+use crate::world::scale::{agrees, spread, SPREAD_PERCENT};
 use rust_decimal::{Decimal, MathematicalOps};
 use rust_decimal_macros::dec;
 
@@ -134,6 +134,14 @@ impl Exercise for LoiNormale {
         if !d.is_fixed("moyenne") && m < MIN_MEAN {
             return Err(Degenerate(
                 "ventes mensuelles trop faibles pour une loi normale".into(),
+            ));
+        }
+        // Rounding to the grid must not carry a small mean out of the spread: the
+        // annual volume it implies agrees with the one other types show (± 15 %).
+        let exact = scene.business.annual_volume(scene.product) * scene.product.month_share(month);
+        if !d.is_fixed("moyenne") && !agrees(m, exact, SPREAD_PERCENT) {
+            return Err(Degenerate(
+                "moyenne arrondie trop loin du volume du mois".into(),
             ));
         }
         let step = step_of(m);

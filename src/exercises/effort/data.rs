@@ -1,6 +1,5 @@
 //! The data pools of the commercial-effort family, from `exercises/effort.toml`.
 
-use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -12,28 +11,10 @@ pub struct Action {
     pub postes: [String; 3],
 }
 
-/// An asset of the sales department that is depreciated.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Investment {
-    pub nom: String,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub prix_min: Decimal,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub prix_max: Decimal,
-    pub durees: Vec<u32>,
-    pub frais: String,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub frais_min: Decimal,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub frais_max: Decimal,
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EffortData {
     pub action: Vec<Action>,
-    pub investissement: Vec<Investment>,
 }
 
 static DATA: LazyLock<EffortData> = LazyLock::new(|| {
@@ -50,10 +31,9 @@ mod tests {
     #[test]
     fn pools_parse_and_are_plausible() {
         let d = super::data();
-        assert!(!d.action.is_empty() && !d.investissement.is_empty());
-        for i in &d.investissement {
-            assert!(i.prix_min < i.prix_max && i.frais_min < i.frais_max);
-            assert!(!i.durees.is_empty() && i.durees.iter().all(|n| (3..=10).contains(n)));
+        assert!(!d.action.is_empty());
+        for a in &d.action {
+            assert!(a.postes.iter().all(|p| !p.trim().is_empty()), "{}", a.nom);
         }
     }
 }

@@ -172,7 +172,7 @@ impl Exercise for NetAPayer {
     }
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
-        let scene = Scene::draw(d.rng());
+        let scene = Scene::draw_goods(d.rng());
         let variant = d.choice("variante");
         let p = scene.product;
         let unit_price = d.number("prix_unitaire", |r| {
