@@ -9,7 +9,7 @@
 //! the cent, the standard deviation from the exact variance (√ in exact decimals), the
 //! coefficient of variation to 0,01 % from the rounded σ and mean.
 
-use super::portfolio_pool::{draw_members, Member};
+use super::portfolio_pool::{draw_members, order_value_range, Member};
 use crate::calc::statistics::{
     grouped_mean, grouped_quantile, grouped_variance, mean, median, modal_class, quartile,
     sample_variance, sorted, variance, weighted_mean, Bin, QuartileMethod,
@@ -20,7 +20,10 @@ use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::round_half_away;
 use crate::render::stat_charts::{box_plot_svg, histogram_svg};
+use crate::rng::Rng;
 use crate::text::{capitalise, lowercase_first};
+use crate::world::scale::spread;
+use crate::world::Business;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, MathematicalOps};
 use rust_decimal_macros::dec;
@@ -119,8 +122,46 @@ const MONTHS: [&str; 12] = [
     "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
     "déc.",
 ];
-/// Monthly profile of a salesperson's CA, in percent of the average month.
-const SEASON: [i64; 12] = [88, 92, 100, 104, 108, 110, 86, 64, 102, 106, 112, 128];
+/// How far a month of a salesperson may be from the company's month, either way, in
+/// percent: enough for a series to vary, little enough for the year to stay the
+/// salesperson's (the noise averages out over twelve months).
+const MONTH_NOISE: i64 = 4;
+
+/// The sales HT of `month` of a salesperson whose year is `year_total`: the company's
+/// month (its range weighted by seasonality) in proportion, ± [`MONTH_NOISE`] %, to the
+/// ten or hundred euros as the amounts go.
+fn month_sales(r: &mut Rng, b: &Business, year_total: Decimal, month: u32) -> Decimal {
+    // The declared products need not make the whole turnover: their mix gives the
+    // months' shares only.
+    let year: Decimal = (1..=12).map(|m| b.month_turnover(m)).sum();
+    let share = b.month_turnover(month) / year.max(Decimal::ONE);
+    let noise = Decimal::from(100 + r.int(-MONTH_NOISE, MONTH_NOISE)) / dec!(100);
+    let v = year_total * share * noise;
+    let step = if year_total < dec!(240000) {
+        dec!(10)
+    } else {
+        dec!(100)
+    };
+    round_half_away(v / step, 0) * step
+}
+
+/// One order of a customer whose kind orders from `lo` to `hi` € HT: to the five euros,
+/// mostly in the lower two thirds of the range, now and then a large one.
+fn order_amount(r: &mut Rng, (lo, hi): (Decimal, Decimal)) -> Decimal {
+    let step = if hi - lo >= dec!(50) {
+        dec!(5)
+    } else {
+        Decimal::ONE
+    };
+    let lo = (lo / step).ceil() * step;
+    let hi = ((hi / step).floor() * step).max(lo);
+    let third = lo + ((hi - lo) * dec!(2) / dec!(3) / step).floor() * step;
+    if r.chance(1, 8) {
+        r.decimal_step(third, hi, step)
+    } else {
+        r.decimal_step(lo, third, step)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -202,24 +243,23 @@ impl Exercise for Statistiques {
         if !(8..=MAX_VALUES).contains(&n) {
             return Err(Degenerate("de 8 à 20 valeurs".into()));
         }
-        let level = Decimal::from(d.rng().int(25, 60) * 1000);
+        let b = scene.business;
+        // The salesperson's year (within the spread) shared by the months as the
+        // company's range sells; one order of the scene's customer is of a value its kind
+        // places with the company.
+        // A lone salesperson's year is the company's, never more (the months' noise
+        // may add up to 4 %).
+        let year_total = spread(b.turnover_per_salesperson(), |lo, hi| {
+            d.rng().int(lo + 2, hi - 2)
+        })
+        .min(Decimal::from(b.ca_annuel) * dec!(0.95));
+        let orders = order_value_range(b, &scene.customer.acheteur)
+            .ok_or_else(|| Degenerate("client d'un type que la société ne sert pas".into()))?;
         let mut xs = Vec::with_capacity(n);
         for (i, name) in VALUES.iter().enumerate().take(n) {
             let v = d.number(name, |r| match kind {
-                Kind::Months => {
-                    let noise = Decimal::from(r.int(-8, 8));
-                    round_half_away(
-                        level * (Decimal::from(SEASON[i]) + noise) / dec!(100) / dec!(100),
-                        0,
-                    ) * dec!(100)
-                }
-                Kind::Orders => {
-                    if r.chance(1, 8) {
-                        r.decimal_step(dec!(900), dec!(1600), dec!(5))
-                    } else {
-                        r.decimal_step(dec!(250), dec!(800), dec!(5))
-                    }
-                }
+                Kind::Months => month_sales(r, b, year_total, i as u32 + 1),
+                Kind::Orders => order_amount(r, orders),
                 _ => {
                     if r.chance(1, 5) {
                         r.decimal_step(dec!(15000), dec!(45000), dec!(50))
@@ -1073,6 +1113,98 @@ impl Grouped {
                 euros(me),
                 euros(m)
             ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::generate;
+    use crate::model::Instance;
+    use crate::world::scale::agrees;
+    use crate::world::{world, Customer};
+    use std::collections::BTreeMap;
+
+    fn of(serie: &str) -> BTreeMap<String, String> {
+        BTreeMap::from([("serie".to_string(), serie.to_string())])
+    }
+
+    /// The company a statement opens with (a customer may bear another company's name).
+    fn company(inst: &Instance) -> &'static Business {
+        world()
+            .entreprise
+            .iter()
+            .filter_map(|b| inst.statement.find(&b.nom).map(|at| (at, b)))
+            .min_by_key(|(at, b)| (*at, usize::MAX - b.nom.len()))
+            .expect("la société est nommée")
+            .1
+    }
+
+    fn customer(inst: &Instance) -> &'static Customer {
+        world()
+            .client
+            .iter()
+            .filter(|c| inst.statement.contains(&format!("son client {} (", c.nom)))
+            .max_by_key(|c| c.nom.len())
+            .expect("le client est nommé")
+    }
+
+    fn values(inst: &Instance) -> Vec<Decimal> {
+        VALUES
+            .iter()
+            .filter_map(|name| inst.params.get(*name).and_then(|v| v.as_number()))
+            .collect()
+    }
+
+    #[test]
+    fn a_salespersons_months_make_their_share_of_the_company() {
+        let (mut lo, mut hi) = (dec!(100), dec!(-100));
+        for seed in 0..600 {
+            let inst = generate("segmentation/statistiques", seed, &of("mois")).unwrap();
+            let b = company(&inst);
+            let xs = values(&inst);
+            assert_eq!(xs.len(), 12);
+            let year: Decimal = xs.iter().sum();
+            let expected = b.turnover_per_salesperson();
+            assert!(year <= Decimal::from(b.ca_annuel), "graine {seed}");
+            assert!(
+                agrees(year, expected, 10),
+                "graine {seed} : {year} / {expected}"
+            );
+            lo = lo.min((year - expected) / expected * dec!(100));
+            hi = hi.max((year - expected) / expected * dec!(100));
+            // The company's busiest month is above its weakest for the salesperson too
+            // (no summer peak for a ski shop's salesperson).
+            let share = |m: u32| b.month_turnover(m);
+            let top = (1..=12).max_by_key(|&m| share(m)).unwrap();
+            let bottom = (1..=12).min_by_key(|&m| share(m)).unwrap();
+            if share(top) > share(bottom) * dec!(1.2) {
+                assert!(
+                    xs[top as usize - 1] > xs[bottom as usize - 1],
+                    "graine {seed}"
+                );
+            }
+        }
+        // Measured over 600 seeds: the year is −6,9 % to +6,9 % of the company's
+        // turnover per salesperson.
+        eprintln!("année : {} % à {} %", lo.round_dp(1), hi.round_dp(1));
+    }
+
+    #[test]
+    fn a_customers_orders_are_of_its_kind() {
+        for seed in 0..600 {
+            let inst = generate("segmentation/statistiques", seed, &of("commandes")).unwrap();
+            let b = company(&inst);
+            let c = customer(&inst);
+            let (lo, hi) = order_value_range(b, &c.acheteur)
+                .unwrap_or_else(|| panic!("graine {seed} : {} / {}", b.nom, c.nom));
+            for x in values(&inst) {
+                assert!(
+                    x >= lo && x <= hi,
+                    "graine {seed} : {x} hors de {lo} – {hi}"
+                );
+            }
         }
     }
 }
