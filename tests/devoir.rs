@@ -156,9 +156,9 @@ fn creer_writes_every_file_and_twice_gives_identical_files() {
     let key = String::from_utf8(std::fs::read(a.join("corrige.html")).unwrap()).unwrap();
     assert!(key.contains("Corrigé détaillé"));
     assert!(
-        key.contains("820,50\u{a0}€"),
-        "E001's expected gross amount (hand-checked: 30 convives, net à payer 654,49 € with \
-         12,5 % and 15 % in cascade, 2,5 % escompte, TVA 10 % → brut 820,50 €)"
+        key.contains("737,10\u{a0}€"),
+        "E001's expected gross amount (hand-checked: 39 cartons of beer at 18,90 € HT → \
+         brut 737,10 €; an invoice is now for goods only, no longer for a caterer's guests)"
     );
     // The answer-entry sheet: BOM, semicolons, one row per student, codes.
     let csv = String::from_utf8(std::fs::read(a.join("saisie.csv")).unwrap()).unwrap();

@@ -143,6 +143,42 @@ fn check_world(s: &Subject) -> Vec<String> {
         if s.product.prestation && goods_only.contains(&inst.id) {
             faults.push(format!("{at} : type de marchandises pour une prestation"));
         }
+        // The company's scale, as every type keeps it (tests/magnitudes.rs).
+        let param = |k: &str| inst.params.get(k).and_then(|v| v.as_number());
+        match inst.id {
+            "segmentation/abc" => {
+                let shown: Decimal = inst
+                    .params
+                    .iter()
+                    .filter(|(k, _)| k.starts_with("ca_"))
+                    .filter_map(|(_, v)| v.as_number())
+                    .sum();
+                if shown > b.turnover_per_salesperson() * Decimal::new(107, 2) {
+                    faults.push(format!(
+                        "{at} : portefeuille de {shown} € au-delà de la part d'un commercial"
+                    ));
+                }
+                if let Some(q) = inst.question("panier_moyen_a") {
+                    let floor = b.produit.iter().map(|p| p.prix_ht_min).min().unwrap();
+                    if q.answer < floor {
+                        faults.push(format!("{at} : panier moyen A {} < {floor}", q.answer));
+                    }
+                }
+            }
+            "effort/charge-de-travail" => {
+                let counted: Decimal = ["nb_a", "nb_b", "nb_c"]
+                    .iter()
+                    .filter_map(|k| param(k))
+                    .sum();
+                if counted != Decimal::from(b.clients) {
+                    faults.push(format!(
+                        "{at} : {counted} clients comptés pour {}",
+                        b.clients
+                    ));
+                }
+            }
+            _ => {}
+        }
         for key in ["taux_marque", "taux_marge"] {
             let shown = (inst.id == "prix/marges" && key == "taux_marque")
                 || (inst.id == "action/cout-roi" && key == "taux_marge");

@@ -110,12 +110,13 @@ fn cover(s: &Subject) -> String {
         clientele
     ));
     out.push_str(&format!(
-        "<p>Produit étudié : <strong>{}</strong>, {} à l'unité « {} », entre {} et {} HT selon les conditions, soumis à la TVA au taux de {}. {} dans l'entreprise : {}.</p>\n",
+        "<p>Produit étudié : <strong>{}</strong>, {} à l'unité « {} », entre {} et {} HT selon les conditions, {} à la TVA au taux de {}. {} dans l'entreprise : {}.</p>\n",
         escape(&p.nom),
         p.genre.agree("vendu", "vendue"),
         escape(&p.unite),
         format::euros(p.prix_ht_min),
         format::euros(p.prix_ht_max),
+        p.genre.agree("soumis", "soumise"),
         format::percent(p.tva),
         b.vendeur_genre.agree("Votre interlocuteur", "Votre interlocutrice"),
         escape(&b.vendeur)

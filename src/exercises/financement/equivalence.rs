@@ -512,7 +512,7 @@ impl Ctx {
             solution_intro: "*L'escompte de chaque effet est arrondi au centime le plus proche, comme le nominal cherché.*".to_string(),
             solution_outro: format!(
                 "*Vérification :* escompte du nouvel effet = {} × {} × {n2} / {y} = {} ; {} − {} = {}, \
-                 la valeur actuelle de l'effet remplacé (à quelques centimes près, à cause des arrondis). \
+                 {}. \
                  Le report coûte au client {} de plus que le nominal initial.",
                 euros(v2),
                 percent(t),
@@ -520,6 +520,13 @@ impl Ctx {
                 euros(v2),
                 euros(v2 - check),
                 euros(check),
+                match crate::exercises::equipment::gap_amount(check, va) {
+                    None => "exactement la valeur actuelle de l'effet remplacé".to_string(),
+                    Some(gap) => format!(
+                        "la valeur actuelle de l'effet remplacé ({}) à {gap} près, écart qui vient de l'arrondi du nominal au centime",
+                        euros(va)
+                    ),
+                },
                 euros(v2 - v1)
             ),
         }
