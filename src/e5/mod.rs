@@ -3,12 +3,14 @@
 //!
 //! No exercise type is changed: each exercise is an ordinary instance whose seed is
 //! searched, counting up from a seed derived from the subject's, until its statement
-//! names the subject's company (and no other product of it than the subject's). Its code
-//! is therefore an ordinary code that `clientele correct` regenerates and marks. One
-//! figure only is fixed, so that it agrees across exercises: the invoice's unit price
-//! HT is the selling price HT of the margin exercise; that code then carries the
-//! fingerprint of the fixed parameter and is corrected with its `--set`, which the
-//! codes list and the corrigé print.
+//! names the subject's company (and no other product of it than the subject's) and
+//! uses the case's figures. Its code is therefore an ordinary code that `clientele
+//! correct` regenerates and marks. Every type draws at the company's scale (see
+//! [`crate::world::scale`]), so documents agree without being tied; the figures that
+//! must be *equal* are fixed: the product's taux de marque (margin and ROI exercises)
+//! and the invoice's unit price HT, the selling price HT of the margin exercise. Those
+//! codes carry the fingerprint of the fixed parameters and are corrected with their
+//! `--set`, which the codes list and the corrigé print.
 //! Logic only; the HTML is in [`crate::render::e5_html`].
 
 pub mod templates;

@@ -77,7 +77,7 @@ pub const DOSSIERS: [DossierTemplate; 4] = [
         title: "Analyser le portefeuille et cibler l'effort commercial",
         slots: &[
             &["segmentation/abc", "segmentation/scoring"],
-            &["segmentation/statistiques", "segmentation/prevision", "segmentation/detention", "segmentation/clientele-potentielle"],
+            &["segmentation/statistiques", "segmentation/prevision"],
             &["effort/charge-de-travail", "effort/couts-seuil", "effort/amortissement"],
         ],
         open: &[OpenTemplate {
@@ -85,7 +85,7 @@ pub const DOSSIERS: [DossierTemplate; 4] = [
             prompt: "À partir de vos calculs, rédigez une note à l'attention de la direction : proposez une politique de suivi différenciée selon les segments de clientèle et les moyens à y consacrer.",
             points: [4, 3],
             ideas: &[
-                "Identifier les clients à fort poids (classe A, meilleurs scores, forts détenteurs) et leur réserver un suivi personnalisé : visites plus fréquentes, interlocuteur attitré, offres sur mesure.",
+                "Identifier les clients à fort poids (classe A, meilleurs scores) et leur réserver un suivi personnalisé : visites plus fréquentes, interlocuteur attitré, offres sur mesure.",
                 "Servir les petits clients à moindre coût : télévente, courriel, commande en ligne, visites espacées.",
                 "Relier les moyens proposés à leur coût (effectif, coût de la force de vente, amortissement d'un équipement) et à ce qu'ils doivent rapporter.",
                 "Prévoir des indicateurs de suivi : CA et marge par segment, taux de couverture des visites, coût commercial par client.",
@@ -98,8 +98,6 @@ pub const DOSSIERS: [DossierTemplate; 4] = [
             ("segmentation/scoring", "Un fichier de clients et de prospects est à hiérarchiser selon la grille de l'entreprise."),
             ("segmentation/statistiques", "L'étude d'une série de ventes récentes complète l'analyse du portefeuille."),
             ("segmentation/prevision", "Les ventes des dernières périodes servent à prévoir celles qui viennent."),
-            ("segmentation/detention", "Le fichier clients indique quelles familles de produits chaque client achète déjà."),
-            ("segmentation/clientele-potentielle", "Une étude de marché locale situe l'entreprise face à sa clientèle potentielle."),
             ("effort/couts-seuil", "Une action de la force de vente doit aussi montrer qu'elle couvre ses coûts."),
             ("effort/amortissement", "Un équipement acquis pour le service commercial pèse sur le coût de l'effort commercial."),
         ],
