@@ -228,10 +228,11 @@ fn a_subject_is_reproducible_byte_for_byte() {
 }
 
 #[test]
-fn thirty_subjects_hold_together() {
+fn twelve_subjects_hold_together() {
     let mut four = 0;
     let mut companies = std::collections::BTreeSet::new();
-    for seed in 0..30 {
+    // Twelve in a debug build: the world test draws more (200 in `.ci/run`).
+    for seed in 0..12 {
         let s = e5::compose(seed).unwrap_or_else(|e| panic!("graine {seed} : {e}"));
         check(&s);
         four += usize::from(s.dossiers.len() == 4);
@@ -243,10 +244,10 @@ fn thirty_subjects_hold_together() {
         );
     }
     assert!(
-        (5..=25).contains(&four),
-        "{four} sujets à quatre dossiers sur 30"
+        (2..=10).contains(&four),
+        "{four} sujets à quatre dossiers sur 12"
     );
-    assert!(companies.len() >= 10, "{} entreprises", companies.len());
+    assert!(companies.len() >= 6, "{} entreprises", companies.len());
 }
 
 #[test]
