@@ -64,6 +64,12 @@
 //! | `abs(x)` | absolute value |
 //! | `si_positif(x)` | `max(x, 0)` |
 //! | `arrondi_sup(x)` | smallest integer ≥ x (2.1 → 3, −2.1 → −2): a count rounded up |
+//! | `sqrt(x)` | square root; x < 0 → `argument` |
+//! | `ln(x)` | natural logarithm; x ≤ 0 → `argument` |
+//! | `exp(x)` | exponential; too large → `depassement`, very negative → 0 |
+//!
+//! `sqrt`, `ln`, `exp` and non-integer powers follow the algorithms written in
+//! [`crate::num::math`], step by step, in both ports: their digits agree exactly.
 //!
 //! `n` may be any expression whose value is an integer from 0 to 10
 //! (`2`, `2.0`, `1 + 1`); otherwise → `argument`. Rounding and truncation
@@ -89,11 +95,13 @@
 //!   details irrelevant in practice.
 //! * Division by zero → `division-par-zero`. A result whose integer part does
 //!   not fit (|x| ≥ 2^96 ≈ 7.9·10^28) → `depassement`.
-//! * `x ^ e`: `e` must evaluate to an integer with |e| ≤ 1000, else
-//!   `argument`. For e ≥ 0 the result is computed as `acc = 1`, then `e`
+//! * `x ^ e` with an integer `e`: |e| ≤ 1000, else `argument`. For e ≥ 0 the result is computed as `acc = 1`, then `e`
 //!   times `acc = acc * x` (left to right, each step being the checked `*`
 //!   above), so `x^0 = 1` for every x, including 0. For e < 0 the result is
 //!   `1 / (x ^ |e|)` (so `0^-1` → `division-par-zero`).
+//! * `x ^ e` with a non-integer `e` (`1.06 ^ (1/12)`): `exp(e × ln x)` for x > 0
+//!   ([`crate::num::math::pow_fractional`]); `0 ^ e` is 0 for e > 0 and
+//!   `division-par-zero` for e < 0; x < 0 → `argument`.
 //! * A variable is looked up through the caller's function; absent →
 //!   `variable-inconnue`.
 //!
@@ -106,6 +114,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use crate::num::math;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -202,6 +211,9 @@ enum Func {
     Abs,
     SiPositif,
     ArrondiSup,
+    Sqrt,
+    Ln,
+    Exp,
 }
 
 impl Func {
@@ -216,6 +228,9 @@ impl Func {
             "abs" => Func::Abs,
             "si_positif" => Func::SiPositif,
             "arrondi_sup" => Func::ArrondiSup,
+            "sqrt" => Func::Sqrt,
+            "ln" => Func::Ln,
+            "exp" => Func::Exp,
             _ => return None,
         })
     }
@@ -223,9 +238,14 @@ impl Func {
     /// Checks the number of arguments; `Err` carries the expected count in French.
     fn check_arity(self, got: usize) -> Result<(), &'static str> {
         let (ok, expected) = match self {
-            Func::Arrondi2 | Func::Tronque2 | Func::Abs | Func::SiPositif | Func::ArrondiSup => {
-                (got == 1, "1")
-            }
+            Func::Arrondi2
+            | Func::Tronque2
+            | Func::Abs
+            | Func::SiPositif
+            | Func::ArrondiSup
+            | Func::Sqrt
+            | Func::Ln
+            | Func::Exp => (got == 1, "1"),
             Func::Arrondi | Func::Tronque => (got == 2, "2"),
             Func::Min | Func::Max => (got >= 2, "au moins 2"),
         };
@@ -728,15 +748,20 @@ fn binary(op: BinOp, a: Decimal, b: Decimal) -> Result<Decimal, ExprError> {
 }
 
 fn power(base: Decimal, exponent: Decimal) -> Result<Decimal, ExprError> {
+    if !exponent.fract().is_zero() {
+        return math::pow_fractional(base, exponent).map_err(|e| {
+            math_error(
+                e,
+                "une puissance non entière d'un nombre négatif n'existe pas",
+            )
+        });
+    }
     let n = exponent
-        .fract()
-        .is_zero()
-        .then(|| exponent.to_i64())
-        .flatten()
+        .to_i64()
         .filter(|n| n.abs() <= MAX_EXPONENT)
         .ok_or_else(|| {
             ExprError::BadArgument(format!(
-                "l'exposant de « ^ » doit être un entier compris entre -{MAX_EXPONENT} et {MAX_EXPONENT} (reçu : {exponent})"
+                "l'exposant entier de « ^ » doit être compris entre -{MAX_EXPONENT} et {MAX_EXPONENT} (reçu : {exponent})"
             ))
         })?;
     let mut acc = Decimal::ONE;
@@ -777,7 +802,21 @@ fn call(func: Func, args: &[Decimal]) -> Result<Decimal, ExprError> {
         Func::Abs => args[0].abs(),
         Func::SiPositif => args[0].max(Decimal::ZERO),
         Func::ArrondiSup => args[0].ceil(),
+        Func::Sqrt => math::sqrt(args[0])
+            .map_err(|e| math_error(e, "la racine carrée d'un nombre négatif n'existe pas"))?,
+        Func::Ln => math::ln(args[0])
+            .map_err(|e| math_error(e, "le logarithme n'existe que pour un nombre positif"))?,
+        Func::Exp => math::exp(args[0]).map_err(|e| math_error(e, ""))?,
     })
+}
+
+/// The expression error for a [`math::MathError`]; `domain` says why in French.
+fn math_error(e: math::MathError, domain: &str) -> ExprError {
+    match e {
+        math::MathError::Domain => ExprError::BadArgument(domain.to_string()),
+        math::MathError::DivisionByZero => ExprError::DivisionByZero,
+        math::MathError::Overflow => ExprError::Overflow,
+    }
 }
 
 fn collect_vars(node: &Node, out: &mut BTreeSet<String>) {

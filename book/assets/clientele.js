@@ -616,6 +616,9 @@
     abs: [1, "1"],
     si_positif: [1, "1"],
     arrondi_sup: [1, "1"],
+    sqrt: [1, "1"],
+    ln: [1, "1"],
+    exp: [1, "1"],
     arrondi: [2, "2"],
     tronque: [2, "2"],
     min: [-2, "au moins 2"],
@@ -900,13 +903,108 @@
     });
   }
 
+  // Square root, logarithm, exponential and fractional powers: the algorithms of
+  // src/num/math.rs, step for step (same operations, same order, same stops), so
+  // that both ports give the same digits.
+  var LN_2 = decFromString("0.6931471805599453094172321215");
+  var LN_10 = decFromString("2.302585092994045684017991455");
+  var MAX_ITERATIONS = 200;
+  var D_ONE = dec(ONE, 0);
+  var D_TWO = dec(TWO, 0);
+  var D_TEN = dec(TEN, 0);
+  var D_HALF = dec(BigInt(5), 1);
+
+  function domain(msg) {
+    return new ExprError("argument", "argument invalide : " + msg);
+  }
+
+  function mathSqrt(x) {
+    if (x.m < ZERO) throw domain("la racine carrée d'un nombre négatif n'existe pas");
+    if (x.m === ZERO) return dec(ZERO, 0);
+    var g = decCmp(x, D_ONE) > 0 ? x : D_ONE;
+    for (var i = 0; i < MAX_ITERATIONS; i++) {
+      var n = binary("+", binary("/", g, D_TWO), binary("/", binary("/", x, g), D_TWO));
+      if (decCmp(n, g) >= 0) return g;
+      g = n;
+    }
+    return g;
+  }
+
+  function mathExp(x) {
+    if (x.m < ZERO) {
+      var e;
+      try {
+        e = mathExp(decNeg(x));
+      } catch (err) {
+        if (err instanceof ExprError && err.code === "depassement") return dec(ZERO, 0);
+        throw err;
+      }
+      return binary("/", D_ONE, e);
+    }
+    var r = x;
+    var k = 0;
+    while (decCmp(r, D_HALF) > 0) {
+      r = binary("/", r, D_TWO);
+      k++;
+    }
+    var sum = D_ONE;
+    var term = D_ONE;
+    for (var n = 1; n <= MAX_ITERATIONS; n++) {
+      term = binary("/", binary("*", term, r), dec(BigInt(n), 0));
+      if (decIsZero(term)) break;
+      sum = binary("+", sum, term);
+    }
+    for (var i = 0; i < k; i++) sum = binary("*", sum, sum);
+    return sum;
+  }
+
+  function mathLn(x) {
+    if (x.m <= ZERO) throw domain("le logarithme n'existe que pour un nombre positif");
+    var y = x;
+    var e = 0;
+    while (decCmp(y, D_TEN) >= 0) {
+      y = binary("/", y, D_TEN);
+      e++;
+    }
+    while (decCmp(y, D_ONE) < 0) {
+      y = binary("*", y, D_TEN);
+      e--;
+    }
+    var j = 0;
+    while (decCmp(y, D_TWO) >= 0) {
+      y = binary("/", y, D_TWO);
+      j++;
+    }
+    var z = binary("/", binary("-", y, D_ONE), binary("+", y, D_ONE));
+    var z2 = binary("*", z, z);
+    var p = z;
+    var s = z;
+    for (var n = 1; n <= MAX_ITERATIONS; n++) {
+      p = binary("*", p, z2);
+      var t = binary("/", p, dec(BigInt(2 * n + 1), 0));
+      if (decIsZero(t)) break;
+      s = binary("+", s, t);
+    }
+    var head = binary("+", binary("+", s, s), binary("*", dec(BigInt(j), 0), LN_2));
+    return binary("+", head, binary("*", dec(BigInt(e), 0), LN_10));
+  }
+
+  function powFractional(x, e) {
+    if (x.m === ZERO) {
+      if (e.m > ZERO) return dec(ZERO, 0);
+      throw new ExprError("division-par-zero", "division par zéro");
+    }
+    if (x.m < ZERO) throw domain("une puissance non entière d'un nombre négatif n'existe pas");
+    return mathExp(binary("*", e, mathLn(x)));
+  }
+
   function power(base, exponent) {
-    var ok = decIsInteger(exponent);
-    var n = ok ? decToBigInt(exponent) : ZERO;
-    if (!ok || babs(n) > BigInt(MAX_EXPONENT)) {
+    if (!decIsInteger(exponent)) return powFractional(base, exponent);
+    var n = decToBigInt(exponent);
+    if (babs(n) > BigInt(MAX_EXPONENT)) {
       throw new ExprError(
         "argument",
-        "argument invalide : l'exposant de « ^ » doit être un entier compris entre -" +
+        "argument invalide : l'exposant entier de « ^ » doit être compris entre -" +
           MAX_EXPONENT +
           " et " +
           MAX_EXPONENT +
@@ -962,6 +1060,12 @@
         var t = decRound(args[0], 0, "zero");
         return decCmp(args[0], t) > 0 ? decAdd(t, dec(ONE, 0)) : t;
       }
+      case "sqrt":
+        return mathSqrt(args[0]);
+      case "ln":
+        return mathLn(args[0]);
+      case "exp":
+        return mathExp(args[0]);
       default: // si_positif
         return decCmp(args[0], dec(ZERO, 0)) > 0 ? args[0] : dec(ZERO, 0);
     }

@@ -1,6 +1,7 @@
 //! Numbers as French students and textbooks write them.
 
 pub mod format;
+pub mod math;
 pub mod parse;
 pub mod round;
 pub mod tolerance;
