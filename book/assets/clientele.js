@@ -139,12 +139,18 @@
   }
 
   function decMul(a, b) {
+    // rust_decimal returns a plain 0 (scale 0) when an operand is zero.
+    if (a.m === ZERO || b.m === ZERO) return dec(ZERO, 0);
     return fit(a.m * b.m, a.s + b.s);
   }
 
   /** Division; `b` must not be zero (the caller reports division-par-zero). */
   function decDiv(a, b) {
-    return fitFraction(a.m * pow10(b.s), b.m * pow10(a.s), Math.max(0, a.s - b.s));
+    // rust_decimal returns a plain 0 for a zero dividend, and strips every trailing
+    // zero of a quotient that rounds to zero.
+    if (a.m === ZERO) return dec(ZERO, 0);
+    var q = fitFraction(a.m * pow10(b.s), b.m * pow10(a.s), Math.max(0, a.s - b.s));
+    return q.m === ZERO ? dec(ZERO, 0) : q;
   }
 
   function decNeg(a) {

@@ -159,3 +159,27 @@ export function markdown(text) {
   }
   return out.join("\n");
 }
+
+/**
+ * Many requests to the Rust side at once (`clientele lot`, one JSON line each way):
+ * `{expr, vars}` → `{value}` | `{error}`, `{code, answers}` → the `correct` report.
+ */
+export function rustBatch(requests) {
+  const input = requests.map((r) => JSON.stringify(r)).join("\n") + "\n";
+  const out = execFileSync(clienteleBin(), ["lot"], { cwd: ROOT, input, encoding: "utf8", maxBuffer: 1 << 30 });
+  const lines = out.split("\n").filter((l) => l.length > 0);
+  if (lines.length !== requests.length) throw new Error(`${lines.length} réponses pour ${requests.length} requêtes`);
+  return lines.map((l) => JSON.parse(l));
+}
+
+/** A small seeded generator (mulberry32), so that a failing case can be replayed. */
+export function seeded(seed) {
+  let a = seed >>> 0;
+  return function () {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -47,6 +47,10 @@ pub enum Command {
     /// Sujet d'entraînement à l'E5 : étude de cas en dossiers, annexes, corrigé et barème.
     #[command(help_template = TEMPLATE)]
     E5(E5Args),
+    /// Hidden: the Rust side of the differential tests of the book's JavaScript (see
+    /// `docs/differential.md`): reads JSON lines on standard input, one result per line.
+    #[command(hide = true)]
+    Lot,
 }
 
 #[derive(Args, Debug)]

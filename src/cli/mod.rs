@@ -1,6 +1,7 @@
 //! Command-line interface: French help and messages, errors as exit codes.
 
 mod args;
+mod batch;
 mod book;
 mod correct;
 mod devoir;
@@ -35,6 +36,7 @@ pub fn run() -> i32 {
         Command::Book(a) => book::run(a),
         Command::Devoir(a) => devoir::run(a),
         Command::E5(a) => e5::run(a),
+        Command::Lot => batch::run(),
     };
     match result {
         Ok(()) => 0,
