@@ -1,9 +1,11 @@
 //! Marking a student's answers against an instance.
 //!
-//! For each question, in order: read the typed answer; compare it with the expected
-//! value within tolerance; if it is wrong but equals this step recomputed from the
-//! student's own earlier answers (the question's formula), award the points (error
-//! carried forward); otherwise look for a known mistake to explain it.
+//! For each question, in order: read the typed answer; compare it, within the tolerance
+//! of the precision asked, with the expected value and the values the type also accepts;
+//! else with the step recomputed from the student's own earlier answers (the question's
+//! formula), which earns the points (error carried forward, or an intermediate rounded
+//! differently); otherwise look for a known mistake to explain it. The browser runs the
+//! same rule (`book/assets/clientele.js`, `correct`), checked against this one.
 
 use crate::expr::Expr;
 use crate::model::{Instance, Question, Unit};
@@ -76,8 +78,6 @@ pub struct Report {
 /// Note id given when a rate is typed as a fraction (0,125 for 12,5 %).
 pub const RATE_AS_FRACTION: &str = "taux-non-exprime-en-pourcent";
 
-/// Whether `a` is within `tol` of `b`. Checked: a student may type a value near the
-/// limits of `Decimal`, and the difference must not overflow.
 fn unit_conflict(expected: Unit, typed: Option<TypedUnit>) -> Option<String> {
     let typed = typed?;
     let ok = matches!(
@@ -107,16 +107,23 @@ fn unit_conflict(expected: Unit, typed: Option<TypedUnit>) -> Option<String> {
 }
 
 /// Marks `answers` (question key → text as typed) against `instance`.
+///
+/// One rule for every question of every type: a step is right when it matches, within
+/// its tolerance, the expected value, a value the type also accepts, or the step
+/// recomputed from the student's own earlier answers — each input of the step's formula
+/// taken either as expected or as the student wrote it, whatever its verdict (all 2^k
+/// combinations, k ≤ [`MAX_OWN_INPUTS`]). Built on right answers only, it is right
+/// ("arrondi intermédiaire" when the student's values were rounded differently); built on
+/// at least one wrong answer, it is "juste par report".
 pub fn correct(instance: &Instance, answers: &BTreeMap<String, String>) -> Report {
-    // Values used to recompute later steps: the student's readable answers, else the
-    // expected ones (an unanswered step does not block credit on the next).
-    let mut env: BTreeMap<&str, Decimal> = instance
+    let expected: BTreeMap<&str, Decimal> = instance
         .params
         .iter()
         .filter_map(|(k, v)| v.as_number().map(|d| (k.as_ref(), d)))
+        .chain(instance.questions.iter().map(|q| (q.key, q.answer)))
         .collect();
-    // Earlier answers whose value differs from the expected one, with their labels.
-    let mut wrong: BTreeMap<&str, &str> = BTreeMap::new();
+    // The student's earlier answers, as read, with their verdicts and labels.
+    let mut own: BTreeMap<&str, Own> = BTreeMap::new();
     let mut results = Vec::with_capacity(instance.questions.len());
     // SQL queries and schemas are marked apart (crate::sql::mark).
     let mut checked = crate::sql::mark::Session::new(instance);
@@ -127,13 +134,19 @@ pub fn correct(instance: &Instance, answers: &BTreeMap<String, String>) -> Repor
             .filter(|s| !s.is_empty());
         let r = match q.check.as_deref() {
             Some(_) => checked.mark(q, typed),
-            None => mark(q, typed, &env, &wrong),
+            None => mark(q, typed, &expected, &own),
         };
-        if let (Some(v), Verdict::Wrong | Verdict::CarriedForward) = (r.value, r.verdict) {
-            env.insert(q.key, v);
-            wrong.insert(q.key, q.label);
-        } else {
-            env.insert(q.key, q.answer);
+        if let (Some(v), Verdict::Correct | Verdict::Wrong | Verdict::CarriedForward) =
+            (r.value, r.verdict)
+        {
+            own.insert(
+                q.key,
+                Own {
+                    value: v,
+                    right: r.verdict == Verdict::Correct,
+                    label: q.label,
+                },
+            );
         }
         results.push(r);
     }
@@ -146,11 +159,28 @@ pub fn correct(instance: &Instance, answers: &BTreeMap<String, String>) -> Repor
     }
 }
 
+/// An earlier answer as the student wrote it.
+#[derive(Debug, Clone, Copy)]
+struct Own {
+    value: Decimal,
+    /// Marked right (within tolerance, or recomputed from right answers).
+    right: bool,
+    label: &'static str,
+}
+
+/// At most this many earlier answers are swapped one by one between their expected
+/// value and the student's (2^6 = 64 evaluations); past it, the others are taken as
+/// the student wrote them.
+pub const MAX_OWN_INPUTS: usize = 6;
+
+/// Note of a step recomputed from the student's own right but differently rounded values.
+pub const INTERMEDIATE_ROUNDING: &str = "arrondi-intermediaire";
+
 fn mark(
     q: &Question,
     typed: Option<String>,
-    env: &BTreeMap<&str, Decimal>,
-    wrong: &BTreeMap<&str, &str>,
+    expected: &BTreeMap<&str, Decimal>,
+    own: &BTreeMap<&str, Own>,
 ) -> QuestionResult {
     let mut r = QuestionResult::unanswered(q, typed.clone());
     let Some(text) = typed else { return r };
@@ -169,25 +199,46 @@ fn mark(
         return r;
     }
     let v = parsed.value;
-    if within(v, q.answer, q.tolerance) {
+    let tolerance = q.grading_tolerance();
+    if within(v, q.answer, tolerance) {
         r.verdict = Verdict::Correct;
         r.points = q.points;
         return r;
     }
-    if let Some(labels) = carried_forward(q, v, env, wrong) {
-        r.verdict = Verdict::CarriedForward;
+    if let Some(a) = q.accepted.iter().find(|a| within(v, a.answer, tolerance)) {
+        r.verdict = Verdict::Correct;
         r.points = q.points;
-        r.message = Some(format!(
-            "Calcul juste à partir de votre réponse erronée ({labels}) : \
-             les points de cette étape sont accordés (erreur reportée)."
-        ));
+        r.message = Some(a.message.to_string());
+        r.diagnosis = Some(Diagnosis {
+            note: a.note.to_string(),
+            message: a.message.to_string(),
+        });
+        return r;
+    }
+    if let Some(from) = recomputed(q, v, tolerance, expected, own) {
+        r.points = q.points;
+        if from.iter().all(|o| o.right) {
+            r.verdict = Verdict::Correct;
+            r.message = Some(format!(
+                "Juste : calcul exact à partir de vos valeurs arrondies ({}).",
+                labels(&from)
+            ));
+        } else {
+            r.verdict = Verdict::CarriedForward;
+            let wrong: Vec<Own> = from.into_iter().filter(|o| !o.right).collect();
+            r.message = Some(format!(
+                "Calcul juste à partir de votre réponse erronée ({}) : \
+                 les points de cette étape sont accordés (erreur reportée).",
+                labels(&wrong)
+            ));
+        }
         return r;
     }
     r.verdict = Verdict::Wrong;
     if q.unit == Unit::Percent
         && parsed.unit.is_none()
         && v.checked_mul(Decimal::ONE_HUNDRED)
-            .is_some_and(|v100| within(v100, q.answer, q.tolerance))
+            .is_some_and(|v100| within(v100, q.answer, tolerance))
     {
         r.diagnosis = Some(Diagnosis {
             note: RATE_AS_FRACTION.to_string(),
@@ -199,7 +250,7 @@ fn mark(
         });
         return r;
     }
-    if let Some(m) = q.mistakes.iter().find(|m| within(v, m.answer, q.tolerance)) {
+    if let Some(m) = q.mistakes.iter().find(|m| within(v, m.answer, tolerance)) {
         r.diagnosis = Some(Diagnosis {
             note: m.note.to_string(),
             message: m.message.to_string(),
@@ -208,31 +259,71 @@ fn mark(
     r
 }
 
-/// If `v` is this step recomputed from earlier answers that differ from the expected
-/// ones, returns the labels of those earlier answers (for the message).
-fn carried_forward(
+fn labels(from: &[Own]) -> String {
+    from.iter()
+        .map(|o| format!("« {} »", o.label))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// If `v` is this step recomputed with some of the student's own earlier answers in
+/// place of the expected ones, returns those answers (fewest first: the combinations
+/// are tried by the number of swapped inputs, then in the formula's variable order).
+fn recomputed(
     q: &Question,
     v: Decimal,
-    env: &BTreeMap<&str, Decimal>,
-    wrong: &BTreeMap<&str, &str>,
-) -> Option<String> {
-    if wrong.is_empty() {
-        return None;
-    }
+    tolerance: Decimal,
+    expected: &BTreeMap<&str, Decimal>,
+    own: &BTreeMap<&str, Own>,
+) -> Option<Vec<Own>> {
     let expr = Expr::parse(q.formula.as_deref()?).ok()?;
-    let labels: Vec<String> = expr
+    // The inputs the student wrote differently from the expected value.
+    let swappable: Vec<(String, Own)> = expr
         .variables()
-        .iter()
-        .filter_map(|name| wrong.get(name.as_str()).map(|l| format!("« {l} »")))
+        .into_iter()
+        .filter_map(|name| {
+            let o = *own.get(name.as_str())?;
+            (expected.get(name.as_str()) != Some(&o.value)).then_some((name, o))
+        })
         .collect();
-    if labels.is_empty() {
+    if swappable.is_empty() {
         return None;
     }
-    let recomputed = expr.eval(&|name| env.get(name).copied()).ok()?;
-    if !within(v, recomputed, q.tolerance) || within(recomputed, q.answer, q.tolerance) {
-        return None;
+    let (free, fixed) = swappable.split_at(swappable.len().min(MAX_OWN_INPUTS));
+    let mut masks: Vec<u32> = (1..1u32 << free.len()).collect();
+    masks.sort_by_key(|m| (m.count_ones(), *m));
+    if !fixed.is_empty() {
+        // Past the limit, the extra inputs are always the student's.
+        masks.insert(0, 0);
     }
-    Some(labels.join(", "))
+    for mask in masks {
+        let chosen = |name: &str| {
+            if let Some(k) = free.iter().position(|(n, _)| n == name) {
+                if mask & (1 << k) != 0 {
+                    return Some(free[k].1.value);
+                }
+                return expected.get(name).copied();
+            }
+            if let Some((_, o)) = fixed.iter().find(|(n, _)| n == name) {
+                return Some(o.value);
+            }
+            expected.get(name).copied()
+        };
+        let Ok(value) = expr.eval(&chosen) else {
+            continue;
+        };
+        if within(v, value, tolerance) {
+            let from = free
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| mask & (1 << k) != 0)
+                .map(|(_, (_, o))| *o)
+                .chain(fixed.iter().map(|(_, o)| *o))
+                .collect();
+            return Some(from);
+        }
+    }
+    None
 }
 
 /// The TOML parser's message, said in French for the cases a student meets (the parser

@@ -395,6 +395,15 @@ pub fn generate_with(
             Ok(mut content) => {
                 if exercise.version() >= 2 {
                     minus_signs_in(&mut content);
+                    // Half a unit of the precision a prompt asks for, declared once here
+                    // rather than in each module (version 1 keeps its published tolerance;
+                    // the marker tightens it the same way).
+                    for q in &mut content.questions {
+                        let t = q.grading_tolerance();
+                        if t != q.tolerance {
+                            q.tolerance = t.normalize();
+                        }
+                    }
                 }
                 return Ok(assemble(entry, exercise, seed, fixed, draw.params, content));
             }

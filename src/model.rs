@@ -77,6 +77,11 @@ pub struct Question {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub formula: Option<Cow<'static, str>>,
     pub mistakes: Vec<Mistake>,
+    /// Other values that earn full marks, each with why (the exact value where the
+    /// statement rounds an intermediate, or the reverse): the note is shown with the
+    /// verdict. Empty for most questions, and then not serialised.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub accepted: Vec<Mistake>,
     /// The worked-solution step of this question, in Markdown.
     pub step: String,
     /// For a question whose answer is not a number (an SQL query, a relational
@@ -219,6 +224,7 @@ impl Question {
             formula: None,
             // Most questions list two to four known mistakes.
             mistakes: Vec::with_capacity(4),
+            accepted: Vec::new(),
             step: String::new(),
             check: None,
         }
@@ -256,6 +262,32 @@ impl Question {
             message: message.into(),
         });
         self
+    }
+
+    /// Another value that earns full marks, with the reason shown to the student (see
+    /// [`Question::accepted`]).
+    pub fn accept(
+        mut self,
+        answer: Decimal,
+        note: &'static str,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        self.accepted.push(Mistake {
+            answer,
+            note,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// The tolerance the marker applies: the declared one, tightened to half a unit of
+    /// the precision the prompt asks for when it states one (see
+    /// [`crate::num::precision`]).
+    pub fn grading_tolerance(&self) -> Decimal {
+        match crate::num::precision::stated(&self.prompt) {
+            Some(place) => self.tolerance.min(place / Decimal::TWO),
+            None => self.tolerance,
+        }
     }
 
     pub fn step(mut self, markdown: impl Into<String>) -> Self {

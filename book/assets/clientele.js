@@ -1172,38 +1172,83 @@
       mistakes: (q.mistakes || []).map(function (m) {
         return { answer: decFromString(m.answer), note: m.note, message: m.message };
       }),
+      accepted: (q.accepted || []).map(function (m) {
+        return { answer: decFromString(m.answer), note: m.note, message: m.message };
+      }),
     };
   }
 
-  function carriedForward(q, v, env, wrong) {
-    if (Object.keys(wrong).length === 0 || q.formula === null) return null;
+  var MAX_OWN_INPUTS = 6;
+
+  function has(obj, k) {
+    return Object.prototype.hasOwnProperty.call(obj, k);
+  }
+
+  /**
+   * Port of correct::recomputed: the student's own earlier answers (fewest first) from
+   * which this step recomputes to `v`, or null.
+   */
+  function recomputed(q, v, tolerance, expected, own) {
+    if (q.formula === null) return null;
     var ast;
     try {
       ast = parseExpr(q.formula);
     } catch (e) {
       return null;
     }
-    var labels = exprVariables(ast)
-      .filter(function (name) {
-        return Object.prototype.hasOwnProperty.call(wrong, name);
-      })
-      .map(function (name) {
-        return "« " + wrong[name] + " »";
-      });
-    if (labels.length === 0) return null;
-    var recomputed;
-    try {
-      recomputed = evalNode(ast, function (name) {
-        return Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
-      });
-    } catch (e) {
-      return null;
+    var swappable = exprVariables(ast).filter(function (name) {
+      return has(own, name) && !(has(expected, name) && decCmp(expected[name], own[name].value) === 0);
+    });
+    if (swappable.length === 0) return null;
+    var free = swappable.slice(0, MAX_OWN_INPUTS);
+    var fixed = swappable.slice(MAX_OWN_INPUTS);
+    var masks = [];
+    for (var m = 1; m < 1 << free.length; m++) masks.push(m);
+    var ones = function (x) {
+      var c = 0;
+      for (; x; x >>= 1) c += x & 1;
+      return c;
+    };
+    masks.sort(function (a, b) {
+      return ones(a) - ones(b) || a - b;
+    });
+    if (fixed.length > 0) masks.unshift(0);
+    for (var i = 0; i < masks.length; i++) {
+      var mask = masks[i];
+      var value;
+      try {
+        value = evalNode(ast, function (name) {
+          var k = free.indexOf(name);
+          if (k >= 0) return mask & (1 << k) ? own[name].value : expected[name];
+          if (fixed.indexOf(name) >= 0) return own[name].value;
+          return has(expected, name) ? expected[name] : undefined;
+        });
+      } catch (e) {
+        continue;
+      }
+      if (within(v, value, tolerance)) {
+        var from = [];
+        free.forEach(function (name, k) {
+          if (mask & (1 << k)) from.push(own[name]);
+        });
+        fixed.forEach(function (name) {
+          from.push(own[name]);
+        });
+        return from;
+      }
     }
-    if (!within(v, recomputed, q.tolerance) || within(recomputed, q.answer, q.tolerance)) return null;
-    return labels.join(", ");
+    return null;
   }
 
-  function mark(q, typed, env, wrong) {
+  function labelsOf(from) {
+    return from
+      .map(function (o) {
+        return "« " + o.label + " »";
+      })
+      .join(", ");
+  }
+
+  function mark(q, typed, expected, own) {
     var r = {
       key: q.key,
       verdict: "unanswered",
@@ -1234,14 +1279,31 @@
       r.points = q.points;
       return r;
     }
-    var labels = carriedForward(q, v, env, wrong);
-    if (labels !== null) {
-      r.verdict = "carried-forward";
+    for (var a = 0; a < q.accepted.length; a++) {
+      if (within(v, q.accepted[a].answer, q.tolerance)) {
+        r.verdict = "correct";
+        r.points = q.points;
+        r.message = q.accepted[a].message;
+        r.diagnosis = { note: q.accepted[a].note, message: q.accepted[a].message };
+        return r;
+      }
+    }
+    var from = recomputed(q, v, q.tolerance, expected, own);
+    if (from !== null) {
       r.points = q.points;
-      r.message =
-        "Calcul juste à partir de votre réponse erronée (" +
-        labels +
-        ") : les points de cette étape sont accordés (erreur reportée).";
+      var wrongOnes = from.filter(function (o) {
+        return !o.right;
+      });
+      if (wrongOnes.length === 0) {
+        r.verdict = "correct";
+        r.message = "Juste : calcul exact à partir de vos valeurs arrondies (" + labelsOf(from) + ").";
+      } else {
+        r.verdict = "carried-forward";
+        r.message =
+          "Calcul juste à partir de votre réponse erronée (" +
+          labelsOf(wrongOnes) +
+          ") : les points de cette étape sont accordés (erreur reportée).";
+      }
       return r;
     }
     r.verdict = "wrong";
@@ -1299,21 +1361,25 @@
    */
   function correct(variant, answers) {
     answers = answers || {};
-    var env = {};
+    var expected = {};
     var params = variant.params || {};
     Object.keys(params).forEach(function (k) {
       try {
-        env[k] = decFromString(params[k]);
+        expected[k] = decFromString(params[k]);
       } catch (e) {
         // Only numeric parameters take part in formulas.
       }
     });
-    var wrong = {};
+    var questions = variant.questions.map(prepareQuestion);
+    questions.forEach(function (q) {
+      expected[q.key] = q.answer;
+    });
+    var own = {};
     var results = [];
     var score = dec(ZERO, 0);
     var total = dec(ZERO, 0);
-    variant.questions.forEach(function (raw) {
-      var q = prepareQuestion(raw);
+    variant.questions.forEach(function (raw, index) {
+      var q = questions[index];
       var typed = Object.prototype.hasOwnProperty.call(answers, q.key) ? answers[q.key] : null;
       if (typed !== null && typed !== undefined) {
         typed = rustTrim(String(typed));
@@ -1321,12 +1387,9 @@
       } else {
         typed = null;
       }
-      var r = raw.check ? markUnchecked(q, typed) : mark(q, typed, env, wrong);
-      if (r.value !== null && (r.verdict === "wrong" || r.verdict === "carried-forward")) {
-        env[q.key] = r.value;
-        wrong[q.key] = q.label;
-      } else {
-        env[q.key] = q.answer;
+      var r = raw.check ? markUnchecked(q, typed) : mark(q, typed, expected, own);
+      if (r.value !== null && (r.verdict === "correct" || r.verdict === "wrong" || r.verdict === "carried-forward")) {
+        own[q.key] = { value: r.value, right: r.verdict === "correct", label: q.label };
       }
       score = addExact(score, r.points);
       total = addExact(total, q.points);

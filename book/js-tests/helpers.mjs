@@ -62,6 +62,7 @@ export function toVariant(inst, markdown = (s) => s) {
       unit: q.unit,
       answer: q.answer,
       tolerance: q.tolerance,
+      ...(q.accepted ? { accepted: q.accepted.map((m) => ({ answer: m.answer, note: m.note, message: m.message })) } : {}),
       points: q.points,
       formula: q.formula ?? null,
       mistakes: q.mistakes.map((m) => ({ answer: m.answer, note: m.note, message: m.message })),

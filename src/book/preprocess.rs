@@ -429,7 +429,7 @@ pub fn variant(inst: &Instance) -> Value {
                 "prompt_html": markdown_html(&q.prompt),
                 "unit": q.unit,
                 "answer": q.answer.to_string(),
-                "tolerance": q.tolerance.to_string(),
+                "tolerance": q.grading_tolerance().to_string(),
                 "points": q.points.to_string(),
                 "formula": q.formula,
                 "mistakes": q.mistakes.iter().map(|m| json!({
@@ -439,6 +439,16 @@ pub fn variant(inst: &Instance) -> Value {
                 })).collect::<Vec<_>>(),
                 "step_html": markdown_html(&q.step),
             });
+            if let (false, Some(obj)) = (q.accepted.is_empty(), v.as_object_mut()) {
+                let accepted = q.accepted.iter().map(|m| {
+                    json!({
+                        "answer": m.answer.to_string(),
+                        "note": m.note,
+                        "message": m.message,
+                    })
+                });
+                obj.insert("accepted".to_string(), accepted.collect());
+            }
             // An SQL query or a schema: the browser cannot run the corrector, it shows
             // the expected result after an attempt (the schema and sample rows are in
             // the statement).

@@ -3,6 +3,7 @@
 pub mod format;
 pub mod math;
 pub mod parse;
+pub mod precision;
 pub mod round;
 pub mod tolerance;
 

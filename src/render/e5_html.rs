@@ -374,7 +374,7 @@ pub fn answer_key(s: &Subject) -> String {
                     number_label(d, first + i),
                     escape(&capitalise(q.label)),
                     escape(&expected(q)),
-                    format::number(q.tolerance, 4),
+                    format::number(q.grading_tolerance(), 4),
                     format::number(q.points, 2)
                 ));
             }

@@ -53,14 +53,14 @@ fn question(
     let mut answers = format!(
         "=%100%{}:{}#{}",
         number(q.answer),
-        number(q.tolerance),
+        number(q.grading_tolerance()),
         escape_gift("Juste.")
     );
     for m in &q.mistakes {
         answers.push_str(&format!(
             " =%0%{}:{}#{}",
             number(m.answer),
-            number(q.tolerance),
+            number(q.grading_tolerance()),
             escape_gift(&html_escape(&format!("[{}] {}", m.note, m.message)))
         ));
     }

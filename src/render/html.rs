@@ -232,7 +232,7 @@ pub fn answer_key(sheet: &Sheet, copies: &[Copy]) -> String {
                     i + 1,
                     escape(&q.prompt),
                     escape(&expected(q)),
-                    format::number(q.tolerance, 4),
+                    format::number(q.grading_tolerance(), 4),
                     format::number(q.points, 2)
                 ));
             }

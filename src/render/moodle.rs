@@ -82,12 +82,18 @@ fn wrong_answers(q: &Question) -> Vec<(Decimal, Decimal, String)> {
     let mut out: Vec<(Decimal, Decimal, String)> = q
         .mistakes
         .iter()
-        .map(|m| (m.answer, q.tolerance, format!("[{}] {}", m.note, m.message)))
+        .map(|m| {
+            (
+                m.answer,
+                q.grading_tolerance(),
+                format!("[{}] {}", m.note, m.message),
+            )
+        })
         .collect();
     if q.unit == Unit::Percent {
         let v = q.answer / Decimal::ONE_HUNDRED;
-        let tol = q.tolerance / Decimal::ONE_HUNDRED;
-        let clash = |x: Decimal| (x - v).abs() <= (q.tolerance + tol) * Decimal::TWO;
+        let tol = q.grading_tolerance() / Decimal::ONE_HUNDRED;
+        let clash = |x: Decimal| (x - v).abs() <= (q.grading_tolerance() + tol) * Decimal::TWO;
         if !clash(q.answer) && !out.iter().any(|(a, _, _)| clash(*a)) {
             out.push((
                 v,
@@ -109,7 +115,7 @@ pub fn field(q: &Question, weight: Decimal) -> String {
         "{{{}:NUMERICAL:={}:{}#{}",
         weight.normalize(),
         number(q.answer),
-        number(q.tolerance),
+        number(q.grading_tolerance()),
         feedback("Juste.")
     );
     for (v, tol, msg) in wrong_answers(q) {

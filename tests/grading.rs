@@ -1,0 +1,107 @@
+//! Grading fidelity (issue #17): the verdicts a fair teacher gives, on the codes the
+//! issue quotes (version-1 codes printed on sheets, graded with the current rules).
+
+use clientele::catalog::catalog;
+use clientele::code;
+use clientele::correct::{correct, Report, Verdict};
+use clientele::exercises;
+use clientele::generate::generate_with;
+use clientele::model::{Instance, Params};
+use std::collections::BTreeMap;
+
+/// The instance a printed code stands for, as `clientele correct CODE` regenerates it.
+fn instance(text: &str) -> Instance {
+    let c = code::decode(text).unwrap();
+    let entry = catalog().find_by_prefix(&c.prefix).unwrap();
+    let ex = exercises::find_version(&entry.id, c.version).unwrap();
+    generate_with(entry, ex, c.seed, &Params::new()).unwrap()
+}
+
+fn mark(inst: &Instance, answers: &[(&str, &str)]) -> Report {
+    let answers: BTreeMap<String, String> = answers
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    correct(inst, &answers)
+}
+
+fn verdicts(r: &Report) -> Vec<Verdict> {
+    r.results.iter().map(|r| r.verdict).collect()
+}
+
+/// Issue #17, case 1: a step within tolerance no longer breaks the chain. The student's
+/// 0,98 € (true 0,99 €, accepted) is what the last step must be checked against.
+#[test]
+fn mrg_11_credits_the_last_step_from_the_students_own_margin() {
+    let inst = instance("MRG-11");
+    let r = mark(
+        &inst,
+        &[
+            ("prix_vente_ht", "9,83 €"),
+            ("cout_achat", "8,85 €"),
+            ("marge", "0,98 €"),
+            ("taux_marge", "11,07 %"),
+        ],
+    );
+    use Verdict::*;
+    assert_eq!(
+        verdicts(&r),
+        [Wrong, CarriedForward, Correct, CarriedForward]
+    );
+    assert_eq!(r.score, 3.into());
+}
+
+/// Issue #17, case 4: « à 0,0001 près » accepts half a unit of the fourth decimal.
+#[test]
+fn mrg_22_grades_the_coefficient_to_the_precision_asked() {
+    let inst = instance("MRG-22");
+    let q = inst.question("coefficient_multiplicateur").unwrap();
+    assert_eq!(q.answer.to_string(), "1.5001", "the issue's case");
+    let verdict =
+        |typed: &str| mark(&inst, &[("coefficient_multiplicateur", typed)]).results[4].verdict;
+    for refused in ["1,51", "1,5", "1,49", "1,5002"] {
+        assert_eq!(verdict(refused), Verdict::Wrong, "{refused}");
+    }
+    for accepted in ["1,5001", "1,50010", "1,50005"] {
+        assert_eq!(verdict(accepted), Verdict::Correct, "{accepted}");
+    }
+}
+
+/// Issue #17, case 4: « à 0,01 année près ».
+#[test]
+fn cec_11_grades_the_payback_to_the_hundredth_of_a_year() {
+    let inst = instance("CEC-11");
+    let (k, q) = inst
+        .questions
+        .iter()
+        .enumerate()
+        .find(|(_, q)| q.key == "delai_recuperation")
+        .unwrap();
+    assert_eq!(k, 5, "question 6");
+    assert_eq!(q.answer.to_string(), "1.20", "the issue's case");
+    let verdict = |typed: &str| mark(&inst, &[(q.key, typed)]).results[k].verdict;
+    assert_eq!(verdict("1,21"), Verdict::Wrong);
+    assert_eq!(verdict("1,19"), Verdict::Wrong);
+    assert_eq!(verdict("1,2"), Verdict::Correct);
+}
+
+/// Version 2 declares the tolerance the marker applies: the JSON and the book say what
+/// is graded.
+#[test]
+fn version_2_tolerances_are_those_the_marker_applies() {
+    for e in exercises::ALL {
+        let entry = catalog().find(e.id()).unwrap();
+        for seed in 1..=40 {
+            let inst = generate_with(entry, *e, seed, &Params::new()).unwrap();
+            for q in &inst.questions {
+                assert_eq!(
+                    q.tolerance,
+                    q.grading_tolerance(),
+                    "{} {}",
+                    inst.code,
+                    q.key
+                );
+            }
+        }
+    }
+}
