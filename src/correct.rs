@@ -85,6 +85,10 @@ fn unit_conflict(expected: Unit, typed: Option<TypedUnit>) -> Option<String> {
         (Unit::Euros, TypedUnit::Euros)
             | (Unit::Percent, TypedUnit::Percent)
             | (Unit::Days, TypedUnit::Days)
+            | (
+                Unit::Number | Unit::Coefficient,
+                TypedUnit::Years | TypedUnit::Months
+            )
     );
     if ok {
         return None;
@@ -93,6 +97,8 @@ fn unit_conflict(expected: Unit, typed: Option<TypedUnit>) -> Option<String> {
         TypedUnit::Euros => "des euros",
         TypedUnit::Percent => "un pourcentage",
         TypedUnit::Days => "des jours",
+        TypedUnit::Years => "des années",
+        TypedUnit::Months => "des mois",
     };
     Some(format!(
         "Vous avez saisi {name}, mais la réponse attendue est {}. Vérifiez la grandeur demandée.",
@@ -173,8 +179,10 @@ struct Own {
 /// the student wrote them.
 pub const MAX_OWN_INPUTS: usize = 6;
 
-/// Note of a step recomputed from the student's own right but differently rounded values.
-pub const INTERMEDIATE_ROUNDING: &str = "arrondi-intermediaire";
+pub use crate::model::INTERMEDIATE_ROUNDING;
+
+/// Notes under which version 1 listed a rounded intermediate among the mistakes.
+const ROUNDED_INTERMEDIATE_NOTES: [&str; 1] = ["taux-arrondi-utilise"];
 
 fn mark(
     q: &Question,
@@ -212,6 +220,27 @@ fn mark(
         r.diagnosis = Some(Diagnosis {
             note: a.note.to_string(),
             message: a.message.to_string(),
+        });
+        return r;
+    }
+    // Version 1 listed a textbook's rounded intermediate as a mistake; it earns the
+    // points (version 2 declares it as accepted).
+    if let Some(m) = q
+        .mistakes
+        .iter()
+        .find(|m| ROUNDED_INTERMEDIATE_NOTES.contains(&m.note) && within(v, m.answer, tolerance))
+    {
+        r.verdict = Verdict::Correct;
+        r.points = q.points;
+        let message = format!(
+            "Juste (arrondi intermédiaire) : vous avez calculé avec une valeur intermédiaire \
+             arrondie. {}",
+            m.message
+        );
+        r.message = Some(message.clone());
+        r.diagnosis = Some(Diagnosis {
+            note: INTERMEDIATE_ROUNDING.to_string(),
+            message,
         });
         return r;
     }

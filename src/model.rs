@@ -45,6 +45,10 @@ impl Unit {
     }
 }
 
+/// Note of an answer computed with an intermediate rounded as the statement displays it
+/// (or, where the statement rounds it, left exact): accepted, see [`Question::accept`].
+pub const INTERMEDIATE_ROUNDING: &str = "arrondi-intermediaire";
+
 /// A wrong value that a classic wrong method yields for these parameters.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mistake {

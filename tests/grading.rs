@@ -105,3 +105,46 @@ fn version_2_tolerances_are_those_the_marker_applies() {
         }
     }
 }
+
+/// Issue #17, case 5: the words of the question after the number.
+#[test]
+fn sr_11_reads_boxes_after_the_number() {
+    let inst = instance("SR-11");
+    let k = inst
+        .questions
+        .iter()
+        .position(|q| q.key == "sr_quantite")
+        .unwrap();
+    assert_eq!(inst.questions[k].answer.to_string(), "69481");
+    let r = mark(&inst, &[("sr_quantite", "69 481 boîtes")]);
+    assert_eq!(r.results[k].verdict, Verdict::Correct);
+}
+
+/// Issue #17, case 6: a break-even computed with the taux de marge sur coût variable
+/// rounded to 0,01 % (as the question asks it, and as many textbooks do) is right.
+#[test]
+fn sr_11_accepts_the_break_even_from_the_rounded_rate() {
+    let inst = instance("SR-11");
+    let taux = inst.question("taux_mcv").unwrap().answer;
+    let fixed = clientele::num::format::number(taux, 2);
+    let k = inst
+        .questions
+        .iter()
+        .position(|q| q.key == "sr_valeur")
+        .unwrap();
+    let r = mark(
+        &inst,
+        &[
+            ("taux_mcv", &format!("{fixed} %")),
+            ("sr_valeur", "686 475,91 €"),
+        ],
+    );
+    assert_eq!(r.results[k].verdict, Verdict::Correct, "{:?}", r.results[k]);
+    let note = r.results[k].diagnosis.as_ref().map(|d| d.note.as_str());
+    assert_eq!(note, Some(clientele::correct::INTERMEDIATE_ROUNDING));
+    assert_eq!(
+        inst.questions[k].answer.to_string(),
+        "686464.36",
+        "exact, 11 € away"
+    );
+}

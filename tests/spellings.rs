@@ -35,6 +35,8 @@ fn unit_name(unit: Option<TypedUnit>) -> Option<&'static str> {
         TypedUnit::Euros => "euros",
         TypedUnit::Percent => "percent",
         TypedUnit::Days => "days",
+        TypedUnit::Years => "years",
+        TypedUnit::Months => "months",
     })
 }
 

@@ -298,7 +298,7 @@
     return c !== undefined && c >= "0" && c <= "9" && c.length === 1;
   }
   function isSpace(c) {
-    return c === " " || c === "\u00A0" || c === "\u202F" || c === "\u2009";
+    return c === " " || c === "\u00A0" || c === "\u202F" || c === "\u2009" || c === "'" || c === "\u2019";
   }
 
   /** Rust's str::trim (Unicode White_Space, unlike String.prototype.trim). */
@@ -353,6 +353,110 @@
     ["eur", "euros"],
     ["€", "euros"],
   ];
+
+  // Port of parse.rs strip_words: units in words after the number, the words of the
+  // question (dropped), and the words that would change the value (refused).
+  var WORD_UNITS = [
+    ["pour cent", "%", "percent"],
+    ["pourcent", "%", "percent"],
+    ["€uros", "€", "euros"],
+    ["€uro", "€", "euros"],
+    ["euros", "€", "euros"],
+    ["euro", "€", "euros"],
+    ["eur", "€", "euros"],
+    ["€", "€", "euros"],
+    ["%", "%", "percent"],
+    ["jours", "j", "days"],
+    ["jour", "j", "days"],
+    ["j", "j", "days"],
+    ["années", null, "years"],
+    ["année", null, "years"],
+    ["ans", null, "years"],
+    ["an", null, "years"],
+  ];
+  var SCALE_WORDS = ["mille", "millier", "milliers", "million", "millions", "milliard", "milliards", "k", "m", "md", "centime", "centimes", "ct", "cts"];
+  var KNOWN_UNITS = ["euros", "euro", "eur", "€", "%", "jours", "jour", "j"];
+
+  function rustTrimStart(text) {
+    var chars = Array.from(text);
+    var i = 0;
+    while (i < chars.length && isWhitespace(chars[i])) i++;
+    return chars.slice(i).join("");
+  }
+
+  function rustTrimEnd(text) {
+    var chars = Array.from(text);
+    var j = chars.length;
+    while (j > 0 && isWhitespace(chars[j - 1])) j--;
+    return chars.slice(0, j).join("");
+  }
+
+  function stripWords(trimmed) {
+    var unchanged = { text: trimmed, unit: null };
+    var last = -1;
+    for (var i = 0; i < trimmed.length; i++) if (isDigit(trimmed[i])) last = i;
+    if (last < 0) return unchanged;
+    var number = trimmed.slice(0, last + 1);
+    var tail = trimmed.slice(last + 1);
+    if (!Array.from(tail).some(isAlphabetic)) return unchanged;
+    var spaced = tail.length > 0 && isWhitespace(Array.from(tail)[0]);
+    tail = rustTrimStart(tail);
+    var lower = tail.toLowerCase();
+    var rest = lower;
+    var symbol = null;
+    var unit = null;
+    var startsAlpha = function (t) {
+      return t.length > 0 && isAlphabetic(Array.from(t)[0]);
+    };
+    if (lower.startsWith("mois") && !startsAlpha(lower.slice(4))) {
+      rest = lower.slice(4);
+      unit = "months";
+    }
+    if (unit === null) {
+      for (var k = 0; k < WORD_UNITS.length; k++) {
+        var word = WORD_UNITS[k][0];
+        if (lower.startsWith(word)) {
+          var m = lower.slice(word.length);
+          var symbolUnit = !startsAlpha(word);
+          if (symbolUnit || !startsAlpha(m)) {
+            rest = m;
+            symbol = WORD_UNITS[k][1];
+            unit = WORD_UNITS[k][2];
+            break;
+          }
+        }
+      }
+    }
+    if (unit === null && !spaced) return unchanged;
+    var ok = Array.from(rest).every(function (c) {
+      return isAlphabetic(c) || isWhitespace(c) || c === "'" || c === "\u2019" || c === "-" || c === ".";
+    });
+    if (!ok) return unchanged;
+    var words = [];
+    var current = "";
+    Array.from(rest).forEach(function (c) {
+      if (isAlphabetic(c)) {
+        current += c;
+      } else {
+        if (current) words.push(current);
+        current = "";
+      }
+    });
+    if (current) words.push(current);
+    if (unit === null && words.length > 0 && (words[0].startsWith("eur") || words[0].startsWith("jour"))) return unchanged;
+    for (var w = 0; w < words.length; w++) {
+      if (SCALE_WORDS.indexOf(words[w]) >= 0) {
+        throw invalid(
+          "le mot " +
+            quote(words[w]) +
+            " change la valeur du nombre. Écrivez le nombre en entier, par exemple 12\u202F000\u00A0€ plutôt que 12 milliers d'euros."
+        );
+      }
+    }
+    if (words.length === 0 && KNOWN_UNITS.indexOf(rustTrimEnd(lower)) >= 0) return unchanged;
+    number = rustTrimEnd(number);
+    return symbol !== null ? { text: number + symbol, unit: null } : { text: number, unit: unit };
+  }
 
   function splitUnit(chars, original) {
     var prefix = null;
@@ -570,7 +674,9 @@
     var digitCount = 0;
     for (var i = 0; i < chars.length; i++) if (isDigit(chars[i])) digitCount++;
     if (digitCount > MAX_DIGITS || chars.length > MAX_CHARS) throw new ParseError("trop-long", MSG_TOO_LONG);
-    var split = splitUnit(chars, trimmed);
+    var stripped = stripWords(trimmed);
+    var split = splitUnit(Array.from(stripped.text), trimmed);
+    if (!split.unit) split.unit = stripped.unit;
     var body = trimChars(split.body);
     if (body.length === 0) {
       throw invalid(
@@ -1144,11 +1250,18 @@
     if (
       (expected === "euros" && typed === "euros") ||
       (expected === "%" && typed === "percent") ||
-      (expected === "jours" && typed === "days")
+      (expected === "jours" && typed === "days") ||
+      ((expected === "nombre" || expected === "coefficient") && (typed === "years" || typed === "months"))
     ) {
       return null;
     }
-    var name = typed === "euros" ? "des euros" : typed === "percent" ? "un pourcentage" : "des jours";
+    var name = {
+      euros: "des euros",
+      percent: "un pourcentage",
+      days: "des jours",
+      years: "des années",
+      months: "des mois",
+    }[typed];
     var want =
       {
         euros: "un montant en euros",

@@ -48,6 +48,7 @@
 //! input length.
 
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::fmt;
 
 /// Maximum number of digits accepted in an answer.
@@ -64,6 +65,10 @@ pub enum TypedUnit {
     Percent,
     /// `j`, `jour`, `jours`.
     Days,
+    /// `an`, `ans`, `année`, `années` (a payback period written "1,2 an").
+    Years,
+    /// `mois`.
+    Months,
 }
 
 /// A successfully read answer.
@@ -156,8 +161,10 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
     {
         return Err(ParseError::TooLong);
     }
-    let chars: Vec<char> = trimmed.chars().collect();
+    let (number, word_unit) = strip_words(trimmed)?;
+    let chars: Vec<char> = number.chars().collect();
     let (unit, body) = split_unit(&chars, trimmed)?;
+    let unit = unit.or(word_unit);
     let body = trim_chars(body);
     if body.is_empty() {
         return Err(ParseError::Invalid(format!(
@@ -191,9 +198,133 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
     Ok(ParsedAnswer { value, unit })
 }
 
-/// Thousands separators that may appear as spaces.
+/// Thousands separators that may appear as spaces, and the apostrophes of the Swiss
+/// spelling (8'732,86).
 fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}')
+    matches!(
+        c,
+        ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\'' | '\u{2019}'
+    )
+}
+
+/// Units written in words after the number, longest first; the symbol, if the
+/// rest of the reader knows the unit, else `None` and the unit itself.
+const WORD_UNITS: [(&str, Option<&str>, TypedUnit); 16] = [
+    ("pour cent", Some("%"), TypedUnit::Percent),
+    ("pourcent", Some("%"), TypedUnit::Percent),
+    ("€uros", Some("€"), TypedUnit::Euros),
+    ("€uro", Some("€"), TypedUnit::Euros),
+    ("euros", Some("€"), TypedUnit::Euros),
+    ("euro", Some("€"), TypedUnit::Euros),
+    ("eur", Some("€"), TypedUnit::Euros),
+    ("€", Some("€"), TypedUnit::Euros),
+    ("%", Some("%"), TypedUnit::Percent),
+    ("jours", Some("j"), TypedUnit::Days),
+    ("jour", Some("j"), TypedUnit::Days),
+    ("j", Some("j"), TypedUnit::Days),
+    ("années", None, TypedUnit::Years),
+    ("année", None, TypedUnit::Years),
+    ("ans", None, TypedUnit::Years),
+    ("an", None, TypedUnit::Years),
+];
+
+/// Words that would change the value if they were dropped ("12 milliers").
+const SCALE_WORDS: [&str; 14] = [
+    "mille",
+    "millier",
+    "milliers",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+    "k",
+    "m",
+    "md",
+    "centime",
+    "centimes",
+    "ct",
+    "cts",
+];
+
+/// Reads the words a student writes after the number: a unit in words (« pour cent »,
+/// « €uros », « ans », « mois ») and the words of the question (« boîtes », « jours de
+/// CA HT »), which are dropped. Returns the number with its unit as a symbol, and a unit
+/// that only words can say. The text is returned as it was when it has no such words,
+/// so that every other reading (and message) is unchanged.
+fn strip_words(trimmed: &str) -> Result<(Cow<'_, str>, Option<TypedUnit>), ParseError> {
+    let unchanged = Ok((Cow::Borrowed(trimmed), None));
+    let Some(last_digit) = trimmed.rfind(|c: char| c.is_ascii_digit()) else {
+        return unchanged;
+    };
+    let (number, tail) = trimmed.split_at(last_digit + 1);
+    if !tail.chars().any(char::is_alphabetic) {
+        return unchanged;
+    }
+    let spaced = tail.starts_with(char::is_whitespace);
+    let tail = tail.trim_start();
+    let lower = tail.to_lowercase();
+    let mut rest = lower.as_str();
+    let mut symbol = None;
+    let mut unit = None;
+    if let Some(m) = lower.strip_prefix("mois") {
+        if !m.starts_with(char::is_alphabetic) {
+            rest = m;
+            unit = Some(TypedUnit::Months);
+        }
+    }
+    if unit.is_none() {
+        for (word, sym, u) in WORD_UNITS {
+            if let Some(m) = lower.strip_prefix(word) {
+                // A word unit ends its word; a symbol may be glued to « HT ».
+                let symbol_unit = !word.starts_with(char::is_alphabetic);
+                if symbol_unit || !m.starts_with(char::is_alphabetic) {
+                    rest = m;
+                    symbol = sym;
+                    unit = Some(u);
+                    break;
+                }
+            }
+        }
+    }
+    // Words glued to the number (« 12a ») are a typing slip, not a unit.
+    if unit.is_none() && !spaced {
+        return unchanged;
+    }
+    let allowed = |c: char| {
+        c.is_alphabetic() || c.is_whitespace() || matches!(c, '\'' | '\u{2019}' | '-' | '.')
+    };
+    if !rest.chars().all(allowed) {
+        return unchanged;
+    }
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A misspelt unit (« eurosx », « jourss ») is not a word of the question.
+    if unit.is_none()
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with("eur") || w.starts_with("jour"))
+    {
+        return unchanged;
+    }
+    if let Some(w) = words.iter().find(|w| SCALE_WORDS.contains(w)) {
+        return Err(ParseError::Invalid(format!(
+            "le mot {} change la valeur du nombre. Écrivez le nombre en entier, \
+             par exemple 12\u{202F}000\u{A0}€ plutôt que 12 milliers d'euros.",
+            quote(w)
+        )));
+    }
+    // A unit the reader already knows, alone: nothing to drop.
+    const KNOWN: [&str; 8] = ["euros", "euro", "eur", "€", "%", "jours", "jour", "j"];
+    if words.is_empty() && KNOWN.contains(&lower.trim_end()) {
+        return unchanged;
+    }
+    let number = number.trim_end();
+    Ok(match symbol {
+        Some(sym) => (Cow::Owned(format!("{number}{sym}")), None),
+        None => (Cow::Borrowed(number), unit),
+    })
 }
 
 fn trim_chars(mut s: &[char]) -> &[char] {

@@ -16,6 +16,7 @@ use crate::calc::depreciation::{
 use crate::exercises::context::Scene;
 use crate::exercises::equipment;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
+use crate::model::INTERMEDIATE_ROUNDING;
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
@@ -343,10 +344,10 @@ impl Ctx {
                 Unit::Euros,
             )
             .formula("arrondi2(cout / duree)")
-            .mistake(
+            .accept(
                 round_cents(self.base * rate / dec!(100)),
-                "taux-arrondi-utilise",
-                "Avec le taux arrondi, l'annuité est approchée : calculez base / durée.",
+                INTERMEDIATE_ROUNDING,
+                "Juste (arrondi intermédiaire) : avec le taux arrondi, l'annuité est approchée ; le calcul exact est base ÷ durée.",
             )
             .mistake(
                 first,

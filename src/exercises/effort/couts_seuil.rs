@@ -21,6 +21,7 @@ use crate::calc::breakeven::{
 use crate::calc::dates::Date;
 use crate::exercises::context::{Scene, MONTHS};
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
+use crate::model::INTERMEDIATE_ROUNDING;
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
 use crate::num::round::{round_cents, round_half_away};
@@ -481,10 +482,10 @@ fn break_even(d: &mut Draw, scene: Scene, seasonal: bool) -> Result<Content, Deg
     )
     .formula(format!("arrondi2({cf_expr} * ca / mcv)"));
     if rate != mcv / ca * dec!(100) {
-        q_sr = q_sr.mistake(
+        q_sr = q_sr.accept(
             round_cents(fixed / (rate / dec!(100))),
-            "taux-arrondi-utilise",
-            "Avec le taux arrondi, le seuil est approché : calculez-le avec le taux exact, coûts fixes × CA / MCV.",
+            INTERMEDIATE_ROUNDING,
+            "Juste (arrondi intermédiaire) : avec le taux de marge sur coût variable arrondi, le seuil est approché ; le calcul exact est coûts fixes × CA ÷ MCV.",
         );
     }
     let q_sr = q_sr
