@@ -9,6 +9,7 @@ use clientele::calc::market::{rate, Market};
 use clientele::correct::{correct, Verdict};
 use clientele::generate::generate;
 use clientele::model::Instance;
+use clientele::world::{world, Business, Clientele, Product, INDIVIDUAL};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -198,4 +199,102 @@ proptest! {
         prop_assert!(rate(company, m.current_consumers()) >= rate(company, m.potential()));
         prop_assert!(rate(m.current_consumers(), m.population) <= Some(dec!(100)));
     }
+}
+
+/// The company and product a statement is set in (the longest names it holds).
+fn scene_of(inst: &Instance) -> (&'static Business, &'static Product) {
+    let b = world()
+        .entreprise
+        .iter()
+        .filter(|b| inst.statement.contains(&b.nom))
+        .max_by_key(|b| b.nom.len())
+        .expect("une entreprise du monde");
+    let p = b
+        .produit
+        .iter()
+        .filter(|p| {
+            inst.statement
+                .contains(&format!("marché des {}", p.pluriel))
+        })
+        .max_by_key(|p| p.pluriel.len())
+        .expect("un produit de l'entreprise");
+    (b, p)
+}
+
+/// Every drawn market keeps to its company's scale: the company's customers of the
+/// product are some of its customers on the side counted, each buying on average at
+/// least one smallest order of the product a year and no more than its kind can order;
+/// the zone holds all of them; the groups nest.
+#[test]
+fn every_market_keeps_to_its_company() {
+    let (mut reach_lo, mut reach_hi) = (dec!(100), dec!(0));
+    let mut households = 0;
+    for seed in 0..600 {
+        let inst = generate(ID, seed, &BTreeMap::new()).unwrap();
+        let at = format!("graine {seed}");
+        let (b, p) = scene_of(&inst);
+        let get = |k: &str| inst.params[k].as_number().unwrap();
+        let population = get("population");
+        let company = get("clients_entreprise");
+        let consumers = answer(&inst, "consommateurs_actuels");
+        let potential = answer(&inst, "clientele_potentielle");
+        let home = inst.statement.contains("Nombre de foyers");
+        households += usize::from(home);
+        // The side's customers: all of them, or a mixed company's households (85 %) or
+        // firms (15 %).
+        let share = match (b.clientele, home) {
+            (Clientele::Mixte, true) => dec!(0.85),
+            (Clientele::Mixte, false) => dec!(0.15),
+            _ => dec!(1),
+        };
+        let side = Decimal::from(b.clients) * share;
+        assert!(company >= dec!(1) && company <= side * dec!(0.9), "{at}");
+        assert!(company < consumers && consumers < potential, "{at}");
+        assert!(potential < population, "{at}");
+        assert!(population >= side, "{at} : {population} < {side}");
+        // Customers × average purchase = the product's turnover, each purchase between
+        // one smallest order a year and as many largest orders as the kind places.
+        // The product's turnover on the side: split evenly among its buyer kinds.
+        let kinds: Vec<&String> = p
+            .acheteurs
+            .keys()
+            .filter(|k| (k.as_str() == INDIVIDUAL) == home)
+            .collect();
+        assert!(!kinds.is_empty(), "{at}");
+        let turnover = b.product_turnover(p) * Decimal::from(kinds.len() as u64)
+            / Decimal::from(p.acheteurs.len() as u64);
+        let avg = turnover / company;
+        let lo = kinds
+            .iter()
+            .map(|k| p.order_value_range(k).unwrap().0)
+            .min()
+            .unwrap();
+        let hi = kinds
+            .iter()
+            .map(|k| p.order_value_range(k).unwrap().1)
+            .max()
+            .unwrap();
+        let orders = if home { 6 } else { 250 };
+        assert!(avg >= lo, "{at} : achat moyen {avg} < {lo}");
+        assert!(
+            avg <= hi * Decimal::from(orders),
+            "{at} : achat moyen {avg}"
+        );
+        // The company reaches part of its zone, never all of it.
+        let reach = side * dec!(100) / population;
+        reach_lo = reach_lo.min(reach);
+        reach_hi = reach_hi.max(reach);
+        assert!(reach <= dec!(65), "{at} : {reach} %");
+    }
+    assert!(
+        (60..=540).contains(&households),
+        "{households} marchés de foyers"
+    );
+    // Measured: the company's customers of the side make 1,7 % to 49,3 % of the zone
+    // (127 household markets out of 600).
+    eprintln!(
+        "clients de l'entreprise : {} % à {} % de la zone ; {households} marchés de foyers sur 600",
+        reach_lo.round_dp(1),
+        reach_hi.round_dp(1)
+    );
 }

@@ -8,15 +8,26 @@
 //! "marge de progression": the customers won by converting a share of the NCR, and the
 //! market share that would follow. Variants: the statement gives the NCA (`nca`) or the
 //! NCR (`ncr`). Rates are in percent rounded to 2 decimals, counts to the unit.
+//!
+//! The market is a product of a company of the world, counted in households or in
+//! establishments of its buyer kinds, and starts from the company's own figures: its
+//! customers who buy the product are some of its customers (`clients`), as many as the
+//! product's turnover can pay for at one smallest order a year or more, so that the
+//! study never gives a company more customers than it has, nor customers who buy less
+//! than one order. The zone holds all its customers. The world has no population of
+//! zones: the study's shares (company's share, penetration, NCA) are drawn in ranges
+//! and the population follows from them.
 
-use super::fichiers_clients::pools;
+use super::portfolio_pool::orders_per_year_max;
 use crate::calc::market::{converted, rate, Market};
+use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{number, percent};
 use crate::num::round::round_half_away;
 use crate::rng::Rng;
-use crate::text::capitalise;
+use crate::text::{by_count, capitalise, french_list};
+use crate::world::{Business, Clientele, Product, INDIVIDUAL};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -51,16 +62,215 @@ fn n(x: i64) -> String {
     number(Decimal::from(x), 0)
 }
 
-/// About `lo`–`hi` % of `total`, rounded to a multiple of `grain` (the study's counts
-/// are estimates, printed round).
-fn share(r: &mut Rng, total: i64, lo: i64, hi: i64, grain: i64) -> Decimal {
-    let pct = r.decimal_step(Decimal::from(lo), Decimal::from(hi), dec!(0.1));
-    let g = Decimal::from(grain.max(1));
-    round_half_away(Decimal::from(total) * pct / Decimal::ONE_HUNDRED / g, 0) * g
-}
-
 fn int(x: Decimal) -> i64 {
     i64::try_from(x).unwrap_or(0)
+}
+
+/// Whom the study counts: the households of a shop's catchment area, or the
+/// establishments of the kinds that buy the product in a supplier's area.
+#[derive(Debug, Clone)]
+pub enum Side {
+    Households,
+    /// The product's professional buyer kinds, in the plural: « restaurants,
+    /// établissements d'hébergement et commerces alimentaires ».
+    Establishments(String),
+}
+
+impl Side {
+    /// Households when the scene sells the product to private customers (a company of
+    /// the general public, or a mixed one whose scene's customer is a person).
+    pub fn of(scene: &Scene) -> Side {
+        let p = scene.product;
+        let households = p.acheteurs.contains_key(INDIVIDUAL)
+            && (scene.business.clientele == Clientele::Particuliers
+                || scene.customer.is_individual());
+        if households {
+            return Side::Households;
+        }
+        let w = crate::world::world();
+        let kinds: Vec<String> = p
+            .acheteurs
+            .keys()
+            .filter(|k| k.as_str() != INDIVIDUAL)
+            .filter_map(|k| w.buyer_kind(k).map(|b| b.pluriel.clone()))
+            .collect();
+        Side::Establishments(french_list(&kinds))
+    }
+
+    fn is_households(&self) -> bool {
+        matches!(self, Side::Households)
+    }
+
+    fn plural(&self) -> &'static str {
+        if self.is_households() {
+            "foyers"
+        } else {
+            "établissements"
+        }
+    }
+
+    fn unit_for(&self, count: i64) -> &'static str {
+        match (
+            self.is_households(),
+            by_count(Decimal::from(count), "1", "2"),
+        ) {
+            (true, "1") => "foyer",
+            (false, "1") => "établissement",
+            _ => self.plural(),
+        }
+    }
+
+    fn zone(&self) -> &'static str {
+        if self.is_households() {
+            "sa zone de chalandise"
+        } else {
+            "sa zone commerciale"
+        }
+    }
+
+    fn population(&self) -> String {
+        match self {
+            Side::Households => "foyers de la zone de chalandise".to_string(),
+            Side::Establishments(kinds) => format!("{kinds} de la zone commerciale"),
+        }
+    }
+
+    fn nca(&self) -> &'static str {
+        if self.is_households() {
+            "foyers qui n'en achèteront pas, quelle que soit l'offre (contraintes de logement, \
+             de santé ou de budget, convictions)"
+        } else {
+            "établissements qui ne peuvent pas en acheter (achats imposés par leur enseigne ou \
+             leur centrale, contraintes techniques ou réglementaires)"
+        }
+    }
+
+    fn ncr(&self) -> &'static str {
+        if self.is_households() {
+            "foyers qui n'en achètent pas aujourd'hui mais pourraient en acheter"
+        } else {
+            "établissements qui n'en achètent pas aujourd'hui mais pourraient en acheter"
+        }
+    }
+}
+
+/// The market as drawn from the company's magnitudes, before a teacher's values.
+#[derive(Debug, Clone, Copy)]
+pub struct MarketDraw {
+    /// The company's customers who buy the product in the year: at most nine in ten of
+    /// its customers of that side, and few enough that each buys, on average, at least
+    /// one smallest order of it (the product's turnover ÷ customers ≥ that order's value).
+    pub company: i64,
+    pub consumers: i64,
+    pub population: i64,
+    /// The share of the population that never buys, as a fraction.
+    pub nca_rate: Decimal,
+    /// The company's customers on the side the study counts.
+    pub side_clients: Decimal,
+}
+
+/// Percent ranges of the study, by side: the company's share of the current consumers,
+/// the product's penetration, the absolute non-consumers, and the most of the zone the
+/// company's customers (of all its products) make.
+const HOUSEHOLDS: [(i64, i64); 4] = [(10, 30), (15, 50), (5, 25), (5, 30)];
+const ESTABLISHMENTS: [(i64, i64); 4] = [(10, 40), (25, 65), (5, 20), (15, 50)];
+
+/// The share of a mixed company's customers on each side, in percent: most are
+/// households, a few are firms and bodies.
+const MIXED_HOUSEHOLDS: i64 = 85;
+
+impl MarketDraw {
+    pub fn draw(r: &mut Rng, scene: &Scene, side: &Side) -> MarketDraw {
+        let (b, p) = (scene.business, scene.product);
+        let households = side.is_households();
+        let side_share = match (b.clientele, households) {
+            (Clientele::Mixte, true) => MIXED_HOUSEHOLDS,
+            (Clientele::Mixte, false) => 100 - MIXED_HOUSEHOLDS,
+            _ => 100,
+        };
+        let side_clients = Decimal::from(b.clients) * Decimal::from(side_share) / dec!(100);
+        let (floor, ceiling) = order_values(p, households);
+        let turnover = side_turnover(b, p, households);
+        let by_turnover = turnover * dec!(0.95) / floor;
+        let most = (side_clients * dec!(0.9)).min(by_turnover);
+        // Enough customers that none buys more than its kind's orders of a year.
+        let orders = Decimal::from(orders_per_year_max(if households {
+            INDIVIDUAL
+        } else {
+            "professionnel"
+        }));
+        let least = (turnover * dec!(1.05) / (ceiling * orders)).ceil();
+        let pct = Decimal::from(r.int(60, 100)) / dec!(100);
+        let company = int((most * pct).floor().max(least).min(most.floor())).max(1);
+        let [share, penetration, nca, reach] = if households {
+            HOUSEHOLDS
+        } else {
+            ESTABLISHMENTS
+        };
+        let pct = |r: &mut Rng, (lo, hi): (i64, i64)| Decimal::from(r.int(lo, hi)) / dec!(100);
+        let share = pct(r, share);
+        let penetration = pct(r, penetration);
+        let nca_rate = pct(r, nca);
+        let reach = pct(r, reach);
+        let consumers = Decimal::from(company) / share;
+        // Every customer of the company lives or works in the zone, and it reaches only
+        // part of the zone: a product bought once in years (a heat pump) has a low
+        // penetration in the year, not a small zone.
+        let population = (consumers / penetration).max(side_clients / reach);
+        let g = grain(int(population.round()));
+        let consumers = int(round_to(consumers, g)).max(company + g);
+        let population = int(round_to(population, g));
+        MarketDraw {
+            company,
+            consumers,
+            population,
+            nca_rate,
+            side_clients,
+        }
+    }
+}
+
+/// The value HT of the smallest and of the largest order of `p` on one side: its
+/// smallest quantity for a buyer of that side at its lowest price, its largest at its
+/// highest.
+pub fn order_values(p: &Product, households: bool) -> (Decimal, Decimal) {
+    let ranges: Vec<(Decimal, Decimal)> = p
+        .acheteurs
+        .keys()
+        .filter(|k| (k.as_str() == INDIVIDUAL) == households)
+        .filter_map(|k| p.order_value_range(k))
+        .collect();
+    let lo = ranges.iter().map(|r| r.0).min().unwrap_or(p.prix_ht_min);
+    let hi = ranges.iter().map(|r| r.1).max().unwrap_or(p.prix_ht_max);
+    (lo.max(dec!(0.01)), hi.max(dec!(0.01)))
+}
+
+/// The turnover HT the product makes on one side: its turnover split evenly among its
+/// buyer kinds, as [`kind_weights`](super::portfolio_pool::kind_weights) reads the world
+/// (it says who buys, not how much).
+pub fn side_turnover(b: &Business, p: &Product, households: bool) -> Decimal {
+    let all = p.acheteurs.len().max(1);
+    let side = p
+        .acheteurs
+        .keys()
+        .filter(|k| (k.as_str() == INDIVIDUAL) == households)
+        .count();
+    b.product_turnover(p) * Decimal::from(side as u64) / Decimal::from(all as u64)
+}
+
+/// The rounding of the study's counts: to the hundred in a population of tens of
+/// thousands, to the ten in thousands, to the unit below.
+fn grain(population: i64) -> i64 {
+    match population {
+        20_000.. => 100,
+        2_000.. => 10,
+        _ => 1,
+    }
+}
+
+fn round_to(x: Decimal, grain: i64) -> Decimal {
+    let g = Decimal::from(grain.max(1));
+    round_half_away(x / g, 0) * g
 }
 
 /// A rate, or a degenerate draw when its base is empty.
@@ -115,32 +325,18 @@ impl Exercise for ClientelePotentielle {
     }
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
-        let scene = d.rng().pick(&pools().marche);
+        let scene = Scene::draw(d.rng());
+        let side = Side::of(&scene);
+        let drawn = MarketDraw::draw(d.rng(), &scene, &side);
         let variant = d.choice("variante");
-        let population = int(d.number("population", |r| {
-            let steps = (scene.population_max - scene.population_min) / scene.pas;
-            Decimal::from(scene.population_min + scene.pas * r.int(0, steps))
-        }));
-        let grain = scene.pas / 10;
-        let nca_draw = share(d.rng(), population, scene.nca_min, scene.nca_max, grain);
-        let consumers_draw = share(
-            d.rng(),
-            population,
-            scene.consommateurs_min,
-            scene.consommateurs_max,
-            grain,
-        );
-        let company = int(d.number("clients_entreprise", |r| {
-            share(
-                r,
-                int(consumers_draw),
-                scene.part_min,
-                scene.part_max,
-                grain,
-            )
-        }));
+        let population = int(d.number("population", |_| Decimal::from(drawn.population)));
+        let grain = grain(population);
+        // The study's counts are estimates, printed round; the company's customers are
+        // its own file, counted exactly.
+        let nca_draw = round_to(Decimal::from(population) * drawn.nca_rate, grain);
+        let company = int(d.number("clients_entreprise", |_| Decimal::from(drawn.company)));
         let competitors = int(d.number("clients_concurrents", |_| {
-            consumers_draw - Decimal::from(company)
+            Decimal::from(drawn.consumers - company)
         }));
         let consumers = company + competitors;
         let nca = if variant == "nca" {
@@ -165,7 +361,7 @@ impl Exercise for ClientelePotentielle {
         });
         let ncr = m.relative_non_consumers();
         let potential = m.potential();
-        let unit = scene.unite.as_str();
+        let unit = side.plural();
 
         // 1. Current consumers.
         let consumers_q = Question::new(
@@ -439,12 +635,13 @@ impl Exercise for ClientelePotentielle {
             "Les non-consommateurs absolus ne peuvent pas être convertis : appliquez le taux aux seuls NCR.",
         )
         .step(format!(
-            "Nouveaux clients = NCR × {} = {} × {} ÷ 100 = {} ≈ **{} {unit}** (arrondi à l'unité).",
+            "Nouveaux clients = NCR × {} = {} × {} ÷ 100 = {} ≈ **{} {}** (arrondi à l'unité).",
             percent(goal),
             n(ncr),
             number(goal, 2),
             number(Decimal::from(ncr) * goal / Decimal::ONE_HUNDRED, 4),
-            n(won)
+            n(won),
+            side.unit_for(won)
         ));
         let after = pct(company + won, consumers + won)?;
         let after_q = Question::new(
@@ -481,42 +678,46 @@ impl Exercise for ClientelePotentielle {
 
         let (group_row, group_label) = if variant == "nca" {
             (
-                format!("| Non-consommateurs absolus : {} | {} |", scene.nca, n(nca)),
+                format!(
+                    "| Non-consommateurs absolus : {} | {} |",
+                    side.nca(),
+                    n(nca)
+                ),
                 "les non-consommateurs absolus",
             )
         } else {
             (
                 format!(
                     "| Non-consommateurs relatifs : {} | {} |",
-                    scene.ncr,
+                    side.ncr(),
                     n(ncr)
                 ),
                 "les non-consommateurs relatifs",
             )
         };
+        let product = scene.product;
         let statement = format!(
-            "{} ({}, {}, {}) veut mesurer sa place sur son marché et ce qu'il lui reste à conquérir. \
-             Une étude de marché locale dénombre les {unit} de sa zone ; elle identifie {group_label}, \
-             ainsi que les {}, clients de l'entreprise ou de ses concurrents.\n\n\
+            "{} veut mesurer sa place sur le marché des {} et ce qu'il lui reste à conquérir. \
+             Une étude de marché locale dénombre les {unit} de {} ; elle identifie {group_label}, \
+             ainsi que les {unit} qui achètent déjà des {}, clients de l'entreprise ou de ses concurrents.\n\n\
              | Groupe | Nombre {} |\n|---|---|\n\
              | Population totale : {} | {} |\n\
              {group_row}\n\
-             | Clients {} | {} |\n\
-             | Clients des concurrents ({}) | {} |\n\n\
+             | Clients de l'entreprise ({}) qui achètent des {} | {} |\n\
+             | Clients des concurrents | {} |\n\n\
              **Conventions.** Les parts de marché et les taux de pénétration raisonnent en nombre {} ; \
              les taux de pénétration se calculent sur la population totale. \
              Donnez les taux en\u{a0}% arrondis à 0,01\u{a0}% et les effectifs à l'unité.",
-            scene.entreprise,
-            scene.forme,
-            scene.activite,
-            scene.ville,
-            scene.consommateurs,
+            capitalise(scene.seller()),
+            product.pluriel,
+            side.zone(),
+            product.pluriel,
             of(unit),
-            scene.population,
+            side.population(),
             n(population),
-            of(&scene.entreprise),
+            scene.business.nom,
+            product.pluriel,
             n(company),
-            scene.concurrents,
             n(competitors),
             of(unit),
         );
@@ -530,7 +731,7 @@ impl Exercise for ClientelePotentielle {
              Avec un taux de pénétration du produit de {}, {maturity}. \
              Les {} non-consommateurs relatifs forment la marge de progression du marché ; \
              les {} non-consommateurs absolus ne sont pas une cible.",
-            capitalise(&scene.entreprise),
+            scene.business.nom,
             percent(pdm_eff),
             percent(pdm_pot),
             percent(pen_product),

@@ -1,24 +1,34 @@
 //! `segmentation/detention`: product holding indicators of a customer file and the
 //! target of a cross-selling action (S522, S432).
 //!
-//! The file holds 3 to 5 product families. Variant `tableau`: 10 to 14 customers ×
-//! products; variant `effectifs`: the counts of a larger file. Questions: holding rate of
-//! a product, average number of products per customer, multi-equipment rate (at least
-//! two products), average basket, loyalty and repurchase rates, and the customers who
-//! hold product A but not product B. Holding and multi-equipment rates and the average
-//! are read on the WHOLE file (customers who bought nothing this year included); the
-//! repurchase rate on this year's buyers; the loyalty rate on last year's customers.
-//! Rates in percent and averages rounded to 0,01, half away from zero.
+//! The file is that of a company of the world holding its three or four products.
+//! Variant `tableau`: a sample of 10 to 14 customers × products; variant `effectifs`:
+//! the counts of the whole file. Questions: holding rate of a product, average number
+//! of products per customer, multi-equipment rate (at least two products), average
+//! basket, loyalty and repurchase rates, and the customers who hold product A but not
+//! product B. Holding and multi-equipment rates and the average are read on the WHOLE
+//! file (customers who bought nothing this year included); the repurchase rate on this
+//! year's buyers; the loyalty rate on last year's customers. Rates in percent and
+//! averages rounded to 0,01, half away from zero.
+//!
+//! Magnitudes come from the company: a whole file's active customers are its `clients`
+//! (one customer in eight of the file bought nothing this year), the buyers' turnover
+//! is its turnover per customer (within the spread), orders are of its typical value
+//! and no more frequent than its customers order, and a product is held by no more
+//! customers than its turnover pays one smallest order each for.
 
-use super::fichiers_clients::{pools, Portfolio};
+use super::portfolio_pool::{draw_members, orders_per_year_max};
 use crate::calc::holding::{average_amount, rate, ratio, Holdings};
+use crate::exercises::context::Scene;
 use crate::generate::{Degenerate, Draw, Exercise, ParamSpec};
 use crate::model::{Content, Question, Unit};
 use crate::num::format::{euros, number, percent};
+use crate::num::round::round_half_away;
 use crate::rng::Rng;
 use crate::text::by_count;
 use crate::text::{capitalise, french_list};
-use crate::world::world;
+use crate::world::scale::spread;
+use crate::world::{Business, Clientele, Product, INDIVIDUAL};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::sync::LazyLock;
@@ -26,6 +36,7 @@ use std::sync::LazyLock;
 pub struct Detention;
 
 const MAX_PRODUCTS: usize = 5;
+const MIN_PRODUCTS: usize = 3;
 const MAX_ROWS: usize = 14;
 /// The largest file of the `effectifs` variant: its customers are simulated one by one.
 const MAX_BASE: i64 = 20_000;
@@ -36,9 +47,12 @@ const VARIANTS: &[(&str, &str)] = &[
         "effectifs d'un fichier de plusieurs centaines de clients",
     ),
 ];
-/// How likely a customer is to hold each family, in tenths (the first family is the
-/// core of the offer).
+/// How likely a customer is to hold each product, in tenths, by rank of the product's
+/// share of turnover (the first is the core of the offer), before the product's
+/// turnover caps it.
 const POPULARITY: [u64; MAX_PRODUCTS] = [8, 6, 4, 3, 2];
+/// The share of a file's customers who bought nothing in the year: one in eight.
+const INACTIVE: (u64, u64) = (1, 8);
 
 struct Names {
     holders: Vec<String>,
@@ -83,19 +97,91 @@ fn need<T>(x: Option<T>) -> Result<T, Degenerate> {
     x.ok_or_else(|| Degenerate("effectif nul au dénominateur".into()))
 }
 
-/// One simulated customer: which families they hold.
-fn draw_customer(r: &mut Rng, k: usize) -> u64 {
-    if r.chance(1, 8) {
+/// How likely a customer of `b` is to hold each of its products in the year, in
+/// thousandths: the product's rank of popularity, capped so that its holders (among the
+/// company's active customers) buy on average at least one smallest order of it, nine
+/// tenths of what its turnover pays for. Also the product an active customer who drew
+/// none holds: the one whose turnover leaves the most room under its cap.
+pub fn holding_odds(b: &Business) -> (Vec<u64>, usize) {
+    let mut by_share: Vec<usize> = (0..b.produit.len()).collect();
+    by_share.sort_by(|x, y| {
+        b.produit[*y]
+            .part_ca
+            .cmp(&b.produit[*x].part_ca)
+            .then(x.cmp(y))
+    });
+    let mut odds = vec![0; b.produit.len()];
+    let mut room = vec![0; b.produit.len()];
+    for (rank, &i) in by_share.iter().enumerate() {
+        let p = &b.produit[i];
+        let cap = b.product_turnover(p) * dec!(900)
+            / (Decimal::from(b.clients.max(1)) * smallest_order(p));
+        let cap = u64::try_from(cap.floor()).unwrap_or(u64::MAX).max(1);
+        odds[i] = (POPULARITY[rank.min(MAX_PRODUCTS - 1)] * 100).min(cap);
+        room[i] = cap - odds[i];
+    }
+    let fallback = (0..odds.len())
+        .max_by_key(|p| (room[*p], usize::MAX - p))
+        .unwrap_or(0);
+    (odds, fallback)
+}
+
+/// The value HT of the smallest order of `p`, whoever buys it.
+pub fn smallest_order(p: &Product) -> Decimal {
+    p.acheteurs
+        .keys()
+        .filter_map(|k| p.order_value_range(k).map(|(lo, _)| lo))
+        .min()
+        .unwrap_or(p.prix_ht_min)
+        .max(dec!(0.01))
+}
+
+/// The value HT of a typical order of `b`: the products' turnover over their orders,
+/// each order of a product at its mid quantity (over its buyer kinds) and mid price.
+pub fn typical_order(b: &Business) -> Decimal {
+    let (mut turnover, mut orders) = (Decimal::ZERO, Decimal::ZERO);
+    for p in &b.produit {
+        let kinds = p.acheteurs.len().max(1);
+        let qty: Decimal = p
+            .acheteurs
+            .values()
+            .map(|[lo, hi]| Decimal::from(lo + hi) / Decimal::TWO)
+            .sum::<Decimal>()
+            / Decimal::from(kinds as u64);
+        let order = (qty * p.mid_price()).max(dec!(0.01));
+        turnover += b.product_turnover(p);
+        orders += b.product_turnover(p) / order;
+    }
+    if orders.is_zero() {
+        Decimal::ONE
+    } else {
+        turnover / orders
+    }
+}
+
+/// The most orders one active customer of `b` places in a year, on average.
+fn orders_per_customer_max(b: &Business) -> i64 {
+    match b.clientele {
+        Clientele::Particuliers => orders_per_year_max(INDIVIDUAL),
+        Clientele::Mixte => orders_per_year_max(crate::world::ASSOCIATION),
+        Clientele::Professionnels => orders_per_year_max("professionnel"),
+    }
+}
+
+/// One simulated customer: which products they hold (an active customer who drew none
+/// holds the `fallback`).
+fn draw_customer(r: &mut Rng, odds: &[u64], fallback: usize) -> u64 {
+    if r.chance(INACTIVE.0, INACTIVE.1) {
         return 0;
     }
     let mut mask = 0u64;
-    for (p, pop) in POPULARITY.iter().enumerate().take(k) {
-        if r.chance(*pop, 10) {
+    for (p, o) in odds.iter().enumerate() {
+        if r.chance(*o, 1000) {
             mask |= 1 << p;
         }
     }
     if mask == 0 {
-        1
+        1 << fallback
     } else {
         mask
     }
@@ -203,18 +289,35 @@ impl Exercise for Detention {
     }
 
     fn build(&self, d: &mut Draw) -> Result<Content, Degenerate> {
-        let pf: &'static Portfolio = d.rng().pick(&pools().portefeuille);
-        let k = pf.produits.len();
+        // Cross-selling needs a third product beside A and B.
+        let scene = loop {
+            let scene = Scene::draw(d.rng());
+            if scene.business.produit.len() >= MIN_PRODUCTS {
+                break scene;
+            }
+        };
+        let b = scene.business;
+        let products = &b.produit;
+        let k = products.len().min(MAX_PRODUCTS);
+        let (odds, fallback) = holding_odds(b);
         let variant = d.choice("variante");
         let table = variant == "tableau";
         let n = &*NAMES;
         let mut names = Vec::new();
         let (h, masks) = if table {
             let count = d.integer("nb_clients") as usize;
-            names = draw_names(d.rng(), pf, count);
+            names = draw_members(d.rng(), b, count)
+                .into_iter()
+                .map(|m| m.name)
+                .collect();
+            if names.len() < count {
+                return Err(Degenerate("pas assez de noms distincts".into()));
+            }
             let mut masks = Vec::new();
             for c in 0..count {
-                let m = int(d.number(n.rows[c].as_str(), |r| dec_i(draw_customer(r, k) as i64)));
+                let m = int(d.number(n.rows[c].as_str(), |r| {
+                    dec_i(draw_customer(r, &odds, fallback) as i64)
+                }));
                 if m < 0 || m >= 1 << k {
                     return Err(Degenerate("code de produits hors de la gamme".into()));
                 }
@@ -222,10 +325,14 @@ impl Exercise for Detention {
             }
             (Holdings::from_rows(&rows_of(&masks, k)), Some(masks))
         } else {
-            let base = int(d.number("base", |r| dec_i(r.int(8, 60) * 50)));
+            // The file: the company's active customers, and the one in eight who
+            // bought nothing this year.
+            let base = int(d.number("base", |_| {
+                dec_i(i64::from(b.clients) * INACTIVE.1 as i64 / (INACTIVE.1 - INACTIVE.0) as i64)
+            }));
             let mut sim = Vec::new();
             for _ in 0..base.clamp(0, MAX_BASE) {
-                sim.push(draw_customer(d.rng(), k));
+                sim.push(draw_customer(d.rng(), &odds, fallback));
             }
             let guess = Holdings::from_rows(&rows_of(&sim, k));
             let holders = (0..k)
@@ -300,15 +407,30 @@ impl Exercise for Detention {
             ));
         }
 
-        // Commercial figures of the year.
-        let per_buyer = if table { (3, 9) } else { (2, 6) };
-        let purchases = int(d.number("nb_achats", |r| {
-            dec_i(buyers * r.int(per_buyer.0, per_buyer.1) + r.int(0, buyers.max(1) - 1))
+        // Commercial figures of the year: the buyers' turnover at the company's turnover
+        // per customer, in orders of its typical value, as many a year as its customers
+        // place.
+        let ca = d.number("ca", |r| {
+            let ca = spread(
+                scene.business.turnover_per_customer() * dec_i(buyers),
+                |lo, hi| r.int(lo, hi),
+            );
+            if table {
+                ca.round()
+            } else {
+                round_half_away(ca / dec!(100), 0) * dec!(100)
+            }
+        });
+        let purchases = int(d.number("nb_achats", |_| {
+            let least = buyers * 5 / 4 + 1;
+            let most = buyers * orders_per_customer_max(scene.business);
+            let orders = (ca / typical_order(scene.business)).round();
+            dec_i(
+                i64::try_from(orders)
+                    .unwrap_or(least)
+                    .clamp(least, most.max(least)),
+            )
         }));
-        let basket_draw = d
-            .rng()
-            .decimal_step(pf.panier_min, pf.panier_max, dec!(0.01));
-        let ca = d.number("ca", |_| (basket_draw * dec_i(purchases)).round_dp(0));
         let prev = int(d.number("clients_annee_precedente", |r| {
             dec_i(buyers + r.int(-(buyers / 6), buyers / 5))
         }));
@@ -316,9 +438,19 @@ impl Exercise for Detention {
             let pct = r.int(55, 85);
             dec_i((prev.min(buyers) * pct + 50) / 100)
         }));
+        // A customer who bought twice accounts for two of the purchases at least.
+        // The more orders per buyer, the more buyers ordered twice or more.
+        let per_buyer = dec_i(purchases) / dec_i(buyers.max(1));
+        let (lo, hi) = if per_buyer >= dec!(4) {
+            (80, 95)
+        } else if per_buyer >= dec!(2) {
+            (50, 80)
+        } else {
+            (35, 75)
+        };
         let repeat = int(d.number("clients_plusieurs_achats", |r| {
-            let pct = r.int(35, 75);
-            dec_i((buyers * pct + 50) / 100)
+            let pct = r.int(lo, hi);
+            dec_i(((buyers * pct + 50) / 100).min(purchases - buyers))
         }));
         if purchases < buyers
             || prev < 1
@@ -326,6 +458,7 @@ impl Exercise for Detention {
             || loyal > prev.min(buyers)
             || repeat < 1
             || repeat > buyers
+            || repeat > purchases - buyers
             || ca <= Decimal::ZERO
         {
             return Err(Degenerate(
@@ -333,8 +466,7 @@ impl Exercise for Detention {
             ));
         }
 
-        let products = &pf.produits;
-        let (pa, pb) = (&products[ai], &products[bi]);
+        let (pa, pb) = (&products[ai].nom, &products[bi].nom);
         let total = h.total_held();
         let hold_var = |p: usize| n.holders[p].clone();
 
@@ -475,7 +607,7 @@ impl Exercise for Detention {
         let q4 = Question::new(
             "panier_moyen",
             "panier moyen",
-            format!("Calculez le panier moyen {} de l'année.", pf.taxe),
+            "Calculez le panier moyen HT de l'année.",
             basket,
             Unit::Euros,
         )
@@ -491,8 +623,7 @@ impl Exercise for Detention {
             "Le panier moyen rapporte le chiffre d'affaires au nombre d'achats de l'année, pas au nombre de clients du fichier.",
         )
         .step(format!(
-            "Panier moyen = chiffre d'affaires ÷ nombre de {} = {} ÷ {} = **{}** (arrondi au centime).",
-            pf.achats,
+            "Panier moyen = chiffre d'affaires HT ÷ nombre d'achats = {} ÷ {} = **{}** (arrondi au centime).",
             euros(ca),
             n_(purchases),
             euros(basket)
@@ -613,9 +744,9 @@ impl Exercise for Detention {
         let data = if let (true, Some(m)) = (table, &masks) {
             let mut t = format!(
                 "| Client | {} |\n|---|{}\n",
-                products
+                products[..k]
                     .iter()
-                    .map(|p| capitalise(p))
+                    .map(|p| capitalise(&p.nom))
                     .collect::<Vec<_>>()
                     .join(" | "),
                 "---|".repeat(k)
@@ -627,50 +758,45 @@ impl Exercise for Detention {
                 t.push_str(&format!("| {name} | {} |\n", cells.join(" | ")));
             }
             format!(
-                "Le fichier compte {} {} ; le tableau indique les familles de produits que chacun a achetées dans l'année \
-                 (✓ : détenue, — : non détenue).\n\n{t}",
+                "Le service commercial a tiré au hasard un échantillon de {} clients de son fichier ; \
+                 dans la suite, « le fichier » désigne cet échantillon, et les données de l'année portent sur ses clients. \
+                 Le tableau indique les produits que chacun a achetés dans l'année (✓ : détenu, — : non détenu).\n\n{t}",
                 n_(base),
-                pf.clients
             )
         } else {
-            let mut t = "| Famille de produits | Clients détenteurs |\n|---|---|\n".to_string();
-            for (p, name) in products.iter().enumerate() {
+            let mut t = "| Produit | Clients détenteurs |\n|---|---|\n".to_string();
+            for (p, product) in products[..k].iter().enumerate() {
                 t.push_str(&format!(
                     "| {} | {} |\n",
-                    capitalise(name),
+                    capitalise(&product.nom),
                     n_(h.holders[p])
                 ));
             }
             format!(
-                "Le fichier compte {} {}. Détention des familles de produits dans l'année :\n\n{t}\n\
-                 Parmi ces clients, {} n'ont acheté aucune de ces familles dans l'année et {} n'en détiennent qu'une seule ; \
+                "Le fichier compte {} clients, ceux qui ont acheté cette année et ceux qui n'ont rien acheté depuis un an. \
+                 Détention des produits dans l'année :\n\n{t}\n\
+                 Parmi ces clients, {} n'ont acheté aucun de ces produits dans l'année et {} n'en détiennent qu'un seul ; \
                  {} détiennent à la fois « {pa} » et « {pb} ».",
                 n_(base),
-                pf.clients,
                 n_(h.none),
                 n_(h.single),
                 n_(ab)
             )
         };
         let statement = format!(
-            "{} ({}, {}, {}) prépare une action de fidélisation et de vente croisée sur son fichier clients.\n\n{}\n\n\
+            "{} prépare une action de fidélisation et de vente croisée sur son fichier clients.\n\n{}\n\n\
              | Autres données de l'année | Valeur |\n|---|---|\n\
-             | Chiffre d'affaires {} | {} |\n\
-             | Nombre de {} | {} |\n\
+             | Chiffre d'affaires HT | {} |\n\
+             | Nombre d'achats de l'année | {} |\n\
              | Clients acheteurs de l'année précédente | {} |\n\
              | … dont clients qui ont de nouveau acheté cette année | {} |\n\
              | Clients qui ont acheté au moins deux fois cette année | {} |\n\n\
              **Conventions.** Les taux de détention, le taux de multi-équipement et le nombre moyen de produits se calculent \
-             sur l'ensemble des clients du fichier, y compris ceux qui n'ont rien acheté dans l'année ; un client détient une \
-             famille s'il l'a achetée dans l'année. Donnez les taux en\u{a0}% et les moyennes arrondis à 0,01, les montants au centime.",
-            pf.entreprise,
-            pf.forme,
-            pf.secteur,
-            pf.ville,
+             sur l'ensemble des clients du fichier, y compris ceux qui n'ont rien acheté dans l'année ; un client détient un \
+             produit s'il l'a acheté dans l'année. Donnez les taux en\u{a0}% et les moyennes arrondis à 0,01, les montants au centime.",
+            capitalise(scene.seller()),
             data.trim_end(),
-            pf.taxe,
             euros(ca),
-            pf.achats,
             n_(purchases),
             n_(prev),
             n_(loyal),
@@ -679,23 +805,25 @@ impl Exercise for Detention {
         let fewest = h.holders.iter().copied().min().unwrap_or(0);
         let weakest: Vec<String> = (0..k)
             .filter(|p| h.holders[*p] == fewest)
-            .map(|p| format!("« {} »", products[p]))
+            .map(|p| format!("« {} »", products[p].nom))
             .collect();
         let weakest_text = if weakest.len() == 1 {
             format!(
-                "la famille la moins diffusée, {} ({} détenteurs), offre",
+                "le produit le moins diffusé, {} ({} {}), offre",
                 weakest[0],
-                n_(fewest)
+                n_(fewest),
+                by_count(dec_i(fewest), "détenteur", "détenteurs")
             )
         } else {
             format!(
-                "les familles les moins diffusées, {} ({} détenteurs chacune), offrent",
+                "les produits les moins diffusés, {} ({} {} chacun), offrent",
                 french_list(&weakest),
-                n_(fewest)
+                n_(fewest),
+                by_count(dec_i(fewest), "détenteur", "détenteurs")
             )
         };
         let outro = format!(
-            "*Lecture.* {} des clients détiennent au moins deux familles et chaque client en détient {} en moyenne : \
+            "*Lecture.* {} des clients détiennent au moins deux produits et chaque client en détient {} en moyenne : \
              {weakest_text} le plus de potentiel de vente croisée. \
              Cibler les {} détenteurs de « {pa} » sans « {pb} » concentre l'effort sur des clients qui connaissent déjà l'entreprise ; \
              on comparera la marge espérée au coût de l'action.",
@@ -709,23 +837,5 @@ impl Exercise for Detention {
             solution_intro: "*Les taux sont en\u{a0}%, arrondis à 0,01\u{a0}% au plus proche ; les moyennes à 0,01 ; les montants au centime.*".to_string(),
             solution_outro: outro,
         })
-    }
-}
-
-/// Distinct customer names for the table: people for a seller to private customers,
-/// businesses otherwise.
-fn draw_names(r: &mut Rng, pf: &Portfolio, count: usize) -> Vec<String> {
-    let c = world();
-    if pf.taxe == "TTC" {
-        r.distinct(c.personne.len(), count)
-            .into_iter()
-            .map(|i| format!("{} {}", c.personne[i].prenom, c.personne[i].nom))
-            .collect()
-    } else {
-        let pro: Vec<_> = c.client.iter().filter(|k| k.is_professional()).collect();
-        r.distinct(pro.len(), count)
-            .into_iter()
-            .map(|i| pro[i].nom.clone())
-            .collect()
     }
 }
