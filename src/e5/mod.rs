@@ -96,11 +96,17 @@ impl Subject {
     }
 }
 
+/// Types about the company's whole range: they name every product, by design.
+const WHOLE_RANGE: [&str; 1] = ["segmentation/detention"];
+
 /// Whether an instance belongs to the subject's scene: it names the company and none
-/// of its other products.
+/// of its other products (but for a type about the whole range).
 pub fn fits(inst: &Instance, business: &Business, product: &Product) -> bool {
     if !inst.statement.contains(&business.nom) {
         return false;
+    }
+    if WHOLE_RANGE.contains(&inst.id) {
+        return true;
     }
     business.produit.iter().all(|p| {
         p.nom == product.nom

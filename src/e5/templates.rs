@@ -77,7 +77,7 @@ pub const DOSSIERS: [DossierTemplate; 4] = [
         title: "Analyser le portefeuille et cibler l'effort commercial",
         slots: &[
             &["segmentation/abc", "segmentation/scoring"],
-            &["segmentation/statistiques", "segmentation/prevision", "segmentation/clientele-potentielle"],
+            &["segmentation/statistiques", "segmentation/prevision", "segmentation/detention", "segmentation/clientele-potentielle"],
             &["effort/charge-de-travail", "effort/couts-seuil", "effort/amortissement"],
         ],
         open: &[OpenTemplate {
@@ -98,6 +98,7 @@ pub const DOSSIERS: [DossierTemplate; 4] = [
             ("segmentation/scoring", "Un fichier de clients et de prospects est à hiérarchiser selon la grille de l'entreprise."),
             ("segmentation/statistiques", "L'étude d'une série de ventes récentes complète l'analyse du portefeuille."),
             ("segmentation/prevision", "Les ventes des dernières périodes servent à prévoir celles qui viennent."),
+            ("segmentation/detention", "Le fichier clients indique quelles familles de produits chaque client achète déjà."),
             ("segmentation/clientele-potentielle", "Une étude de marché locale situe l'entreprise face à sa clientèle potentielle."),
             ("effort/couts-seuil", "Une action de la force de vente doit aussi montrer qu'elle couvre ses coûts."),
             ("effort/amortissement", "Un équipement acquis pour le service commercial pèse sur le coût de l'effort commercial."),
