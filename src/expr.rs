@@ -67,11 +67,15 @@
 //! | `sqrt(x)` | square root; x < 0 → `argument` |
 //! | `ln(x)` | natural logarithm; x ≤ 0 → `argument` |
 //! | `exp(x)` | exponential; too large → `depassement`, very negative → 0 |
+//! | `rang(n, a1, a2, …)` | the `n`-th of the values (1 → `a1`): a figure read in a table at a count the student found (2 or more arguments) |
 //!
 //! `sqrt`, `ln`, `exp` and non-integer powers follow the algorithms written in
 //! [`crate::num::math`], step by step, in both ports: their digits agree exactly.
 //!
-//! `n` may be any expression whose value is an integer from 0 to 10
+//! In `rang`, `n` must be an integer from 1 to the number of values, else
+//! `argument`.
+//!
+//! In `arrondi` and `tronque`, `n` may be any expression whose value is an integer from 0 to 10
 //! (`2`, `2.0`, `1 + 1`); otherwise → `argument`. Rounding and truncation
 //! never increase the number of decimals of a value (`arrondi2(1.5)` is `1.5`).
 //!
@@ -214,6 +218,7 @@ enum Func {
     Sqrt,
     Ln,
     Exp,
+    Rang,
 }
 
 impl Func {
@@ -231,6 +236,7 @@ impl Func {
             "sqrt" => Func::Sqrt,
             "ln" => Func::Ln,
             "exp" => Func::Exp,
+            "rang" => Func::Rang,
             _ => return None,
         })
     }
@@ -247,7 +253,7 @@ impl Func {
             | Func::Ln
             | Func::Exp => (got == 1, "1"),
             Func::Arrondi | Func::Tronque => (got == 2, "2"),
-            Func::Min | Func::Max => (got >= 2, "au moins 2"),
+            Func::Min | Func::Max | Func::Rang => (got >= 2, "au moins 2"),
         };
         if ok {
             Ok(())
@@ -807,6 +813,22 @@ fn call(func: Func, args: &[Decimal]) -> Result<Decimal, ExprError> {
         Func::Ln => math::ln(args[0])
             .map_err(|e| math_error(e, "le logarithme n'existe que pour un nombre positif"))?,
         Func::Exp => math::exp(args[0]).map_err(|e| math_error(e, ""))?,
+        Func::Rang => {
+            let k = args.len() - 1;
+            let n = args[0];
+            let index = n
+                .fract()
+                .is_zero()
+                .then(|| n.to_usize())
+                .flatten()
+                .filter(|&i| (1..=k).contains(&i))
+                .ok_or_else(|| {
+                    ExprError::BadArgument(format!(
+                        "le rang demandé à « rang » doit être un entier compris entre 1 et {k} (reçu : {n})"
+                    ))
+                })?;
+            args[index]
+        }
     })
 }
 

@@ -734,6 +734,7 @@
     arrondi: [2, "2"],
     tronque: [2, "2"],
     min: [-2, "au moins 2"],
+    rang: [-2, "au moins 2"],
     max: [-2, "au moins 2"],
   };
 
@@ -1171,6 +1172,21 @@
         // Smallest integer ≥ x: truncate, then one more when something was cut off above.
         var t = decRound(args[0], 0, "zero");
         return decCmp(args[0], t) > 0 ? decAdd(t, dec(ONE, 0)) : t;
+      }
+      case "rang": {
+        var k = args.length - 1;
+        var n = args[0];
+        if (!decIsInteger(n) || n.m < ZERO || decToBigInt(n) < ONE || decToBigInt(n) > BigInt(k)) {
+          throw new ExprError(
+            "argument",
+            "argument invalide : le rang demandé à « rang » doit être un entier compris entre 1 et " +
+              k +
+              " (reçu : " +
+              decToString(n) +
+              ")"
+          );
+        }
+        return args[Number(decToBigInt(n))];
       }
       case "sqrt":
         return mathSqrt(args[0]);

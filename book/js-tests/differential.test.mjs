@@ -19,7 +19,9 @@ function randomExpr(rnd, depth) {
   };
   if (depth <= 0 || rnd() < 0.25) return rnd() < 0.4 ? pick(["a", "b", "c"]) : number();
   const sub = () => randomExpr(rnd, depth - 1);
-  switch (pick(["op", "op", "sqrt", "ln", "exp", "pow", "frac", "round", "neg"])) {
+  switch (pick(["op", "op", "sqrt", "ln", "exp", "pow", "frac", "round", "neg", "rang"])) {
+    case "rang":
+      return `rang(${pick(["1", "2", "3", "4", "a / 250", "2.0"])}, ${sub()}, ${sub()}, ${sub()})`;
     case "op":
       return `(${sub()} ${pick(["+", "-", "*", "/"])} ${sub()})`;
     case "sqrt":
