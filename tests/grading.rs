@@ -148,3 +148,193 @@ fn sr_11_accepts_the_break_even_from_the_rounded_rate() {
         "exact, 11 € away"
     );
 }
+
+// ------------------------------------------------------------ properties over every type
+//
+// `CLIENTELE_GRADING_SEEDS=500 cargo test --release --test grading` (CI); 30 seeds a type
+// in a debug `cargo test`.
+
+use clientele::expr::Expr;
+use clientele::model::Question;
+use rust_decimal::Decimal;
+
+fn seeds() -> u64 {
+    std::env::var("CLIENTELE_GRADING_SEEDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(30)
+}
+
+fn instances() -> impl Iterator<Item = Instance> {
+    exercises::ALL.iter().flat_map(|e| {
+        let entry = catalog().find(e.id()).unwrap();
+        (1..=seeds()).map(move |seed| generate_with(entry, *e, seed, &Params::new()).unwrap())
+    })
+}
+
+/// A decimal as typed in a file ("1234.5" reads the same in French).
+fn plain(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn numeric(q: &Question) -> bool {
+    q.check.is_none()
+}
+
+/// (a) The expected answers, typed plainly, earn every point.
+#[test]
+fn expected_answers_score_full_marks() {
+    for inst in instances() {
+        let answers: BTreeMap<String, String> = inst
+            .questions
+            .iter()
+            .filter(|q| numeric(q))
+            .map(|q| (q.key.to_string(), plain(q.answer)))
+            .collect();
+        let r = correct(&inst, &answers);
+        for (q, res) in inst.questions.iter().zip(&r.results) {
+            if numeric(q) {
+                assert_eq!(res.verdict, Verdict::Correct, "{} {}", inst.code, q.key);
+            }
+        }
+    }
+}
+
+/// (c) A value at the edge of the tolerance is accepted; one just past it is not.
+#[test]
+fn the_edge_of_the_tolerance_is_where_it_says() {
+    let past = Decimal::new(1, 9);
+    for inst in instances() {
+        for (k, q) in inst
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| numeric(q))
+        {
+            let t = q.tolerance;
+            // A mistake or an accepted value next to the edge would rightly change the verdict.
+            let near = |x: Decimal| (x - q.answer).abs() <= t * Decimal::TWO + past;
+            if q.accepted.iter().any(|a| near(a.answer)) {
+                continue;
+            }
+            for sign in [Decimal::ONE, Decimal::NEGATIVE_ONE] {
+                let edge = q.answer + sign * t;
+                let r = mark(&inst, &[(q.key, &plain(edge))]);
+                assert_eq!(
+                    r.results[k].verdict,
+                    Verdict::Correct,
+                    "{} {} {edge}",
+                    inst.code,
+                    q.key
+                );
+                let beyond = edge + sign * past;
+                let r = mark(&inst, &[(q.key, &plain(beyond))]);
+                assert_eq!(
+                    r.results[k].verdict,
+                    Verdict::Wrong,
+                    "{} {} {beyond}",
+                    inst.code,
+                    q.key
+                );
+            }
+        }
+    }
+}
+
+/// (b) A wrong value at one step, then every later step computed from the student's own
+/// answers by its formula: each later step that uses the wrong value (directly or
+/// through another step) is « juste par report », every other one is right.
+#[test]
+fn one_wrong_step_costs_one_step() {
+    let mut chains = 0;
+    for inst in instances() {
+        let params: BTreeMap<String, Decimal> = inst
+            .params
+            .iter()
+            .filter_map(|(k, v)| v.as_number().map(|d| (k.to_string(), d)))
+            .collect();
+        for (k, q) in inst
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| numeric(q))
+        {
+            // A wrong value well away from the answer, the listed mistakes and zero.
+            let wrong = q.answer + Decimal::from(7) * q.tolerance.max(Decimal::ONE) + Decimal::ONE;
+            let mut own: BTreeMap<String, Decimal> = params.clone();
+            for later in &inst.questions {
+                own.insert(later.key.to_string(), later.answer);
+            }
+            own.insert(q.key.to_string(), wrong);
+            let mut typed: Vec<(String, String)> = vec![(q.key.to_string(), plain(wrong))];
+            let mut tainted = vec![q.key.to_string()];
+            let mut expect: Vec<(usize, bool)> = Vec::new();
+            let mut consistent = true;
+            for (j, later) in inst
+                .questions
+                .iter()
+                .enumerate()
+                .skip(k + 1)
+                .filter(|(_, q)| numeric(q))
+            {
+                let value = match later.formula.as_deref().map(Expr::parse) {
+                    Some(Ok(expr)) => {
+                        let uses = expr.variables().iter().any(|v| tainted.contains(v));
+                        match expr.eval(&|n| own.get(n).copied()) {
+                            Ok(v) if uses => {
+                                tainted.push(later.key.to_string());
+                                expect.push((j, true));
+                                v
+                            }
+                            Ok(_) => {
+                                expect.push((j, false));
+                                later.answer
+                            }
+                            Err(_) => {
+                                consistent = false;
+                                break;
+                            }
+                        }
+                    }
+                    _ => {
+                        expect.push((j, false));
+                        later.answer
+                    }
+                };
+                own.insert(later.key.to_string(), value);
+                typed.push((later.key.to_string(), plain(value)));
+            }
+            if !consistent {
+                continue;
+            }
+            let typed: Vec<(&str, &str)> = typed
+                .iter()
+                .map(|(a, b)| (a.as_str(), b.as_str()))
+                .collect();
+            let r = mark(&inst, &typed);
+            for (j, carried) in expect {
+                let got = r.results[j].verdict;
+                let later = &inst.questions[j];
+                let ok = if carried {
+                    // Recomputed from a wrong value, it may still land on the answer.
+                    matches!(got, Verdict::CarriedForward | Verdict::Correct)
+                } else {
+                    got == Verdict::Correct
+                };
+                assert!(
+                    ok,
+                    "{}: {} wrong ({}) → {} typed {:?}: {:?} ({:?})",
+                    inst.code,
+                    q.key,
+                    plain(wrong),
+                    later.key,
+                    r.results[j].typed,
+                    got,
+                    r.results[j].message
+                );
+                chains += usize::from(carried);
+            }
+        }
+    }
+    assert!(chains > 0);
+}
