@@ -146,8 +146,8 @@ fn emprunt_360_months_is_generated() {
 #[test]
 fn emprunt_table_ends_at_zero_for_10_000_seeds() {
     use clientele::calc::loan::{
-        annuity_table, constant_amortisation_table, equivalent_monthly_rate,
-        proportional_monthly_rate, LastLine,
+        annuity_table_exact, constant_amortisation_table_exact, equivalent_monthly_rate,
+        proportional_monthly_rate, LastLine, PeriodRate,
     };
     use clientele::num::format::euros;
     let conventions = [
@@ -178,10 +178,22 @@ fn emprunt_table_ends_at_zero_for_10_000_seeds() {
         } else {
             LastLine::AdjustPayment
         };
+        // Each line's interest with the unrounded rate: a proportional monthly rate is the
+        // annual rate over 12, divided last.
+        let period_rate = match (monthly, rate_conv) {
+            (true, "proportionnel") => PeriodRate {
+                percent: annual,
+                periods: 12,
+            },
+            _ => PeriodRate {
+                percent: rate,
+                periods: 1,
+            },
+        };
         let t = if choice("variante") == "amortissements-constants" {
-            constant_amortisation_table(capital, rate, n)
+            constant_amortisation_table_exact(capital, period_rate, n)
         } else {
-            annuity_table(capital, rate, n, last)
+            annuity_table_exact(capital, period_rate, n, last)
         }
         .unwrap();
         let what = format!("graine {seed}");
@@ -251,4 +263,37 @@ fn list_shows_the_whole_family() {
     assert!(
         text.contains("financement/equivalence") && text.contains("financement/interets-composes")
     );
+}
+
+/// Issue #17 (7): the cost of credit of a constant-amortisation loan at a proportional
+/// monthly rate is the table's total, each line's interest computed with the unrounded
+/// rate. Recomputed here in integer cents and hundredths of a percent, independently of
+/// the library's decimals: interest = start × annual ÷ 1 200, rounded half away.
+#[test]
+fn emprunt_cost_of_credit_is_the_exact_table_total() {
+    let mut checked = 0;
+    for seed in 1..=400u64 {
+        let s = sets(&[
+            ("variante", "amortissements-constants"),
+            ("periodicite", "mensuelle"),
+            ("taux_mensuel", "proportionnel"),
+        ]);
+        let inst = generate("financement/emprunt", seed, &s).unwrap();
+        let num = |k: &str| inst.params[k].as_number().unwrap();
+        let cents = |d: Decimal| i128::try_from((d * Decimal::ONE_HUNDRED).round()).unwrap();
+        let capital = cents(num("capital"));
+        let annual = cents(num("taux_annuel")); // hundredths of a percent
+        let n = i128::try_from(num("nb_echeances").round()).unwrap();
+        let div_half_away = |a: i128, b: i128| (2 * a + b) / (2 * b);
+        let amort = div_half_away(capital, n);
+        let (mut start, mut total) = (capital, 0i128);
+        for line in 1..=n {
+            total += div_half_away(start * annual, 1200 * 100);
+            start -= if line < n { amort } else { start };
+        }
+        let answer = cents(inst.question("cout_credit").unwrap().answer);
+        assert_eq!(answer, total, "{}", inst.code);
+        checked += 1;
+    }
+    assert_eq!(checked, 400);
 }

@@ -138,15 +138,63 @@ pub fn remaining_by_formula(payment: Decimal, rate: Decimal, m: u32) -> Option<D
     Some(round_cents(exact))
 }
 
+/// A rate per period given as a percentage divided by a whole number of periods (3,85 %
+/// a year ÷ 12 for a proportional monthly rate): each line's interest is computed as
+/// `capital × percentage ÷ periods ÷ 100`, division last, so that a line falling on a
+/// half cent (297 000 × 3,85 ÷ 1 200 = 952,875) rounds as the unrounded rate says, not as
+/// the rate's 28 decimals would make it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodRate {
+    pub percent: Decimal,
+    pub periods: u32,
+}
+
+impl PeriodRate {
+    /// The rate per period in percent (rounded past 28 decimals).
+    pub fn per_period(self) -> Decimal {
+        self.percent / Decimal::from(self.periods)
+    }
+
+    /// One period's interest on `start`, rounded to the cent.
+    pub fn interest(self, start: Decimal) -> Option<Decimal> {
+        let x = start.checked_mul(self.percent)? / Decimal::from(self.periods);
+        Some(round_cents(x / Decimal::ONE_HUNDRED))
+    }
+}
+
 /// The table of a loan repaid by `n` constant payments at `rate` percent per period.
 pub fn annuity_table(capital: Decimal, rate: Decimal, n: u32, last: LastLine) -> Option<Table> {
-    let payment = constant_payment(capital, rate, n)?;
     let i = rate / Decimal::ONE_HUNDRED;
+    annuity_table_with(capital, rate, n, last, |start| {
+        Some(round_cents(start.checked_mul(i)?))
+    })
+}
+
+/// [`annuity_table`] with each line's interest computed from the [`PeriodRate`].
+pub fn annuity_table_exact(
+    capital: Decimal,
+    rate: PeriodRate,
+    n: u32,
+    last: LastLine,
+) -> Option<Table> {
+    annuity_table_with(capital, rate.per_period(), n, last, |start| {
+        rate.interest(start)
+    })
+}
+
+fn annuity_table_with(
+    capital: Decimal,
+    rate: Decimal,
+    n: u32,
+    last: LastLine,
+    interest_on: impl Fn(Decimal) -> Option<Decimal>,
+) -> Option<Table> {
+    let payment = constant_payment(capital, rate, n)?;
     let mut rows = Vec::with_capacity(n as usize);
     let mut start = capital;
     for period in 1..=n {
         let row = if period < n {
-            let interest = round_cents(start.checked_mul(i)?);
+            let interest = interest_on(start)?;
             let amortisation = payment - interest;
             Row {
                 period,
@@ -159,7 +207,7 @@ pub fn annuity_table(capital: Decimal, rate: Decimal, n: u32, last: LastLine) ->
         } else {
             let (interest, payment) = match last {
                 LastLine::AdjustPayment => {
-                    let interest = round_cents(start.checked_mul(i)?);
+                    let interest = interest_on(start)?;
                     (interest, start + interest)
                 }
                 LastLine::AdjustInterest => (payment - start, payment),
@@ -182,16 +230,34 @@ pub fn annuity_table(capital: Decimal, rate: Decimal, n: u32, last: LastLine) ->
 /// The table of a loan repaid by constant amortisation: C ÷ n rounded to the cent on
 /// each line, the last amortisation being the capital remaining.
 pub fn constant_amortisation_table(capital: Decimal, rate: Decimal, n: u32) -> Option<Table> {
+    let i = rate / Decimal::ONE_HUNDRED;
+    constant_amortisation_table_with(capital, n, |start| Some(round_cents(start.checked_mul(i)?)))
+}
+
+/// [`constant_amortisation_table`] with each line's interest computed from the
+/// [`PeriodRate`].
+pub fn constant_amortisation_table_exact(
+    capital: Decimal,
+    rate: PeriodRate,
+    n: u32,
+) -> Option<Table> {
+    constant_amortisation_table_with(capital, n, |start| rate.interest(start))
+}
+
+fn constant_amortisation_table_with(
+    capital: Decimal,
+    n: u32,
+    interest_on: impl Fn(Decimal) -> Option<Decimal>,
+) -> Option<Table> {
     if n == 0 {
         return None;
     }
     let amortisation = round_cents(capital / Decimal::from(n));
-    let i = rate / Decimal::ONE_HUNDRED;
     let mut rows = Vec::with_capacity(n as usize);
     let mut start = capital;
     for period in 1..=n {
         let amort = if period < n { amortisation } else { start };
-        let interest = round_cents(start.checked_mul(i)?);
+        let interest = interest_on(start)?;
         let row = Row {
             period,
             start,
@@ -211,6 +277,22 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
+
+    /// EMP2 at 3,85 % a year, monthly proportional, 405 000 € over 120 months: line 33
+    /// starts at 297 000 €, whose interest is 297 000 × 3,85 ÷ 1 200 = 952,875 € exactly,
+    /// hence 952,88 € (worked by hand); the rate's 28 decimals (0,3208333…3 %) gave 952,87 €.
+    #[test]
+    fn a_half_cent_line_rounds_up_with_the_unrounded_rate() {
+        let rate = PeriodRate {
+            percent: dec!(3.85),
+            periods: 12,
+        };
+        let t = constant_amortisation_table_exact(dec!(405000), rate, 120).unwrap();
+        assert_eq!(t.rows[32].start, dec!(297000));
+        assert_eq!(t.rows[32].interest, dec!(952.88));
+        let old = constant_amortisation_table(dec!(405000), rate.per_period(), 120).unwrap();
+        assert_eq!(old.rows[32].interest, dec!(952.87));
+    }
 
     #[test]
     fn textbook_monthly_payment() {
