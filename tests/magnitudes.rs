@@ -191,3 +191,26 @@ fn a_month_of_the_budget_is_a_month_of_the_company() {
         }
     }
 }
+
+/// The customers a statistics statement groups in classes are the company's whole
+/// portfolio, as the workload of its sales force counts them.
+#[test]
+fn classes_of_customers_count_the_company_s_customers() {
+    let mut seen = 0;
+    for (seed, inst) in instances("segmentation/statistiques") {
+        if inst.params.get("serie").map(|v| v.to_string()).as_deref() != Some("classes") {
+            continue;
+        }
+        seen += 1;
+        let b = company(&inst);
+        let counted: Decimal = (1..=6)
+            .filter_map(|i| number(&inst, &format!("effectif_{i}")))
+            .sum();
+        assert_eq!(
+            counted,
+            Decimal::from(b.clients),
+            "statistiques graine {seed}"
+        );
+    }
+    assert!(seen > 0, "aucune série en classes");
+}

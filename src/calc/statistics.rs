@@ -100,6 +100,30 @@ pub fn std_dev(xs: &[Decimal]) -> Option<Decimal> {
     variance(xs)?.sqrt()
 }
 
+/// The round number nearest `x` by ratio among `mantissas` × a power of ten (`mantissas`
+/// from 1 included to 10 excluded, increasing): the class width or bracket a teacher
+/// chooses (« de 5 000 € à moins de 10 000 € »), never 4 732 €. `None` if `x` ≤ 0.
+pub fn nearest_round(x: Decimal, mantissas: &[Decimal]) -> Option<Decimal> {
+    if x <= Decimal::ZERO || mantissas.is_empty() {
+        return None;
+    }
+    let ten = Decimal::TEN;
+    let mut power = Decimal::ONE;
+    while x >= power * ten {
+        power *= ten;
+    }
+    while x < power {
+        power /= ten;
+    }
+    // The candidates around x: this decade's mantissas and the next decade's first.
+    let candidates = mantissas
+        .iter()
+        .map(|m| *m * power)
+        .chain(std::iter::once(mantissas[0] * power * ten));
+    // By ratio: 3 600 is nearer 5 000 (× 1,39) than 2 500 (× 1,44).
+    candidates.min_by_key(|c| if *c >= x { *c / x } else { x / *c })
+}
+
 /// One class of a grouped series: `[lower, upper[` and its count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bin {
@@ -223,6 +247,18 @@ mod tests {
             r(sample_variance(&xs).unwrap().sqrt().unwrap()),
             dec!(10.8544)
         );
+    }
+
+    #[test]
+    fn round_numbers_a_teacher_would_choose() {
+        let steps = [dec!(1), dec!(2), dec!(2.5), dec!(5)];
+        assert_eq!(nearest_round(dec!(3600), &steps), Some(dec!(5000)));
+        assert_eq!(nearest_round(dec!(3400), &steps), Some(dec!(2500)));
+        assert_eq!(nearest_round(dec!(8000), &steps), Some(dec!(10000)));
+        assert_eq!(nearest_round(dec!(1.3), &steps), Some(dec!(1)));
+        assert_eq!(nearest_round(dec!(0.3), &steps), Some(dec!(0.25)));
+        assert_eq!(nearest_round(dec!(45), &steps), Some(dec!(50)));
+        assert_eq!(nearest_round(Decimal::ZERO, &steps), None);
     }
 
     /// Hôtel de la Gare, exercise 1 of the chapter: 8 orders; x̄ = 450; Me = 430;
