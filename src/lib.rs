@@ -22,6 +22,7 @@ pub mod code;
 pub mod correct;
 pub mod devoir;
 pub mod e5;
+pub mod escape;
 pub mod exercises;
 pub mod expr;
 pub mod generate;

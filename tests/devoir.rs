@@ -754,3 +754,68 @@ fn an_unreadable_sheet_date_is_a_warning_not_an_error() {
         stderr(&made)
     );
 }
+
+/// Issue #18 (2, 3): a hand-edited roster whose names are markup or spreadsheet formulas
+/// stays text: escaped in every HTML file and in the class report, prefixed with `'` in
+/// the spreadsheets, and the entry sheet read back grades the same students.
+#[test]
+fn hostile_names_stay_text_in_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // As a spreadsheet saves it: a cell with quotes is quoted, its quotes doubled.
+    let roster = file(
+        dir.path(),
+        "classe.csv",
+        "Nom;Prénom;Identifiant\n<script>alert(1)</script>;Ana;E1\n\"\"\"><img src=x onerror=alert(1)>\";Bo;E2\n\"=HYPERLINK(\"\"http://x\"\")\";Cy;=E3\n+33;@Di;-E4\n"
+            .as_bytes(),
+    );
+    let copies = dir.path().join("copies");
+    let o = clientele(&[
+        "devoir",
+        "creer",
+        p(&data("feuille.toml")),
+        "--classe",
+        p(&roster),
+        "-o",
+        p(&copies),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let entry = std::fs::read_to_string(copies.join("saisie.csv")).unwrap();
+    for cell in ["'=HYPERLINK", "'=E3", "'+33", "'@Di", "'-E4"] {
+        assert!(entry.contains(cell), "{cell} not prefixed in saisie.csv");
+    }
+    let out = dir.path().join("correction");
+    let o = clientele(&[
+        "devoir",
+        "corriger",
+        p(&data("feuille.toml")),
+        "--classe",
+        p(&roster),
+        "--reponses",
+        p(&copies.join("saisie.csv")),
+        "-o",
+        p(&out),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (name, bytes) in files_under(&out).iter().chain(&files_under(&copies)) {
+        let text = String::from_utf8_lossy(bytes);
+        let ext = name.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if matches!(ext, "html" | "md") {
+            assert!(!text.contains("<script>alert"), "{name:?}");
+            assert!(!text.contains("<img src=x"), "{name:?}");
+        }
+        if ext == "csv" {
+            for line in text.lines() {
+                for cell in line.trim_start_matches('\u{feff}').split(';') {
+                    let cell = cell.trim_matches('"');
+                    let number = cell.replace(',', ".").parse::<f64>().is_ok();
+                    assert!(
+                        number || !cell.starts_with(['=', '+', '-', '@']),
+                        "{name:?}: {cell}"
+                    );
+                }
+            }
+        }
+    }
+    let notes = std::fs::read_to_string(out.join("notes.csv")).unwrap();
+    assert!(notes.contains("'=E3") && notes.contains("'-E4"), "{notes}");
+}

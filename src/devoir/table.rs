@@ -100,7 +100,12 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Table, String> {
             .position()
             .map(|p| line_of(&text, p.byte() as usize))
             .unwrap_or(0);
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        // A text cell the tool wrote with a `'` before a formula character gets it back
+        // (see `crate::escape`).
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| crate::escape::csv_unprefixed(c.trim()).to_string())
+            .collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
         }

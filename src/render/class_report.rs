@@ -6,8 +6,9 @@ use crate::devoir::sheet::{column_name, Sheet};
 use crate::num::format;
 use rust_decimal::Decimal;
 
+/// A user's string (title, class, names) as Markdown text: see [`crate::escape`].
 fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    crate::escape::markdown(s)
 }
 
 fn opt(d: Option<Decimal>) -> String {

@@ -13,21 +13,7 @@ use crate::render::report::{expected, verdict_text};
 use pulldown_cmark::{html, Options, Parser};
 use rust_decimal::Decimal;
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::escape::html as escape;
 
 /// Markdown (with tables) to HTML.
 pub fn markdown(md: &str) -> String {

@@ -6,6 +6,7 @@
 use crate::devoir::answers::NOT_ASKED;
 use crate::devoir::grade::Graded;
 use crate::devoir::sheet::{code_column, column_name, question_columns, Copy, Sheet};
+use crate::escape::csv_text;
 use crate::num::format;
 
 const BOM: &str = "\u{feff}";
@@ -41,9 +42,9 @@ pub fn answer_entry(sheet: &Sheet, copies: &[Copy]) -> String {
     w.write_record(&head).expect("memory");
     for copy in copies {
         let mut row = vec![
-            copy.student.id.clone(),
-            copy.student.nom.clone(),
-            copy.student.prenom.clone(),
+            csv_text(&copy.student.id).into_owned(),
+            csv_text(&copy.student.nom).into_owned(),
+            csv_text(&copy.student.prenom).into_owned(),
         ];
         row.extend(copy.instances.iter().map(|i| i.code.clone()));
         for (k, c) in cols.iter().enumerate() {
@@ -78,9 +79,9 @@ pub fn gradebook(sheet: &Sheet, graded: &[Graded]) -> String {
     for g in graded {
         let copy = g.copy;
         let mut row = vec![
-            copy.student.id.clone(),
-            copy.student.nom.clone(),
-            copy.student.prenom.clone(),
+            csv_text(&copy.student.id).into_owned(),
+            csv_text(&copy.student.nom).into_owned(),
+            csv_text(&copy.student.prenom).into_owned(),
         ];
         for (k, c) in cols.iter().enumerate() {
             for (key, _) in c {
