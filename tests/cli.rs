@@ -201,11 +201,11 @@ fn malformed_answer_files_get_french_messages() {
         assert!(all.contains(expected), "{name}: {all}");
         assert!(!all.contains("panicked"), "{name}");
         if name != "vide.toml" {
-            assert_eq!(o.status.code(), Some(2), "{name}");
+            assert_eq!(o.status.code(), Some(1), "{name}");
         }
     }
     let o = clientele(&["correct", code, "--answers", "/pas/de/fichier.toml"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("impossible de lire"));
     assert!(
         stderr(&o).contains("ce fichier n'existe pas"),
@@ -213,7 +213,7 @@ fn malformed_answer_files_get_french_messages() {
         stderr(&o)
     );
     let o = clientele(&["correct", code, "--answers", "/tmp"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("c'est un dossier"), "{}", stderr(&o));
 }
 
@@ -285,7 +285,7 @@ fn output_file_is_never_overwritten_silently() {
         "-o",
         p.to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--force"));
     assert_eq!(
         std::fs::read_to_string(&p).unwrap(),

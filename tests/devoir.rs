@@ -176,7 +176,7 @@ fn nothing_is_overwritten_without_force() {
     std::fs::write(out.join("saisie.csv"), "mes notes").unwrap();
     std::fs::remove_file(out.join("eleves/e002.html")).unwrap();
     let o = creer(&out, &[]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("existe déjà"), "{}", stderr(&o));
     assert!(stderr(&o).contains("--force"));
     assert_eq!(
@@ -359,7 +359,7 @@ fn corriger_err(answers: &str) -> String {
     let tmp = tempfile::tempdir().unwrap();
     let path = file(tmp.path(), "rep.csv", answers.as_bytes());
     let o = corriger(&path, &tmp.path().join("out"));
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(!tmp.path().join("out").exists(), "nothing written on error");
     stderr(&o)
 }
@@ -611,7 +611,7 @@ fn identifiers_stripped_of_leading_zeros_by_a_spreadsheet_are_matched() {
     assert_eq!(row(&notes, "070").last().unwrap(), &"ABS");
     // A second correction into the same folder is refused without --force.
     let o = clientele(&args);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("existe déjà"));
     let mut forced = args.to_vec();
     forced.push("--force");

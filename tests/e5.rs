@@ -323,7 +323,7 @@ fn cli_writes_the_four_files_and_never_overwrites() {
     // A second run refuses, in French, and leaves the files alone.
     std::fs::write(dir.join("codes.txt"), "mes notes").unwrap();
     let o = clientele(&["e5", "--seed", "43", "-o", d]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains("existe déjà") && err.contains("--force"),

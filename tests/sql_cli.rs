@@ -56,7 +56,7 @@ fn the_database_file_is_written_once_and_identical() {
         "--db",
         b.to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     assert!(
         text(&o.stderr).contains("existe déjà"),
         "{}",

@@ -11,8 +11,8 @@ use clientele::render::{markdown, report};
 use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal, Write};
 
-pub fn run(a: CorrectArgs) -> Result<(), String> {
-    let instance = regenerate(&a.code, &a.set)?;
+pub fn run(a: CorrectArgs) -> Result<(), super::Failure> {
+    let instance = regenerate(&a.code, &a.set).map_err(super::Failure::Usage)?;
     let answers = match &a.answers {
         Some(path) => {
             let bytes = super::output::read(path)?;
@@ -31,7 +31,7 @@ pub fn run(a: CorrectArgs) -> Result<(), String> {
         ReportFormat::Text => report::text(&instance, &rep),
         ReportFormat::Json => serde_json::to_string_pretty(&rep).expect("JSON") + "\n",
     };
-    super::output::write(None, &text, false)
+    Ok(super::output::write(None, &text, false)?)
 }
 
 /// Regenerates the exact instance a code was printed on.

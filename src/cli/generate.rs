@@ -2,19 +2,21 @@
 
 use super::args::{parse_sets, GenFormat, GenerateArgs};
 use super::output::{io_error, open};
+use super::Failure;
 use clientele::catalog::catalog;
 use clientele::exercises;
 use clientele::generate::{fresh_seed, generate_with, validate_overrides, GenError};
 use clientele::render::{gift, json, markdown, moodle};
 use std::io::Write;
 
-pub fn run(a: GenerateArgs) -> Result<(), String> {
+pub fn run(a: GenerateArgs) -> Result<(), Failure> {
     let entry = catalog()
         .find(&a.id)
-        .ok_or_else(|| GenError::UnknownType(a.id.clone()).to_string())?;
-    let exercise =
-        exercises::find(&a.id).ok_or_else(|| GenError::UnknownType(a.id.clone()).to_string())?;
-    let fixed = validate_overrides(exercise, &parse_sets(&a.set)?).map_err(|e| e.to_string())?;
+        .ok_or_else(|| Failure::usage(GenError::UnknownType(a.id.clone())))?;
+    let exercise = exercises::find(&a.id)
+        .ok_or_else(|| Failure::usage(GenError::UnknownType(a.id.clone())))?;
+    let sets = parse_sets(&a.set).map_err(Failure::Usage)?;
+    let fixed = validate_overrides(exercise, &sets).map_err(Failure::usage)?;
     let seed = match a.seed {
         Some(s) => s,
         None => {
@@ -27,18 +29,46 @@ pub fn run(a: GenerateArgs) -> Result<(), String> {
     };
     let count = u64::from(a.count);
     let last = seed.checked_add(count - 1).ok_or_else(|| {
-        format!("la graine {seed} est trop grande pour générer {count} exercices.")
+        Failure::Usage(format!(
+            "la graine {seed} est trop grande pour générer {count} exercices."
+        ))
     })?;
     // Check the first instance before creating the output file, so that a parameter
     // error leaves no empty file behind.
     let first = generate_with(entry, exercise, seed, &fixed).map_err(|e| e.to_string())?;
     if let Some(path) = &a.db {
-        write_database(&first, path, count, a.force)?;
+        if clientele::sql::database_of(&first).is_none() {
+            return Err(Failure::Usage(format!(
+                "--db : l'exercice {} n'a pas de base de données (seuls les types sql/requete et sql/fiabilisation en ont une).",
+                first.id
+            )));
+        }
+        if count > 1 {
+            return Err(Failure::usage(
+                "--db : chaque exercice a sa propre base ; générez-les un par un (sans --count).",
+            ));
+        }
+        write_database(&first, path, a.force)?;
     }
     if matches!(a.format, GenFormat::Moodle | GenFormat::Gift) {
-        return moodle_or_gift(&a, entry.id.as_str(), first, seed, last, |s| {
-            generate_with(entry, exercise, s, &fixed).map_err(|e| e.to_string())
-        });
+        if a.without_solution {
+            return Err(Failure::usage(
+                "--sans-corrige ne s'applique pas aux formats moodle et gift : Moodle a besoin des réponses pour noter.",
+            ));
+        }
+        if last - seed >= 2000 {
+            return Err(Failure::usage(
+                "au plus 2 000 variantes par import Moodle : réduisez --count.",
+            ));
+        }
+        return Ok(moodle_or_gift(
+            &a,
+            entry.id.as_str(),
+            first,
+            seed,
+            last,
+            |s| generate_with(entry, exercise, s, &fixed).map_err(|e| e.to_string()),
+        )?);
     }
     let with_solution = !a.without_solution;
     let mut out = open(a.output.as_deref(), a.force)?;
@@ -77,7 +107,7 @@ pub fn run(a: GenerateArgs) -> Result<(), String> {
     if array {
         out.write_all(b"]\n").map_err(io_error)?;
     }
-    out.flush().map_err(io_error)
+    Ok(out.flush().map_err(io_error)?)
 }
 
 /// Moodle XML or GIFT: the whole file is built in memory (a question bank import is
@@ -90,15 +120,6 @@ fn moodle_or_gift(
     last: u64,
     gen: impl Fn(u64) -> Result<clientele::model::Instance, String>,
 ) -> Result<(), String> {
-    if a.without_solution {
-        return Err(
-            "--sans-corrige ne s'applique pas aux formats moodle et gift : Moodle a besoin des réponses pour noter."
-                .into(),
-        );
-    }
-    if last - seed >= 2000 {
-        return Err("au plus 2 000 variantes par import Moodle : réduisez --count.".into());
-    }
     moodle::check_exportable(&first)?;
     let mut list = vec![first];
     for s in seed + 1..=last {
@@ -120,21 +141,10 @@ fn moodle_or_gift(
 fn write_database(
     inst: &clientele::model::Instance,
     path: &std::path::Path,
-    count: u64,
     force: bool,
 ) -> Result<(), String> {
-    let db = clientele::sql::database_of(inst).ok_or_else(|| {
-        format!(
-            "--db : l'exercice {} n'a pas de base de données (seuls les types sql/requete et sql/fiabilisation en ont une).",
-            inst.id
-        )
-    })?;
-    if count > 1 {
-        return Err(
-            "--db : chaque exercice a sa propre base ; générez-les un par un (sans --count)."
-                .into(),
-        );
-    }
+    let db = clientele::sql::database_of(inst)
+        .ok_or_else(|| format!("--db : l'exercice {} n'a pas de base de données.", inst.id))?;
     let bytes = db
         .file_bytes()
         .map_err(|e| format!("base de données impossible à construire : {e}"))?;
